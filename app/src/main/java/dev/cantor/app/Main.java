@@ -1,0 +1,44 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.runtime.EngineRuntime;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code cantor.jar}: the command-line interface (and, later, the studio window).
+ */
+@Command(name = "cantor",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Cantor: a local music studio. Generates, tokenizes and trains music models on this machine.",
+        subcommands = {
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (used by tests to run commands in-process). */
+    public static int run(String... args) {
+        EngineRuntime.configureDefaults();
+        return newCommandLine().execute(args);
+    }
+
+    /** Builds the picocli command line with Cantor's error handling. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(CliErrors::onBadArguments);
+        cli.setExecutionExceptionHandler(CliErrors::onFailure);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: the studio window will open here; until it exists, show the commands.
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cantor.engine.api;
+
+/**
+ * Receives progress of long engine work: {@code done} of {@code total} units in a named stage.
+ * Called from the worker thread; implementations must be cheap and thread-safe.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores every report. */
+    ProgressListener NONE = (done, total, stage) -> { };
+
+    /**
+     * @param done  units finished so far (0..total)
+     * @param total units in this stage, or -1 when unknown
+     * @param stage short human-readable name of what is running ("rendering", "training", ...)
+     */
+    void onProgress(long done, long total, String stage);
+}
