@@ -17,8 +17,7 @@ final class CliErrors {
 
     static int onBadArguments(ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("cantor: " + e.getMessage());
-        err.println("Try 'cantor " + commandPath(e.getCommandLine()) + "--help' for usage.");
+        err.println("cantor: " + e.getMessage() + " (see 'cantor " + commandPath(e.getCommandLine()) + "--help')");
         err.flush();
         return EXIT_BAD_ARGS;
     }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Cantor: a local music studio. Generates, tokenizes and trains music models on this machine.",
         subcommands = {
+            TrainCodecCommand.class,
+            CodecCommand.class,
+            EvalCodecCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,60 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.eval.CodecEvaluator;
+import dev.cantor.engine.training.AudioFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cantor eval-codec}: reconstruction and token statistics on held-out clips. */
+@Command(name = "eval-codec", mixinStandardHelpOptions = true,
+        description = "Measure a codec on held-out clips (SI-SNR, spectral distances, code statistics).")
+final class EvalCodecCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Codec model folder.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Folder of held-out clips.")
+    Path data;
+
+    @Option(names = "--max-clips", defaultValue = "0", description = "Use at most this many clips (0 = all).")
+    int maxClips;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data)) {
+            throw new UserInputException("data folder not found: " + data);
+        }
+        if (maxClips < 0) {
+            throw new UserInputException("--max-clips must be ≥ 0");
+        }
+        ConsoleProgress progress = new ConsoleProgress();
+        try (CodecModel codec = CodecModels.open(model)) {
+            List<float[]> clips = AudioFolder.load(data, codec.config().sampleRate(), progress);
+            if (maxClips > 0 && clips.size() > maxClips) {
+                clips = clips.subList(0, maxClips);
+            }
+            CodecEvaluator.Report r = CodecEvaluator.evaluate(codec, clips, progress, CancellationToken.NEVER);
+            progress.finishLine();
+            if (json) {
+                JsonOutput.print(System.out, r);
+            } else {
+                System.out.printf("clips %d (%.1f s)%nsi_snr_db %.2f%nmel_distance %.4f%nstft_distance %.4f%n"
+                                + "bitrate_kbps %.2f%ncodebook_perplexity %s%ntotal_correlation %.3f bits (delayed %.3f)%nrtf %.3f%n",
+                        r.clips(), r.seconds(), r.siSnrDb(), r.melDistance(), r.stftDistance(), r.bitrateKbps(),
+                        java.util.Arrays.toString(java.util.Arrays.stream(r.codebookPerplexity())
+                                .map(v -> Math.round(v * 10) / 10.0).toArray()),
+                        r.totalCorrelation(), r.totalCorrelationDelayed(), r.realTimeFactor());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.codec.CodecConfig;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.training.AudioFolder;
+import dev.cantor.engine.training.CodecTrainer;
+import dev.cantor.engine.training.CodecTrainingConfig;
+import dev.cantor.engine.training.TrainingCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cantor train-codec}: trains (or resumes training) a neural audio codec. */
+@Command(name = "train-codec", mixinStandardHelpOptions = true,
+        description = "Train the neural audio codec (tokenizer) on a folder of clips.")
+final class TrainCodecCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Folder of training clips (a synth corpus or WAVs).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Model folder to write (config, weights, checkpoints).")
+    Path out;
+
+    @Option(names = "--steps", required = true, description = "Total optimisation steps to reach.")
+    long steps;
+
+    @Option(names = "--config", defaultValue = "small", description = "Codec size: tiny, small or base (default: ${DEFAULT-VALUE}).")
+    String configName;
+
+    @Option(names = "--mmd-weight", defaultValue = "0", description = "Weight of the independence-promoting MMD loss; 0 disables (default: ${DEFAULT-VALUE}).")
+    double mmdWeight;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Crops per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--crop-seconds", defaultValue = "1.0", description = "Seconds per crop (default: ${DEFAULT-VALUE}).")
+    double cropSeconds;
+
+    @Option(names = "--lr", defaultValue = "7e-4", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue the run saved in --out exactly where it stopped.")
+    boolean resume;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new UserInputException("--steps must be at least 1");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new UserInputException("training data folder not found: " + data);
+        }
+        boolean hasCheckpoint = TrainingCheckpoint.latest(out) != null;
+        if (resume && !hasCheckpoint) {
+            throw new UserInputException("nothing to resume: " + out + " has no training checkpoint");
+        }
+        if (!resume && Files.isDirectory(out) && (hasCheckpoint || Files.exists(out.resolve(CodecModel.WEIGHTS_FILE)))) {
+            throw new UserInputException(out + " already holds a model; use --resume to continue it or choose another folder");
+        }
+        ConsoleProgress progress = new ConsoleProgress();
+        CodecTrainer trainer;
+        if (resume) {
+            int rate = readSampleRate(out);
+            List<float[]> clips = AudioFolder.load(data, rate, progress);
+            trainer = CodecTrainer.resume(out, clips);
+            System.err.printf("resuming at step %d of %d%n", trainer.step(), steps);
+        } else {
+            CodecConfig codecConfig;
+            CodecTrainingConfig recipe;
+            try {
+                codecConfig = CodecConfig.preset(configName);
+                recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
+                        .withMmdWeight(mmdWeight).withSeed(seed).withCheckpointEvery(checkpointEvery);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            List<float[]> clips = AudioFolder.load(data, codecConfig.sampleRate(), progress);
+            trainer = new CodecTrainer(CodecModel.create(codecConfig, seed), recipe, clips);
+        }
+        progress.finishLine();
+        System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
+                trainer.model().parameters().parameterCount(), trainer.config());
+        CancellationToken cancel = new CancellationToken();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                main.join(120_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        long startStep = trainer.step();
+        CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
+        double[] recentSnr = new double[1];
+        try (CodecModel model = trainer.model()) {
+            trainer.train(out, steps, progress, cancel, log -> {
+                last[0] = log;
+                recentSnr[0] = Double.isNaN(recentSnr[0]) || recentSnr[0] == 0 ? log.batchSiSnrDb()
+                        : 0.95 * recentSnr[0] + 0.05 * log.batchSiSnrDb();
+                if (log.step() % 25 == 0) {
+                    progress.finishLine();
+                    System.err.printf("step %d  loss %.4f  wave %.4f  mel %.4f  commit %.4f  mmd %.5f  si-snr(avg) %.2f dB%n",
+                            log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0]);
+                }
+            });
+            Runtime.getRuntime().removeShutdownHook(hook);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("model", out.toString());
+            result.put("steps", trainer.step());
+            result.put("steps_this_run", trainer.step() - startStep);
+            result.put("wall_seconds", Math.round(trainer.wallSeconds() * 10) / 10.0);
+            if (last[0] != null) {
+                result.put("loss", last[0].loss());
+                result.put("mel", last[0].mel());
+                result.put("batch_si_snr_db_avg", recentSnr[0]);
+            }
+            if (json) {
+                JsonOutput.print(System.out, result);
+            } else {
+                System.out.printf("trained %s to step %d (%.1f s of training in total)%n", out, trainer.step(),
+                        trainer.wallSeconds());
+            }
+            return 0;
+        } catch (CancelledException e) {
+            System.err.printf("%nstopped at step %d; checkpoint saved in %s (continue with --resume)%n",
+                    trainer.step(), out);
+            throw e;
+        }
+    }
+
+    private static int readSampleRate(Path modelDir) throws java.io.IOException {
+        Path dir = TrainingCheckpoint.latest(modelDir);
+        try (CodecModel m = CodecModel.load(dir)) {
+            return m.config().sampleRate();
+        }
+    }
+}

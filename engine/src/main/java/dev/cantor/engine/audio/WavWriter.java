@@ -1,0 +1,213 @@
+package dev.cantor.engine.audio;
+
+import dev.cantor.engine.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes WAV files that every player and DAW opens: a plain 44-byte header for integer PCM,
+ * and WAVE_FORMAT_IEEE_FLOAT with a {@code fact} chunk (required by the spec for non-PCM
+ * formats) for 32-bit float. Files are written atomically, so a crash never leaves a
+ * half-written take in place of a good one.
+ *
+ * <p>Integer PCM is clipped to [-1, 1] and rounded to the nearest step; values outside the
+ * range saturate instead of wrapping around (which would sound like loud clicks). Float
+ * output keeps values beyond ±1 as they are. NaN or infinite input is refused with
+ * {@link IllegalArgumentException}: it is always an upstream bug, and a file full of
+ * garbage is worse than no file.
+ */
+public final class WavWriter {
+
+    private static final int FORMAT_PCM = 1;
+    private static final int FORMAT_FLOAT = 3;
+    /** The RIFF size fields are 32-bit unsigned. */
+    private static final long MAX_RIFF_BYTES = 0xFFFF_FFFFL;
+    private static final int BUFFER_FRAMES = 8192;
+
+    private WavWriter() {
+    }
+
+    /** Writes a mono clip to {@code path}, replacing any existing file atomically. */
+    public static void write(Path path, AudioClip clip, SampleFormat format) throws IOException {
+        Objects.requireNonNull(clip, "clip");
+        write(path, new float[][] {clip.samples()}, clip.sampleRate(), format);
+    }
+
+    /**
+     * Writes interleaved multichannel audio to {@code path}, replacing any existing file atomically.
+     *
+     * @param channels [channel][frame]; all channels the same length
+     */
+    public static void write(Path path, float[][] channels, int sampleRate, SampleFormat format)
+            throws IOException {
+        Objects.requireNonNull(path, "path");
+        validate(channels, sampleRate, format);
+        AtomicFiles.write(path, out -> writeTo(out, channels, sampleRate, format));
+    }
+
+    /** The bytes of a mono WAV file (handy for tests and for in-memory use). */
+    public static byte[] toBytes(AudioClip clip, SampleFormat format) {
+        Objects.requireNonNull(clip, "clip");
+        return toBytes(new float[][] {clip.samples()}, clip.sampleRate(), format);
+    }
+
+    /** The bytes of a multichannel WAV file; {@code channels} is [channel][frame]. */
+    public static byte[] toBytes(float[][] channels, int sampleRate, SampleFormat format) {
+        validate(channels, sampleRate, format);
+        long total = headerBytes(format) + paddedDataBytes(channels, format);
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("audio too long to hold as one byte array: " + total + " bytes");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) total);
+        try {
+            writeTo(bytes, channels, sampleRate, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // ByteArrayOutputStream never throws
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void validate(float[][] channels, int sampleRate, SampleFormat format) {
+        Objects.requireNonNull(format, "format");
+        if (channels == null || channels.length == 0 || channels.length > WavReader.MAX_CHANNELS) {
+            throw new IllegalArgumentException("need 1 to " + WavReader.MAX_CHANNELS + " channels");
+        }
+        if (sampleRate <= 0 || sampleRate > WavReader.MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
+        }
+        int frames = channels[0].length;
+        for (int c = 0; c < channels.length; c++) {
+            float[] channel = channels[c];
+            if (channel == null || channel.length != frames) {
+                throw new IllegalArgumentException("all channels must have the same length");
+            }
+            for (int i = 0; i < frames; i++) {
+                if (!Float.isFinite(channel[i])) {
+                    throw new IllegalArgumentException("cannot write " + channel[i] + " (sample " + i
+                            + " of channel " + (c + 1) + "): the audio is corrupt");
+                }
+            }
+        }
+        if (headerBytes(format) + paddedDataBytes(channels, format) - 8 > MAX_RIFF_BYTES) {
+            throw new IllegalArgumentException("audio too long for a WAV file (over 4 GB)");
+        }
+    }
+
+    private static int headerBytes(SampleFormat format) {
+        // RIFF header 12 + fmt chunk (8 + 16, or 8 + 18 with cbSize) + [fact 8 + 4] + data header 8
+        return format.isFloat() ? 12 + 26 + 12 + 8 : 12 + 24 + 8;
+    }
+
+    private static long dataBytes(float[][] channels, SampleFormat format) {
+        return (long) channels[0].length * channels.length * format.bytesPerSample();
+    }
+
+    private static long paddedDataBytes(float[][] channels, SampleFormat format) {
+        long data = dataBytes(channels, format);
+        return data + (data & 1);
+    }
+
+    private static void writeTo(OutputStream out, float[][] channels, int sampleRate, SampleFormat format)
+            throws IOException {
+        int numChannels = channels.length;
+        int frames = channels[0].length;
+        int bytesPerSample = format.bytesPerSample();
+        int blockAlign = numChannels * bytesPerSample;
+        long data = dataBytes(channels, format);
+        long padded = paddedDataBytes(channels, format);
+
+        LittleEndianBuffer h = new LittleEndianBuffer(headerBytes(format));
+        h.ascii("RIFF").u32(headerBytes(format) - 8 + padded).ascii("WAVE");
+        h.ascii("fmt ").u32(format.isFloat() ? 18 : 16);
+        h.u16(format.isFloat() ? FORMAT_FLOAT : FORMAT_PCM).u16(numChannels).u32(sampleRate)
+                .u32((long) sampleRate * blockAlign).u16(blockAlign).u16(format.bitsPerSample());
+        if (format.isFloat()) {
+            h.u16(0); // cbSize: no extension bytes
+            h.ascii("fact").u32(4).u32(frames);
+        }
+        h.ascii("data").u32(data);
+        out.write(h.bytes());
+
+        LittleEndianBuffer buf = new LittleEndianBuffer(BUFFER_FRAMES * blockAlign);
+        for (int start = 0; start < frames; start += BUFFER_FRAMES) {
+            int end = Math.min(frames, start + BUFFER_FRAMES);
+            buf.reset();
+            for (int i = start; i < end; i++) {
+                for (float[] channel : channels) {
+                    encode(buf, channel[i], format);
+                }
+            }
+            out.write(buf.bytes(), 0, buf.size());
+        }
+        if (padded != data) {
+            out.write(0); // RIFF pad byte after an odd-sized chunk
+        }
+    }
+
+    private static void encode(LittleEndianBuffer buf, float sample, SampleFormat format) {
+        switch (format) {
+            case PCM_16 -> buf.u16(quantize(sample, 32768));
+            case PCM_24 -> buf.u24(quantize(sample, 8388608));
+            case FLOAT_32 -> buf.u32(Float.floatToRawIntBits(sample) & 0xFFFF_FFFFL);
+        }
+    }
+
+    /**
+     * Scales by {@code 2^(bits-1)}, rounds to nearest and saturates to the integer range: +1.0
+     * becomes the largest positive code, one step short of full scale, as in every DAW.
+     */
+    static int quantize(float sample, int fullScale) {
+        long v = Math.round(sample * (double) fullScale);
+        return (int) Math.max(-fullScale, Math.min(fullScale - 1, v));
+    }
+
+    /** A tiny growable-free byte writer for headers and sample blocks. */
+    private static final class LittleEndianBuffer {
+        private final byte[] bytes;
+        private int size;
+
+        LittleEndianBuffer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        LittleEndianBuffer ascii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        LittleEndianBuffer u16(int v) {
+            bytes[size++] = (byte) v;
+            bytes[size++] = (byte) (v >> 8);
+            return this;
+        }
+
+        LittleEndianBuffer u24(int v) {
+            u16(v);
+            bytes[size++] = (byte) (v >> 16);
+            return this;
+        }
+
+        LittleEndianBuffer u32(long v) {
+            u16((int) v);
+            return u16((int) (v >> 16));
+        }
+    }
+}

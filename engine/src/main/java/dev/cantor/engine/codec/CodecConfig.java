@@ -1,0 +1,112 @@
+package dev.cantor.engine.codec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
+
+/**
+ * Shape of a codec: SEANet encoder/decoder widths and strides, and the residual vector
+ * quantizer. Saved as {@code config.json} beside the weights.
+ *
+ * @param sampleRate    audio rate in Hz
+ * @param channels      width of the first encoder layer; doubles after every downsampling
+ * @param latentDim     dimension of the latent frames the quantizer sees
+ * @param strides       encoder downsampling factors; their product is the hop (samples per frame)
+ * @param residualKernel kernel of the dilated conv inside each residual unit
+ * @param numCodebooks  K, the number of RVQ stages
+ * @param codebookSize  entries per codebook
+ */
+public record CodecConfig(
+        @JsonProperty("sample_rate") int sampleRate,
+        @JsonProperty("channels") int channels,
+        @JsonProperty("latent_dim") int latentDim,
+        @JsonProperty("strides") int[] strides,
+        @JsonProperty("residual_kernel") int residualKernel,
+        @JsonProperty("num_codebooks") int numCodebooks,
+        @JsonProperty("codebook_size") int codebookSize) {
+
+    public CodecConfig {
+        require(sampleRate >= 8000 && sampleRate <= 96000, "sample_rate must be 8000..96000");
+        require(channels >= 1 && channels <= 1024, "channels must be 1..1024");
+        require(latentDim >= 1 && latentDim <= 4096, "latent_dim must be 1..4096");
+        require(strides != null && strides.length >= 1 && strides.length <= 6, "strides: 1 to 6 factors");
+        for (int s : strides) {
+            require(s >= 2 && s <= 16, "each stride must be 2..16");
+        }
+        require(residualKernel % 2 == 1 && residualKernel >= 1, "residual_kernel must be odd");
+        require(numCodebooks >= 1 && numCodebooks <= 32, "num_codebooks must be 1..32");
+        require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
+        strides = strides.clone();
+    }
+
+    /** MusicGen's token layout on a CPU-sized network: 32 kHz, hop 640 (50 Hz), 4 × 1024 codes. */
+    public static CodecConfig small() {
+        return new CodecConfig(32000, 16, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024);
+    }
+
+    /** Wider network for machines with time or a GPU. */
+    public static CodecConfig base() {
+        return new CodecConfig(32000, 32, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024);
+    }
+
+    /** A few-second-to-train codec for tests (same 50 Hz frame rate at 32 kHz). */
+    public static CodecConfig tiny() {
+        return new CodecConfig(32000, 4, 32, new int[] {4, 4, 5, 8}, 3, 4, 64);
+    }
+
+    /** Looks up a named preset. */
+    public static CodecConfig preset(String name) {
+        return switch (name) {
+            case "tiny" -> tiny();
+            case "small" -> small();
+            case "base" -> base();
+            default -> throw new IllegalArgumentException(
+                    "unknown codec config '" + name + "' (choose tiny, small or base)");
+        };
+    }
+
+    /** Samples per token frame (product of the strides). */
+    public int hopLength() {
+        return Arrays.stream(strides).reduce(1, (a, b) -> a * b);
+    }
+
+    /** Token frames per second. */
+    public double frameRate() {
+        return sampleRate / (double) hopLength();
+    }
+
+    /** Bits per second at full bandwidth: K · log2(codebook size) · frame rate. */
+    public double bitrateKbps() {
+        return numCodebooks * (Math.log(codebookSize) / Math.log(2)) * frameRate() / 1000.0;
+    }
+
+    @Override
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CodecConfig c && c.sampleRate == sampleRate && c.channels == channels
+                && c.latentDim == latentDim && Arrays.equals(c.strides, strides)
+                && c.residualKernel == residualKernel && c.numCodebooks == numCodebooks
+                && c.codebookSize == codebookSize;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new int[] {sampleRate, channels, latentDim, Arrays.hashCode(strides),
+            residualKernel, numCodebooks, codebookSize});
+    }
+
+    @Override
+    public String toString() {
+        return "CodecConfig[" + sampleRate + " Hz, channels " + channels + ", latent " + latentDim
+                + ", strides " + Arrays.toString(strides) + ", " + numCodebooks + "x" + codebookSize + "]";
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid codec config: " + message);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.cantor.engine.codec;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.ParameterStore;
+import dev.cantor.engine.nn.TensorFile;
+import dev.cantor.engine.quantizer.ResidualVectorQuantizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * The neural audio codec: SEANet encoder → residual vector quantizer → SEANet decoder.
+ * Turns mono audio at {@link CodecConfig#sampleRate()} into K token streams at the frame rate
+ * and back. A model folder holds {@code config.json} and {@code weights.cntr}.
+ */
+public final class CodecModel implements AutoCloseable {
+
+    public static final String CONFIG_FILE = "config.json";
+    public static final String WEIGHTS_FILE = "weights.cntr";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** EMA decay of the codebooks and the dead-code threshold (share of uniform usage). */
+    private static final float EMA_DECAY = 0.99f;
+    private static final float DEAD_FRACTION = 0.05f;
+    /** Inference works on windows of this many frames, with context on both sides. */
+    private static final int WINDOW_FRAMES = 500;
+    private static final int CONTEXT_FRAMES = 16;
+
+    private final CodecConfig config;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final SeanetEncoder encoder;
+    private final ResidualVectorQuantizer quantizer;
+    private final SeanetDecoder decoder;
+
+    private CodecModel(CodecConfig config, long seed) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
+        this.store = new ParameterStore(manager, seed);
+        this.encoder = new SeanetEncoder(store, config);
+        this.quantizer = new ResidualVectorQuantizer(store, config.numCodebooks(), config.codebookSize(),
+                config.latentDim(), EMA_DECAY, DEAD_FRACTION);
+        this.decoder = new SeanetDecoder(store, config);
+    }
+
+    /** A freshly initialised (untrained) codec. */
+    public static CodecModel create(CodecConfig config, long seed) {
+        return new CodecModel(config, seed);
+    }
+
+    /** Loads a codec saved by {@link #save(Path)}. */
+    public static CodecModel load(Path dir) throws IOException {
+        Path configFile = dir.resolve(CONFIG_FILE);
+        Path weights = dir.resolve(WEIGHTS_FILE);
+        if (!Files.isRegularFile(configFile) || !Files.isRegularFile(weights)) {
+            throw new NoSuchFileException(dir.toString(), null,
+                    "not a codec model folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
+        }
+        CodecConfig config;
+        try {
+            config = JSON.readValue(configFile.toFile(), CodecConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("cannot read codec config " + configFile + ": " + e.getMessage(), e);
+        }
+        CodecModel model = new CodecModel(config, 0);
+        try {
+            TensorFile.load(weights, model.store);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** Writes config.json and the weights (float32, or float16 for a compact shipped model). */
+    public void save(Path dir, TensorFile.Storage storage) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(config));
+        java.util.Map<String, NDArray> all = new java.util.LinkedHashMap<>(store.parameters());
+        all.putAll(store.buffers());
+        TensorFile.write(dir.resolve(WEIGHTS_FILE), all, storage);
+    }
+
+    public void save(Path dir) throws IOException {
+        save(dir, TensorFile.Storage.FLOAT32);
+    }
+
+    public CodecConfig config() {
+        return config;
+    }
+
+    public ParameterStore parameters() {
+        return store;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** What a training forward pass produced; arrays live in the step's manager. */
+    public record TrainingForward(NDArray reconstruction, ResidualVectorQuantizer.Output quantizer,
+                                  long frames) {
+    }
+
+    /**
+     * Training pass: audio [B, 1, T] (T a multiple of the hop) → reconstruction [B, 1, T].
+     * Stage outputs of the quantizer are [B·T', D] with rows ordered batch-major.
+     */
+    public TrainingForward trainingForward(ParameterStore.Bound p, NDArray audio, int stagesUsed,
+                                           SplittableRandom rng) {
+        NDArray latent = encoder.forward(p, audio);                           // [B, D, T']
+        long batch = latent.getShape().get(0);
+        long frames = latent.getShape().get(2);
+        NDArray rows = latent.transpose(0, 2, 1).reshape(new Shape(batch * frames, config.latentDim()));
+        ResidualVectorQuantizer.Output q = quantizer.forward(store, p, rows, stagesUsed, true, rng);
+        NDArray quantized = q.quantized().reshape(new Shape(batch, frames, config.latentDim()))
+                .transpose(0, 2, 1);                                          // [B, D, T']
+        return new TrainingForward(decoder.forward(p, quantized), q, frames);
+    }
+
+    /** Number of token frames for {@code samples} samples (the audio is padded up to a whole frame). */
+    public int framesFor(int samples) {
+        return (samples + config.hopLength() - 1) / config.hopLength();
+    }
+
+    /** Audio → tokens [K][frames]. Long audio is processed in windows with context. */
+    public int[][] encode(float[] audio) {
+        int hop = config.hopLength();
+        int frames = framesFor(audio.length);
+        int[][] codes = new int[config.numCodebooks()][frames];
+        for (int start = 0; start < frames; start += WINDOW_FRAMES) {
+            int end = Math.min(frames, start + WINDOW_FRAMES);
+            int from = Math.max(0, start - CONTEXT_FRAMES);
+            int to = Math.min(frames, end + CONTEXT_FRAMES);
+            float[] window = new float[(to - from) * hop];
+            int copyFrom = from * hop;
+            int copyLen = Math.max(0, Math.min(audio.length, to * hop) - copyFrom);
+            System.arraycopy(audio, copyFrom, window, 0, copyLen);
+            try (NDManager step = manager.newSubManager()) {
+                ParameterStore.Bound p = store.bind(step);
+                NDArray x = step.create(window, new Shape(1, 1, window.length));
+                NDArray latent = encoder.forward(p, x);                        // [1, D, F]
+                NDArray rows = latent.transpose(0, 2, 1).reshape(new Shape(to - from, config.latentDim()));
+                long[][] windowCodes = quantizer.encode(store, p, rows);
+                for (int k = 0; k < codes.length; k++) {
+                    for (int f = start; f < end; f++) {
+                        codes[k][f] = (int) windowCodes[k][f - from];
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** Tokens [K'][frames] (K' ≤ K stages) → audio of exactly {@code length} samples. */
+    public float[] decode(int[][] codes, int length) {
+        if (codes.length < 1 || codes.length > config.numCodebooks()) {
+            throw new IllegalArgumentException("expected 1.." + config.numCodebooks() + " codebooks, got " + codes.length);
+        }
+        int frames = codes[0].length;
+        for (int[] row : codes) {
+            if (row.length != frames) {
+                throw new IllegalArgumentException("codebooks have different lengths");
+            }
+            for (int c : row) {
+                if (c < 0 || c >= config.codebookSize()) {
+                    throw new IllegalArgumentException("token " + c + " outside 0.." + (config.codebookSize() - 1));
+                }
+            }
+        }
+        int hop = config.hopLength();
+        float[] out = new float[length];
+        for (int start = 0; start < frames; start += WINDOW_FRAMES) {
+            int end = Math.min(frames, start + WINDOW_FRAMES);
+            int from = Math.max(0, start - CONTEXT_FRAMES);
+            int to = Math.min(frames, end + CONTEXT_FRAMES);
+            long[][] window = new long[codes.length][to - from];
+            for (int k = 0; k < codes.length; k++) {
+                for (int f = from; f < to; f++) {
+                    window[k][f - from] = codes[k][f];
+                }
+            }
+            try (NDManager step = manager.newSubManager()) {
+                ParameterStore.Bound p = store.bind(step);
+                NDArray rows = quantizer.decode(store, step, window);          // [F, D]
+                NDArray latent = rows.reshape(new Shape(1, to - from, config.latentDim())).transpose(0, 2, 1);
+                float[] audio = decoder.forward(p, latent).toFloatArray();
+                int offset = (start - from) * hop;
+                int copy = Math.min((end - start) * hop, length - start * hop);
+                if (copy > 0) {
+                    System.arraycopy(audio, offset, out, start * hop, copy);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Encode then decode; output has the input's length. */
+    public float[] roundTrip(float[] audio) {
+        return decode(encode(audio), audio.length);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        manager.close();
+    }
+}

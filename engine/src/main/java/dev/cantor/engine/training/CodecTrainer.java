@@ -1,0 +1,200 @@
+package dev.cantor.engine.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.codec.CodecConfig;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.eval.AudioMetrics;
+import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link CodecModel}: random crops of the clips, loss = wave L1 + multi-scale log-mel
+ * L1 + commitment + (optionally) the independence-promoting MMD, Adam, periodic checkpoints.
+ *
+ * <p>Every random choice of step s (crops, quantizer dropout, MMD permutations, dead-code
+ * replacement) comes from a generator seeded by (seed, s), so a resumed run repeats exactly
+ * what an uninterrupted one would have done.
+ */
+public final class CodecTrainer {
+
+    private static final String OPTIMIZER_FILE = "optimizer.cntr";
+    private static final String LOG_FILE = "log.jsonl";
+
+    private final CodecModel model;
+    private final CodecTrainingConfig config;
+    private final List<float[]> clips;
+    private final SpectralLoss spectral;
+    private final AdamOptimizer optimizer;
+    private final int cropSamples;
+    private long step;
+    private double wallSeconds;
+
+    /** One step's figures. */
+    public record StepLog(long step, double loss, double wave, double mel, double commitment, double mmd,
+                          double gradNorm, int stagesUsed, int replacedCodes, double batchSiSnrDb) {
+    }
+
+    public CodecTrainer(CodecModel model, CodecTrainingConfig config, List<float[]> clips) {
+        if (clips.isEmpty()) {
+            throw new IllegalArgumentException("no training clips");
+        }
+        this.model = model;
+        this.config = config;
+        this.clips = clips;
+        CodecConfig c = model.config();
+        this.spectral = SpectralLoss.standard(c.sampleRate());
+        this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.999, 1e-8, 10.0);
+        int hop = c.hopLength();
+        this.cropSamples = Math.max(hop * (c.numCodebooks() + 2),
+                (int) Math.round(config.cropSeconds() * c.sampleRate() / hop) * hop);
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public CodecTrainingConfig config() {
+        return config;
+    }
+
+    /** Runs one optimisation step and returns its figures. */
+    public StepLog trainStep() {
+        SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step);
+        float[] batch = sampleBatch(rng);
+        int k = model.config().numCodebooks();
+        int stagesUsed = rng.nextDouble() < config.quantizerDropout() ? 1 + rng.nextInt(k) : k;
+        NDManager root = model.manager();
+        try (NDManager stepManager = root.newSubManager()) {
+            NDArray loss;
+            NDArray wave;
+            NDArray mel;
+            NDArray commit;
+            NDArray mmd = null;
+            CodecModel.TrainingForward f;
+            NDArray audio = stepManager.create(batch, new Shape(config.batchSize(), 1, cropSamples));
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                var p = model.parameters().bind(stepManager);
+                f = model.trainingForward(p, audio, stagesUsed, rng);
+                wave = f.reconstruction().sub(audio).abs().mean();
+                mel = spectral.logMelL1(f.reconstruction(), audio);
+                commit = f.quantizer().commitmentLoss();
+                loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()))
+                        .add(commit.mul((float) config.commitmentWeight()));
+                if (config.mmdWeight() > 0 && stagesUsed >= 2) {
+                    var stages = f.quantizer().stageOutputs();
+                    mmd = MmdLoss.aligned(stages, rng).add(MmdLoss.delayed(stages, config.batchSize(), rng)).div(2f);
+                    loss = loss.add(mmd.mul((float) config.mmdWeight()));
+                }
+                gc.backward(loss);
+            }
+            double gradNorm = optimizer.step(stepManager, config.learningRate());
+            step++;
+            float[] recon = f.reconstruction().toFloatArray();
+            return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), commit.getFloat(),
+                    mmd == null ? 0 : mmd.getFloat(), gradNorm, stagesUsed, f.quantizer().replacedCodes(),
+                    AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()));
+        }
+    }
+
+    /**
+     * Trains until {@code targetSteps} total steps, checkpointing every
+     * {@link CodecTrainingConfig#checkpointEvery()} steps, at the end, and when cancelled.
+     */
+    public void train(Path modelDir, long targetSteps, ProgressListener progress, CancellationToken cancel,
+                      java.util.function.Consumer<StepLog> onStep) throws IOException {
+        long started = System.nanoTime();
+        double wallAtStart = wallSeconds;
+        try {
+            while (step < targetSteps) {
+                cancel.throwIfCancelled();
+                StepLog log = trainStep();
+                wallSeconds = wallAtStart + (System.nanoTime() - started) / 1e9;
+                appendLog(modelDir, log);
+                onStep.accept(log);
+                progress.onProgress(step, targetSteps, "training");
+                if (step % config.checkpointEvery() == 0 && step < targetSteps) {
+                    save(modelDir);
+                }
+            }
+        } catch (CancelledException e) {
+            save(modelDir);
+            throw e;
+        }
+        save(modelDir);
+    }
+
+    /** Writes the usable model (config + weights) and the resumable training state. */
+    public void save(Path modelDir) throws IOException {
+        model.save(modelDir);
+        TrainingCheckpoint.save(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "codec"), dir -> {
+            model.save(dir);
+            optimizer.save(dir.resolve(OPTIMIZER_FILE));
+            AtomicFiles.writeString(dir.resolve("training_config.json"),
+                    TrainingCheckpoint.JSON.writeValueAsString(config));
+        });
+    }
+
+    /**
+     * Resumes from {@code modelDir}: loads the model, optimizer and step of its latest checkpoint.
+     * The clips must be the same as before for the run to continue exactly.
+     */
+    public static CodecTrainer resume(Path modelDir, List<float[]> clips) throws IOException {
+        Path dir = TrainingCheckpoint.latest(modelDir);
+        if (dir == null) {
+            throw new IOException("nothing to resume in " + modelDir + " (no training checkpoint)");
+        }
+        TrainingCheckpoint.State state = TrainingCheckpoint.readState(dir);
+        CodecTrainingConfig config = TrainingCheckpoint.JSON.readValue(
+                dir.resolve("training_config.json").toFile(), CodecTrainingConfig.class);
+        CodecModel model = CodecModel.load(dir);
+        CodecTrainer trainer = new CodecTrainer(model, config, clips);
+        trainer.optimizer.load(dir.resolve(OPTIMIZER_FILE));
+        trainer.step = state.step();
+        trainer.wallSeconds = state.wallSeconds();
+        return trainer;
+    }
+
+    public CodecModel model() {
+        return model;
+    }
+
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    private float[] sampleBatch(SplittableRandom rng) {
+        float[] batch = new float[config.batchSize() * cropSamples];
+        for (int b = 0; b < config.batchSize(); b++) {
+            float[] clip = clips.get(rng.nextInt(clips.size()));
+            int offset = clip.length > cropSamples ? rng.nextInt(clip.length - cropSamples + 1) : 0;
+            System.arraycopy(clip, offset, batch, b * cropSamples, Math.min(cropSamples, clip.length));
+        }
+        return batch;
+    }
+
+    private static void appendLog(Path modelDir, StepLog log) throws IOException {
+        Files.createDirectories(modelDir);
+        String line = TrainingCheckpoint.JSON.writer().without(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(log);
+        Files.writeString(modelDir.resolve(LOG_FILE), line + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Float32 weights for training; {@link TensorFile.Storage#FLOAT16} is for shipping. */
+    static TensorFile.Storage storage() {
+        return TensorFile.Storage.FLOAT32;
+    }
+}

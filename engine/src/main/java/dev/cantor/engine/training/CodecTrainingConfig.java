@@ -1,0 +1,77 @@
+package dev.cantor.engine.training;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How a codec is trained. Saved in the checkpoint so that {@code --resume} continues with the
+ * same settings.
+ *
+ * @param batchSize          crops per step
+ * @param cropSeconds        length of each random crop (rounded to whole frames)
+ * @param learningRate       Adam step size (1e-3 collapsed codebooks in our runs; 7e-4 works)
+ * @param waveWeight         weight of L1 on the waveform
+ * @param melWeight          weight of the multi-scale log-mel L1
+ * @param commitmentWeight   weight of the RVQ commitment loss (1.0 collapsed the latent)
+ * @param mmdWeight          weight of the independence-promoting MMD (0 disables)
+ * @param quantizerDropout   share of steps that use a random number of codebooks 1..K
+ * @param checkpointEvery    steps between checkpoints
+ * @param seed               drives crops, dropout, permutations and initialisation
+ */
+public record CodecTrainingConfig(
+        @JsonProperty("batch_size") int batchSize,
+        @JsonProperty("crop_seconds") double cropSeconds,
+        @JsonProperty("learning_rate") double learningRate,
+        @JsonProperty("wave_weight") double waveWeight,
+        @JsonProperty("mel_weight") double melWeight,
+        @JsonProperty("commitment_weight") double commitmentWeight,
+        @JsonProperty("mmd_weight") double mmdWeight,
+        @JsonProperty("quantizer_dropout") double quantizerDropout,
+        @JsonProperty("checkpoint_every") int checkpointEvery,
+        @JsonProperty("seed") long seed) {
+
+    public CodecTrainingConfig {
+        require(batchSize >= 1 && batchSize <= 1024, "batch_size must be 1..1024");
+        require(cropSeconds > 0 && cropSeconds <= 30, "crop_seconds must be in (0, 30]");
+        require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
+        require(waveWeight >= 0 && melWeight >= 0 && commitmentWeight >= 0, "loss weights must be ≥ 0");
+        require(mmdWeight >= 0 && Double.isFinite(mmdWeight), "mmd_weight must be ≥ 0");
+        require(quantizerDropout >= 0 && quantizerDropout <= 1, "quantizer_dropout must be in [0, 1]");
+        require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
+    }
+
+    /** The recipe measured on this CPU (see ARCHITECTURE.md). */
+    public static CodecTrainingConfig defaults() {
+        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1);
+    }
+
+    public CodecTrainingConfig withMmdWeight(double w) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, w, quantizerDropout, checkpointEvery, seed);
+    }
+
+    public CodecTrainingConfig withSeed(long s) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s);
+    }
+
+    public CodecTrainingConfig withBatch(int batch, double seconds) {
+        return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed);
+    }
+
+    public CodecTrainingConfig withCheckpointEvery(int every) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, every, seed);
+    }
+
+    public CodecTrainingConfig withLearningRate(double lr) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid codec training config: " + message);
+        }
+    }
+}

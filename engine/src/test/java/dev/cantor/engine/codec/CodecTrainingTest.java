@@ -1,0 +1,103 @@
+package dev.cantor.engine.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.training.CodecTrainer;
+import dev.cantor.engine.training.CodecTrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodecTrainingTest {
+
+    /** A two-note clip with a little vibrato: structured enough to learn, quick to overfit. */
+    static float[] clip(int sampleRate, double seconds) {
+        float[] x = new float[(int) (sampleRate * seconds)];
+        for (int i = 0; i < x.length; i++) {
+            double t = i / (double) sampleRate;
+            double f = t < seconds / 2 ? 220 : 330;
+            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * f * t + 0.3 * Math.sin(2 * Math.PI * 5 * t))
+                    + 0.15 * Math.sin(2 * Math.PI * 2 * f * t));
+        }
+        return x;
+    }
+
+    private static CodecTrainingConfig tinyRecipe(double mmd) {
+        return CodecTrainingConfig.defaults().withBatch(2, 0.24).withLearningRate(2e-3)
+                .withMmdWeight(mmd).withCheckpointEvery(1000);
+    }
+
+    @Test
+    void tinyCodecOverfitsOneClip() {
+        List<float[]> clips = List.of(clip(32000, 1.0));
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
+            CodecTrainer trainer = new CodecTrainer(model, tinyRecipe(0), clips);
+            List<CodecTrainer.StepLog> logs = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                logs.add(trainer.trainStep());
+                if (System.getenv("CANTOR_DEBUG") != null) {
+                    System.out.println(logs.get(logs.size() - 1));
+                }
+            }
+            double first = logs.subList(0, 3).stream().mapToDouble(CodecTrainer.StepLog::loss).average().orElseThrow();
+            double last = logs.subList(57, 60).stream().mapToDouble(CodecTrainer.StepLog::loss).average().orElseThrow();
+            System.out.printf("overfit: loss %.3f -> %.3f, si-snr %.2f -> %.2f%n", first, last,
+                    logs.get(0).batchSiSnrDb(), logs.get(59).batchSiSnrDb());
+            assertTrue(last < first / 3, "loss should fall by a large factor: " + first + " -> " + last);
+        }
+    }
+
+    @Test
+    void checkpointReloadReproducesOutputsAndResumeIsExact(@TempDir Path dir) throws Exception {
+        List<float[]> clips = List.of(clip(32000, 1.0));
+        float[] probe = clip(32000, 0.5);
+        Path a = dir.resolve("a");
+        CodecTrainer.StepLog continuous;
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 5)) {
+            CodecTrainer trainer = new CodecTrainer(model, tinyRecipe(1.0), clips);
+            trainer.train(a, 4, ProgressListener.NONE, CancellationToken.NEVER, l -> { });
+            float[] before = model.roundTrip(probe);
+            int[][] codesBefore = model.encode(probe);
+            try (CodecModel reloaded = CodecModel.load(a)) {
+                assertArrayEquals(before, reloaded.roundTrip(probe), "reloaded model must decode identically");
+                assertArrayEquals(codesBefore, reloaded.encode(probe));
+            }
+            continuous = trainer.trainStep();
+        }
+        try (Closer resumed = closeable(CodecTrainer.resume(a, clips))) {
+            assertEquals(4, resumed.trainer.step());
+            CodecTrainer.StepLog again = resumed.trainer.trainStep();
+            assertEquals(continuous.loss(), again.loss(), 0.0, "resumed step 5 must equal the uninterrupted one");
+            assertEquals(continuous.mmd(), again.mmd(), 0.0);
+        }
+    }
+
+    @Test
+    void roundTripKeepsLength() {
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 1)) {
+            float[] x = clip(32000, 0.777);
+            float[] y = model.roundTrip(x);
+            assertEquals(x.length, y.length);
+            int[][] codes = model.encode(x);
+            assertEquals(4, codes.length);
+            assertEquals(model.framesFor(x.length), codes[0].length);
+        }
+    }
+
+    private record Closer(CodecTrainer trainer) implements AutoCloseable {
+        @Override
+        public void close() {
+            trainer.model().close();
+        }
+    }
+
+    private static Closer closeable(CodecTrainer t) {
+        return new Closer(t);
+    }
+}
