@@ -137,14 +137,11 @@ class ResamplerTest {
     }
 
     @Test
-    void fourMinutesAt44100ConvertInAFewSeconds() {
+    void aLongTrackKeepsItsLengthAndFrequency() {
+        // Speed is measured by benchmarks, not asserted here.
         float[] x = sine(440, 44100, 4 * 60 * 44100, 0.5);
-        long start = System.nanoTime();
         float[] y = Resampler.resample(x, 44100, 32000);
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(4 * 60 * 32000, y.length);
-        // Typically well under 2 s; the bound leaves room for a busy build machine.
-        assertTrue(seconds < 15, "took " + seconds + " s");
-        System.out.printf("Resampler: 4 min 44.1k->32k in %.2f s%n", seconds);
+        assertEquals(2 * 440, zeroCrossings(y, 32000 * 100, 32000), 2);
     }
 }

@@ -1,0 +1,52 @@
+package dev.cantor.tests;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of ARCHITECTURE.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.cantor");
+    }
+
+    @Test
+    void engineNeverImportsJavaFx() {
+        noClasses().that().resideInAPackage("dev.cantor.engine..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void engineDoesNotKnowTheUiOrTheApp() {
+        noClasses().that().resideInAPackage("dev.cantor.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cantor.ui..", "dev.cantor.app..")
+                .check(classes);
+    }
+
+    @Test
+    void pureJavaPackagesStayFreeOfDjl() {
+        noClasses().that().resideInAnyPackage("dev.cantor.engine.dsp..", "dev.cantor.engine.audio..",
+                        "dev.cantor.engine.patterns..", "dev.cantor.engine.data..", "dev.cantor.engine.io..",
+                        "dev.cantor.engine.api..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(classes);
+    }
+
+    @Test
+    void uiAndAppNeverTouchTensors() {
+        noClasses().that().resideInAnyPackage("dev.cantor.ui..", "dev.cantor.app..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(classes);
+    }
+}

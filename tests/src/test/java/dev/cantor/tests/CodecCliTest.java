@@ -1,0 +1,102 @@
+package dev.cantor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.audio.WavAudio;
+import dev.cantor.engine.audio.WavReader;
+import dev.cantor.engine.audio.WavWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The codec commands end to end, through the packaged jar, with a tiny model. */
+class CodecCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void writeTone(Path file, int rate, double seconds, double hz) throws Exception {
+        float[] x = new float[(int) (rate * seconds)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * hz * i / rate));
+        }
+        // Stereo at 44.1 kHz exercises mixdown and resampling on the way in.
+        WavWriter.write(file, new float[][] {x, x}, rate, SampleFormat.PCM_16);
+    }
+
+    @Test
+    void trainResumeRoundTripAndEvaluate(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeTone(data.resolve("a.wav"), 44100, 1.5, 220);
+        writeTone(data.resolve("b.wav"), 44100, 1.5, 330);
+        Path model = dir.resolve("model");
+
+        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", model.toString(),
+                "--steps", "2", "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5", "--json");
+        assertEquals(0, train.exitCode(), train.stderr());
+        JsonNode trained = JSON.readTree(train.stdout());
+        assertEquals(2, trained.get("steps").asInt());
+        assertTrue(train.stderr().contains("training"), "progress goes to stderr");
+
+        CliHarness.Result refused = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                model.toString(), "--steps", "3", "--config", "tiny");
+        assertEquals(2, refused.exitCode(), "an existing model is never overwritten silently");
+        assertTrue(refused.stderr().contains("--resume"), refused.stderr());
+
+        CliHarness.Result resumed = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                model.toString(), "--steps", "3", "--resume", "--json");
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        JsonNode r = JSON.readTree(resumed.stdout());
+        assertEquals(3, r.get("steps").asInt());
+        assertEquals(1, r.get("steps_this_run").asInt());
+
+        Path out = dir.resolve("round.wav");
+        CliHarness.Result codec = CliHarness.run(dir, "codec", "--model", model.toString(), "--in",
+                data.resolve("a.wav").toString(), "--out", out.toString());
+        assertEquals(0, codec.exitCode(), codec.stderr());
+        WavAudio decoded = WavReader.read(out);
+        assertEquals(32000, decoded.sampleRate());
+        assertEquals(1, decoded.channelCount());
+        assertEquals(48000, decoded.frames(), "output length = input length at the model rate");
+
+        CliHarness.Result again = CliHarness.run(dir, "codec", "--model", model.toString(), "--in",
+                data.resolve("a.wav").toString(), "--out", out.toString());
+        assertEquals(2, again.exitCode(), "refuses to overwrite without --force");
+
+        CliHarness.Result eval = CliHarness.run(dir, "eval-codec", "--model", model.toString(), "--data",
+                data.toString(), "--json");
+        assertEquals(0, eval.exitCode(), eval.stderr());
+        JsonNode report = JSON.readTree(eval.stdout());
+        for (String key : new String[] {"si_snr_db", "mel_distance", "stft_distance", "bitrate_kbps",
+            "codebook_perplexity", "total_correlation"}) {
+            assertTrue(report.has(key), "eval-codec reports " + key);
+        }
+        assertEquals(4, report.get("codebook_perplexity").size());
+        assertEquals(1.2, report.get("bitrate_kbps").asDouble(), 1e-9);
+    }
+
+    @Test
+    void helpListsCommandsAndBadArgumentsGiveOneLine(@TempDir Path dir) throws Exception {
+        CliHarness.Result help = CliHarness.run(dir, "--help");
+        assertEquals(0, help.exitCode());
+        for (String command : new String[] {"synth", "train-codec", "codec", "eval-codec"}) {
+            assertTrue(help.stdout().contains(command), "--help lists " + command);
+        }
+        CliHarness.Result bad = CliHarness.run(dir, "codec", "--model", "nowhere", "--in", "missing.wav",
+                "--out", "x.wav");
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.stderr().strip().lines().count(), "one line: " + bad.stderr());
+        assertTrue(bad.stderr().contains("missing.wav"), bad.stderr());
+        assertFalse(Files.exists(dir.resolve("x.wav")));
+
+        CliHarness.Result unknown = CliHarness.run(dir, "train-codec", "--steps", "x");
+        assertEquals(2, unknown.exitCode());
+        assertEquals(1, unknown.stderr().strip().lines().count(), "one line: " + unknown.stderr());
+    }
+}
