@@ -22,7 +22,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        if (!ShutdownGuard.shuttingDown()) {
+            System.exit(code);
+        }
     }
 
     /** Runs the CLI and returns its exit code (used by tests to run commands in-process). */

@@ -97,20 +97,10 @@ final class TrainCodecCommand implements Callable<Integer> {
         System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
                 trainer.model().parameters().parameterCount(), trainer.config());
         CancellationToken cancel = new CancellationToken();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                main.join(120_000);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         long startStep = trainer.step();
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
         double[] recentSnr = new double[1];
-        try (CodecModel model = trainer.model()) {
+        try (CodecModel model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
             trainer.train(out, steps, progress, cancel, log -> {
                 last[0] = log;
                 recentSnr[0] = Double.isNaN(recentSnr[0]) || recentSnr[0] == 0 ? log.batchSiSnrDb()
@@ -121,7 +111,6 @@ final class TrainCodecCommand implements Callable<Integer> {
                             log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0]);
                 }
             });
-            Runtime.getRuntime().removeShutdownHook(hook);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", out.toString());
             result.put("steps", trainer.step());

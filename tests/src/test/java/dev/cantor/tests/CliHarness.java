@@ -25,7 +25,13 @@ final class CliHarness {
         return Path.of(jar);
     }
 
-    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+    /** Starts cantor without waiting; stdout and stderr go to the given files. */
+    static Process start(Path workDir, Path stdout, Path stderr, String... args) throws IOException {
+        return new ProcessBuilder(command(args)).directory(workDir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    }
+
+    private static List<String> command(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The jar must work without extra flags; only the test's memory cap is added.
@@ -33,6 +39,11 @@ final class CliHarness {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
+        return command;
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         Process p = new ProcessBuilder(command).directory(workDir.toFile())

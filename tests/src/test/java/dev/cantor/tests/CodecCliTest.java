@@ -82,6 +82,34 @@ class CodecCliTest {
     }
 
     @Test
+    void killDuringTrainingLeavesAUsableCheckpoint(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeTone(data.resolve("a.wav"), 32000, 1.0, 440);
+        Path model = dir.resolve("model");
+        Path err = dir.resolve("err.txt");
+        Process p = CliHarness.start(dir, dir.resolve("out.txt"), err, "train-codec", "--data", data.toString(),
+                "--out", model.toString(), "--steps", "100000", "--config", "tiny", "--batch", "1",
+                "--crop-seconds", "0.2", "--checkpoint-every", "100000");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (!Files.readString(err).contains("training") && System.nanoTime() < deadline && p.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertTrue(p.isAlive(), "training should be running: " + Files.readString(err));
+        p.destroy(); // SIGTERM, as Ctrl-C or a logout would
+        assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "cantor should stop after saving");
+        assertTrue(Files.isRegularFile(model.resolve("training/state.json")), Files.readString(err));
+        assertTrue(Files.readString(err).contains("--resume"), "tells the user how to continue");
+
+        JsonNode state = JSON.readTree(model.resolve("training/state.json").toFile());
+        long saved = state.get("step").asLong();
+        assertTrue(saved >= 1, "at least one step was saved");
+        CliHarness.Result resumed = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                model.toString(), "--steps", String.valueOf(saved + 1), "--resume", "--json");
+        assertEquals(0, resumed.exitCode(), resumed.stderr());
+        assertEquals(saved + 1, JSON.readTree(resumed.stdout()).get("steps").asLong());
+    }
+
+    @Test
     void helpListsCommandsAndBadArgumentsGiveOneLine(@TempDir Path dir) throws Exception {
         CliHarness.Result help = CliHarness.run(dir, "--help");
         assertEquals(0, help.exitCode());
