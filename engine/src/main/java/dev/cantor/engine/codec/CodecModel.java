@@ -29,7 +29,7 @@ public final class CodecModel implements AutoCloseable {
 
     /** EMA decay of the codebooks and the dead-code threshold (share of uniform usage). */
     private static final float EMA_DECAY = 0.99f;
-    private static final float DEAD_FRACTION = 0.05f;
+    private static final float DEAD_FRACTION = 0.4f;
     /** Inference works on windows of this many frames, with context on both sides. */
     private static final int WINDOW_FRAMES = 500;
     private static final int CONTEXT_FRAMES = 16;
@@ -103,6 +103,18 @@ public final class CodecModel implements AutoCloseable {
 
     public NDManager manager() {
         return manager;
+    }
+
+    SeanetEncoder encoder() {
+        return encoder;
+    }
+
+    SeanetDecoder decoder() {
+        return decoder;
+    }
+
+    ResidualVectorQuantizer quantizer() {
+        return quantizer;
     }
 
     /** What a training forward pass produced; arrays live in the step's manager. */

@@ -69,17 +69,22 @@ public final class VectorQuantizer {
 
     /** Seeds the codebook with randomly chosen rows of the first batch (plus a little noise). */
     public void initializeFrom(ParameterStore store, float[] x, int rows, SplittableRandom rng) {
+        // Usage starts at the uniform share of a batch, so a code the data abandons falls below the
+        // dead-code threshold within tens of steps (starting at 1 per code hid collapse for ~400).
+        float share = rows / (float) size;
         float[] table = new float[size * dim];
+        float[] sums = new float[size * dim];
         float[] counts = new float[size];
         for (int s = 0; s < size; s++) {
             int r = rng.nextInt(rows);
             for (int d = 0; d < dim; d++) {
                 table[s * dim + d] = x[r * dim + d] + (float) (rng.nextGaussian() * 1e-3);
+                sums[s * dim + d] = table[s * dim + d] * share;
             }
-            counts[s] = 1f;
+            counts[s] = share;
         }
         store.setBuffer(codebook, table);
-        store.setBuffer(embedSum, table.clone());
+        store.setBuffer(embedSum, sums);
         store.setBuffer(clusterSize, counts);
         store.setBuffer(initialized, new float[] {1f});
     }
@@ -141,7 +146,10 @@ public final class VectorQuantizer {
                 table[s * dim + d] = v;
                 avg[s * dim + d] = v;
             }
-            cluster[s] = 1f;
+            cluster[s] = rows / (float) size;
+            for (int d = 0; d < dim; d++) {
+                avg[s * dim + d] *= cluster[s];
+            }
             replaced++;
         }
         return replaced;
