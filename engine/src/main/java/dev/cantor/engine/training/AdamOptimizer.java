@@ -42,7 +42,8 @@ public final class AdamOptimizer {
 
     /**
      * Applies one update from the gradients accumulated by the last backward pass, then zeroes
-     * them. Call outside the gradient collector. Returns the gradient norm before clipping.
+     * them. Call outside the gradient collector. Returns the gradient norm before clipping; when
+     * it is not finite the update is skipped (gradients are zeroed, nothing else changes).
      */
     public double step(NDManager stepManager, double learningRate) {
         Map<String, NDArray> grads = new LinkedHashMap<>();
@@ -55,8 +56,8 @@ public final class AdamOptimizer {
         }
         double norm = Math.sqrt(squared);
         if (!Double.isFinite(norm)) {
-            throw new IllegalStateException("training diverged: gradient norm is " + norm
-                    + " (try a lower learning rate)");
+            grads.values().forEach(g -> g.muli(0f));
+            return norm;
         }
         double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1.0;
         steps++;

@@ -41,6 +41,9 @@ public final class CodecTrainer {
     private final int cropSamples;
     private long step;
     private double wallSeconds;
+    private int nonFiniteInARow;
+    /** Steps with a non-finite gradient are skipped; this many in a row means the run diverged. */
+    private static final int MAX_NON_FINITE_IN_A_ROW = 20;
 
     /** One step's figures. */
     public record StepLog(long step, double loss, double wave, double mel, double commitment, double mmd,
@@ -101,6 +104,11 @@ public final class CodecTrainer {
                 gc.backward(loss);
             }
             double gradNorm = optimizer.step(stepManager, config.learningRate());
+            nonFiniteInARow = Double.isFinite(gradNorm) ? 0 : nonFiniteInARow + 1;
+            if (nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
+                throw new IllegalStateException("training diverged: " + nonFiniteInARow
+                        + " steps in a row had a non-finite gradient (try a lower learning rate)");
+            }
             step++;
             float[] recon = f.reconstruction().toFloatArray();
             return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), commit.getFloat(),

@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * t − (k − j), i.e. the codes the LM emits in one step.
  *
  * <p>Kernel: sum of Gaussians with bandwidths {@code scale × mean squared distance} (the mean
- * is measured on the batch and not differentiated), unbiased U-statistic estimate of MMD².
+ * is measured on the batch and not differentiated). The estimate is the biased V-statistic,
+ * which is never negative: minimising the unbiased U-statistic drove it below zero, which it
+ * did by spreading the latents ever wider until training diverged (measured at step ~50).
  */
 public final class MmdLoss {
 
@@ -64,7 +66,7 @@ public final class MmdLoss {
         return jointVersusProduct(shifted, rng);
     }
 
-    /** Unbiased MMD² between the joint rows and product-of-marginals rows. */
+    /** MMD² between the joint rows and product-of-marginals rows. */
     static NDArray jointVersusProduct(List<NDArray> stages, SplittableRandom rng) {
         int n = Math.toIntExact(stages.get(0).getShape().get(0));
         NDManager m = stages.get(0).getManager();
@@ -79,19 +81,17 @@ public final class MmdLoss {
         return mmd(x, y);
     }
 
-    /** Unbiased multi-bandwidth Gaussian-kernel MMD² between samples x [N, E] and y [N, E]. */
+    /** Multi-bandwidth Gaussian-kernel MMD² (V-statistic, ≥ 0) between samples x [N, E] and y [N, E]. */
     public static NDArray mmd(NDArray x, NDArray y) {
-        long n = x.getShape().get(0);
         NDArray dxx = squaredDistances(x, x);
         NDArray dyy = squaredDistances(y, y);
         NDArray dxy = squaredDistances(x, y);
         float meanDistance = Math.max(1e-8f, dxy.mean().getFloat());
-        NDArray offDiagonal = x.getManager().ones(new Shape(n, n)).sub(x.getManager().eye((int) n));
         NDArray total = null;
         for (double scale : BANDWIDTH_SCALES) {
             float gamma = (float) (-1.0 / (scale * meanDistance));
-            NDArray kxx = dxx.mul(gamma).exp().mul(offDiagonal).sum().div(n * (n - 1));
-            NDArray kyy = dyy.mul(gamma).exp().mul(offDiagonal).sum().div(n * (n - 1));
+            NDArray kxx = dxx.mul(gamma).exp().mean();
+            NDArray kyy = dyy.mul(gamma).exp().mean();
             NDArray kxy = dxy.mul(gamma).exp().mean();
             NDArray term = kxx.add(kyy).sub(kxy.mul(2));
             total = total == null ? term : total.add(term);

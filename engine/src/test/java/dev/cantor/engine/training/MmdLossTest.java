@@ -48,9 +48,9 @@ class MmdLossTest {
             double independent = MmdLoss.aligned(stages(m, "independent", 1), new SplittableRandom(2)).getFloat();
             double dependent = MmdLoss.aligned(stages(m, "same-frame", 1), new SplittableRandom(2)).getFloat();
             System.out.printf("aligned MMD: independent %.5f, dependent %.5f%n", independent, dependent);
-            assertTrue(Math.abs(independent) < 0.015, "independent: " + independent);
+            assertTrue(Math.abs(independent) < 0.01, "independent: " + independent);
             assertTrue(dependent > 0.04, "dependent: " + dependent);
-            assertTrue(dependent > 4 * Math.abs(independent));
+            assertTrue(dependent > 10 * Math.abs(independent));
         }
     }
 
@@ -61,7 +61,7 @@ class MmdLossTest {
             double aligned = MmdLoss.aligned(s, new SplittableRandom(4)).getFloat();
             double delayed = MmdLoss.delayed(s, BATCH, new SplittableRandom(4)).getFloat();
             System.out.printf("next-frame link: aligned %.5f, delayed %.5f%n", aligned, delayed);
-            assertTrue(Math.abs(aligned) < 0.015, "aligned should see independence: " + aligned);
+            assertTrue(Math.abs(aligned) < 0.01, "aligned should see independence: " + aligned);
             assertTrue(delayed > 0.04, "delayed should see the dependence: " + delayed);
         }
     }
