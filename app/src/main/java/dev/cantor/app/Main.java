@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Cantor: a local music studio. Generates, tokenizes and trains music models on this machine.",
         subcommands = {
+            SynthCommand.class,
             TrainCodecCommand.class,
             CodecCommand.class,
             EvalCodecCommand.class,

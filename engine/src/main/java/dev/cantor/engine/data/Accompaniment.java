@@ -74,15 +74,15 @@ final class Accompaniment {
                     int[] order = (beat / 2) % 2 == 0 ? new int[] {0, 1, 2, 3} : new int[] {3, 2, 1, 0};
                     int first = order[(2 * beat) % 4];
                     int second = order[(2 * beat + 1) % 4];
-                    sink.add(ch, tones[first], velocity(74 * accent + 8), beat, 0.9);
-                    sink.add(ch, tones[second], velocity(56), beat + 0.5, 0.9);
+                    sink.add(ch, tones[first], velocity(80 * accent), beat, 0.9);
+                    sink.add(ch, tones[second], velocity(48), beat + 0.5, 0.9);
                 }
                 case ALBERTI -> {
                     // low-high-middle-high over two beats
                     int high = chord[chord.length - 1];
                     int first = beat % 2 == 0 ? chord[0] - 12 : chord[1];
-                    sink.add(ch, first, velocity(beat % 2 == 0 ? 70 * accent + 6 : 62), beat, 0.45);
-                    sink.add(ch, high, velocity(52), beat + 0.5, 0.45);
+                    sink.add(ch, first, velocity(80 * accent), beat, 0.45);
+                    sink.add(ch, high, velocity(46), beat + 0.5, 0.45);
                 }
                 case POWER_EIGHTHS -> {
                     int r = root(beat, 45);
@@ -187,7 +187,14 @@ final class Accompaniment {
         }
         int[] pcs = chords.pitchClassesAt(beat);
         int tone = ChordTimeline.nearest(pcs[1 + rnd.below(pcs.length - 1)], previous);
-        return Math.max(BASS_CENTER - 9, Math.min(BASS_CENTER + 10, tone));
+        // keep the line in the bass register by octaves, so it stays a chord tone
+        while (tone < BASS_CENTER - 9) {
+            tone += 12;
+        }
+        while (tone > BASS_CENTER + 10) {
+            tone -= 12;
+        }
+        return tone;
     }
 
     void drums() {

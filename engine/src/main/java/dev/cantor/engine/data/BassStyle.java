@@ -4,10 +4,10 @@ package dev.cantor.engine.data;
 public enum BassStyle {
     /** Root on every beat. */
     ROOT_BEATS(true),
-    /** Root in eighth notes, beats accented (pop, rock). */
-    ROOT_EIGHTHS(true),
-    /** Alternating low and high octave in eighths (disco, electronic). */
-    OCTAVES(true),
+    /** Root in eighth notes, beats accented (pop, rock); needs drums to make the beat clear. */
+    ROOT_EIGHTHS(false),
+    /** Alternating low and high octave in eighths (disco, electronic); needs drums too. */
+    OCTAVES(false),
     /** Quarter-note walking line through chord and scale tones (jazz, blues). */
     WALKING(true),
     /** Root and fifth in half notes (folk, country, latin). */
@@ -23,7 +23,7 @@ public enum BassStyle {
         this.marksBeats = marksBeats;
     }
 
-    /** True when the line sounds on every beat. */
+    /** True when the line sounds on every beat and only there, so it carries the pulse without drums. */
     public boolean marksBeats() {
         return marksBeats;
     }

@@ -14,15 +14,16 @@ public enum DrumPattern {
     ROCK(true, line(36, "X.......X.o....."), line(38, "....X.......X..."), line(42, "x.o.x.o.x.o.x.o.")),
     POP(true, line(36, "X.....o.X......."), line(38, "....X.......X..."), line(42, "x.o.x.o.x.o.x.o.")),
     DISCO(false, line(36, "X...X...X...X..."), line(39, "....x.......x..."), line(46, "..o...o...o...o.")),
-    ELECTRO(false, line(36, "X...X...X...X..."), line(38, "....X.......X..."), line(42, "o.g.o.g.o.g.o.g.")),
-    BOOM_BAP(false, line(36, "X......oX.o....."), line(38, "....X.......X..."), line(42, "x.o.x.o.x.o.x.o.")),
+    ELECTRO(false, line(36, "X...X...X...X..."), line(38, "....x.......x..."), line(42, "x.g.x.g.x.g.x.g.")),
+    BOOM_BAP(false, line(36, "X......oX.o....."), line(38, "....X.......X..."), line(39, "....x.......x..."),
+            line(42, "x.o.x.o.x.o.x.o.")),
     SWING(false, line(51, "x...x.o.x...x.o."), line(44, "....o.......o..."), line(36, "o...o...o...o...")),
     SHUFFLE(true, line(36, "X.......X......."), line(38, "....X.......X..."), line(42, "x.o.x.o.x.o.x.o.")),
     BOSSA(false, line(36, "X..oX..oX..oX..o"), line(37, "o..o..o...o..o.."), line(70, "o.g.o.g.o.g.o.g.")),
     LATIN_POP(false, line(36, "X...X...X...X..."), line(37, "....x.......x..."), line(63, "..o...o...o...o.")),
     FUNK(true, line(36, "X..o..o.X.o....."), line(38, "....X..g.g..X..g"), line(42, "x.o.x.o.x.o.x.o.")),
     TRAIN(false, line(36, "X.......X......."), line(38, "o.g.X.g.o.g.X.g.")),
-    FOLK(false, line(36, "X.......X......."), line(54, "....x.......x..."), line(70, "o.g.o.g.o.g.o.g.")),
+    FOLK(false, line(36, "X.......X......."), line(39, "....X.......X..."), line(54, "o.g.o.g.o.g.o.g.")),
     SOFT_PULSE(false, line(36, "x.......x......."), line(37, "....o.......o..."), line(42, "o...o...o...o..."));
 
     /** A hit: sixteenth step in the bar (0..15), GM drum note and MIDI velocity before dynamics. */

@@ -20,19 +20,19 @@ public final class GmInstruments {
         "nylon-string guitar", "acoustic guitar", "jazz guitar", "clean electric guitar",
         "muted electric guitar", "overdriven guitar", "distorted guitar", "guitar harmonics",
         "acoustic bass", "electric bass", "picked bass", "fretless bass",
-        "slap bass", "slap bass 2", "synth bass", "synth bass 2",
+        "slap bass", "bright slap bass", "synth bass", "analog synth bass",
         "violin", "viola", "cello", "contrabass",
         "tremolo strings", "pizzicato strings", "harp", "timpani",
-        "strings", "slow strings", "synth strings", "synth strings 2",
+        "strings", "slow strings", "synth strings", "warm synth strings",
         "choir", "voice oohs", "synth voice", "orchestra hit",
         "trumpet", "trombone", "tuba", "muted trumpet",
-        "french horn", "brass section", "synth brass", "synth brass 2",
+        "french horn", "brass section", "synth brass", "soft synth brass",
         "soprano sax", "alto sax", "tenor sax", "baritone sax",
         "oboe", "english horn", "bassoon", "clarinet",
         "piccolo", "flute", "recorder", "pan flute",
         "blown bottle", "shakuhachi", "whistle", "ocarina",
         "square lead", "sawtooth lead", "calliope lead", "chiff lead",
-        "charang lead", "voice lead", "fifths lead", "bass and lead",
+        "charang lead", "voice lead", "fifths lead", "bass-and-lead synth",
         "new age pad", "warm pad", "polysynth pad", "choir pad",
         "bowed pad", "metallic pad", "halo pad", "sweep pad",
         "rain effect", "soundtrack effect", "crystal effect", "atmosphere effect",
@@ -71,6 +71,16 @@ public final class GmInstruments {
             case 42, 57, 67, 70 -> 55;             // cello, trombone, baritone sax, bassoon
             default -> 72;
         };
+    }
+
+    /**
+     * True for instruments with a sharp attack (keyboards, mallets, organs, plucked strings):
+     * the ones that can carry the pulse when there are no drums. Bowed strings, pads, winds
+     * and choirs swell in too slowly to mark a beat.
+     */
+    public static boolean hasSharpAttack(int program) {
+        return program <= 19 || (program >= 24 && program <= 39) || program == 45 || program == 46
+                || (program >= 104 && program <= 108) || (program >= 112 && program <= 115);
     }
 
     /** True for the GM bass programs (acoustic bass to synth bass 2). */

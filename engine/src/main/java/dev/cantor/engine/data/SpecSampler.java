@@ -56,8 +56,11 @@ public final class SpecSampler {
         }
 
         int lead = pickAvailable(rnd, style.leadPrograms(), programAvailable, new int[] {0, 73, 80});
-        int harmony = pickAvailable(rnd, style.harmonyPrograms(), programAvailable, new int[] {0, 48, 24});
-        int bass = pickAvailable(rnd, style.bassPrograms(), programAvailable, new int[] {32, 33, 38, 0});
+        // Without drums, harmony and bass carry the pulse, so they must have a sharp attack.
+        IntPredicate pulseOk = kit >= 0 ? programAvailable
+                : p -> programAvailable.test(p) && GmInstruments.hasSharpAttack(p);
+        int harmony = pickAvailable(rnd, style.harmonyPrograms(), pulseOk, new int[] {0, 46, 24, 48});
+        int bass = pickAvailable(rnd, style.bassPrograms(), pulseOk, new int[] {32, 33, 38, 0});
         int pad = -1;
         if (style.padPrograms().length > 0 && rnd.chance(style.padProbability())) {
             pad = pickAvailable(rnd, style.padPrograms(), programAvailable, new int[0]);

@@ -40,7 +40,7 @@ public enum Style {
             .basses(BassStyle.WALKING).swing(1 / 6.0).melody(1.4, 0.15)
             .moods(CALM, HAPPY, SAD, PLAYFUL, DREAMY, ENERGETIC)),
     CLASSICAL(new Traits("classical").tempo(60, 140).major(0.55).drums(0)
-            .lead(40, 73, 68, 71, 0, 60, 42).harmony(0, 48, 46, 6).bass(42, 43).pad(0.3, 48, 49)
+            .lead(40, 73, 68, 71, 0, 60, 42).harmony(0, 46).bass(42, 43, 45).pad(0.3, 48, 49)
             .majorChords("I IV V I", "I vi IV V", "I ii V I", "I V vi iii IV I IV V")
             .minorChords("i iv V i", "i VI iv V", "i iv VII III VI iv V i")
             .chordBeats(4, 2).comps(CompStyle.ALBERTI, CompStyle.ARPEGGIO, CompStyle.BLOCK_BEATS)
