@@ -33,7 +33,7 @@ final class SynthCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--soundfont", paramLabel = "FILE.sf2",
-            description = "General MIDI soundfont (.sf2). Default: FluidR3_GM.sf2 if installed, else Java's built-in one.")
+            description = "General MIDI soundfont (.sf2), or 'builtin' for Java's small built-in bank. Default: FluidR3_GM.sf2 if installed, else the built-in one.")
     Path soundfont;
 
     @Option(names = "--sample-rate", defaultValue = "32000", paramLabel = "HZ",
@@ -101,7 +101,10 @@ final class SynthCommand implements Callable<Integer> {
 
     private Soundfont openSoundfont() {
         try {
-            return soundfont == null ? Soundfont.systemDefault() : Soundfont.load(soundfont);
+            if (soundfont == null) {
+                return Soundfont.systemDefault();
+            }
+            return soundfont.toString().equals("builtin") ? Soundfont.builtIn() : Soundfont.load(soundfont);
         } catch (SoundfontException e) {
             throw new UserInputException(e.getMessage());
         }

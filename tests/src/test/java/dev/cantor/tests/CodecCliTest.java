@@ -110,6 +110,30 @@ class CodecCliTest {
     }
 
     @Test
+    void synthWritesLabelledClipsDeterministically(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"a", "b"}) {
+            CliHarness.Result r = CliHarness.run(dir, "synth", "--out", dir.resolve(name).toString(), "--clips", "2",
+                    "--seconds", "2", "--seed", "5", "--soundfont", "builtin", "--json");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertEquals(2, JSON.readTree(r.stdout()).get("clips").asInt());
+        }
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("a/manifest.jsonl"));
+        assertEquals(2, lines.size());
+        JsonNode first = JSON.readTree(lines.get(0));
+        for (String key : new String[] {"file", "caption", "style", "instruments", "tempo_bpm", "key", "mode", "mood", "melody"}) {
+            assertTrue(first.has(key), "manifest has " + key);
+        }
+        assertEquals(64000, WavReader.read(dir.resolve("a").resolve(first.get("file").asText())).frames());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a/00001.wav")),
+                Files.readAllBytes(dir.resolve("b/00001.wav"))), "same seed, same bytes");
+
+        CliHarness.Result sf3 = CliHarness.run(dir, "synth", "--out", dir.resolve("c").toString(), "--clips", "1",
+                "--seconds", "1", "--soundfont", Files.writeString(dir.resolve("x.sf3"), "x").toString());
+        assertEquals(2, sf3.exitCode());
+        assertTrue(sf3.stderr().toLowerCase(java.util.Locale.ROOT).contains("sf3"), sf3.stderr());
+    }
+
+    @Test
     void helpListsCommandsAndBadArgumentsGiveOneLine(@TempDir Path dir) throws Exception {
         CliHarness.Result help = CliHarness.run(dir, "--help");
         assertEquals(0, help.exitCode());
