@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             TrainCodecCommand.class,
             CodecCommand.class,
             EvalCodecCommand.class,
+            ExportCodecCommand.class,
         })
 public final class Main implements Runnable {
 

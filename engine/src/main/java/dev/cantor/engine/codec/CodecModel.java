@@ -105,18 +105,6 @@ public final class CodecModel implements AutoCloseable {
         return manager;
     }
 
-    SeanetEncoder encoder() {
-        return encoder;
-    }
-
-    SeanetDecoder decoder() {
-        return decoder;
-    }
-
-    ResidualVectorQuantizer quantizer() {
-        return quantizer;
-    }
-
     /** What a training forward pass produced; arrays live in the step's manager. */
     public record TrainingForward(NDArray reconstruction, ResidualVectorQuantizer.Output quantizer,
                                   long frames) {
