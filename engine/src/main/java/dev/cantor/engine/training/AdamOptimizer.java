@@ -56,7 +56,9 @@ public final class AdamOptimizer {
         }
         double norm = Math.sqrt(squared);
         if (!Double.isFinite(norm)) {
-            grads.values().forEach(g -> g.muli(0f));
+            // Overwrite rather than multiply by 0: NaN × 0 is NaN, and the NaN would stay in the
+            // accumulated gradient for every later step.
+            grads.values().forEach(g -> g.set(java.nio.FloatBuffer.wrap(new float[Math.toIntExact(g.size())])));
             return norm;
         }
         double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1.0;
