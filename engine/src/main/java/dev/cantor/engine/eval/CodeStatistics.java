@@ -1,32 +1,35 @@
 package dev.cantor.engine.eval;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Histograms of codec tokens: per-codebook perplexity and a total-correlation proxy (sum of
- * the marginal entropies minus the joint entropy, in bits) over frames, both for the K codes of
- * one frame ("aligned") and for the K codes one delay-pattern LM step emits together
- * (codebook k at frame t − k, "delayed").
+ * the marginal entropies minus the joint entropy, in bits), both for the K codes of one frame
+ * ("aligned") and for the K codes one delay-pattern LM step emits together (codebook k at frame
+ * t − k, "delayed").
  *
  * <p>These are plug-in estimates from counts. With far fewer frames than possible code tuples
- * the joint entropy is capped near log2(frames), which inflates the figure; it is meant for
- * comparing codecs on the same clips, not as an absolute number.
+ * the joint entropy is capped near log2(frames), which inflates the figure by a large bias. The
+ * same estimate on tuples whose codebooks were shuffled independently (same marginals, no
+ * dependence) measures that bias; the excess over it is the dependence the data really has.
  */
 public final class CodeStatistics {
 
+    private static final long SHUFFLE_SEED = 20240601L;
+
     private final int numCodebooks;
-    private final long[][] marginal;
-    private final Map<TupleKey, Integer> joint = new HashMap<>();
-    private final Map<TupleKey, Integer> jointDelayed = new HashMap<>();
-    private final long[][] marginalDelayed;
-    private long frames;
-    private long delayedSteps;
+    private final int codebookSize;
+    private final List<int[]> aligned = new ArrayList<>();
+    private final List<int[]> delayed = new ArrayList<>();
 
     public CodeStatistics(int numCodebooks, int codebookSize) {
         this.numCodebooks = numCodebooks;
-        this.marginal = new long[numCodebooks][codebookSize];
-        this.marginalDelayed = new long[numCodebooks][codebookSize];
+        this.codebookSize = codebookSize;
     }
 
     /** Adds the codes [K][frames] of one clip. */
@@ -39,60 +42,109 @@ public final class CodeStatistics {
             int[] tuple = new int[numCodebooks];
             for (int k = 0; k < numCodebooks; k++) {
                 tuple[k] = codes[k][t];
-                marginal[k][tuple[k]]++;
             }
-            joint.merge(new TupleKey(tuple), 1, Integer::sum);
-            frames++;
+            aligned.add(tuple);
         }
         // LM step s emits codebook k for frame s − k; steps with all K present.
         for (int s = numCodebooks - 1; s < length; s++) {
             int[] tuple = new int[numCodebooks];
             for (int k = 0; k < numCodebooks; k++) {
                 tuple[k] = codes[k][s - k];
-                marginalDelayed[k][tuple[k]]++;
             }
-            jointDelayed.merge(new TupleKey(tuple), 1, Integer::sum);
-            delayedSteps++;
+            delayed.add(tuple);
         }
     }
 
     public long frames() {
-        return frames;
+        return aligned.size();
     }
 
     /** 2^H(codebook k), the effective number of codes in use. */
     public double[] perplexities() {
         double[] p = new double[numCodebooks];
         for (int k = 0; k < numCodebooks; k++) {
-            p[k] = Math.pow(2, entropy(marginal[k], frames));
+            p[k] = Math.pow(2, marginalEntropy(aligned, k));
         }
         return p;
     }
 
-    /** Σ_k H(c_k) − H(c_1..c_K) for the codes of one frame, bits. */
+    /** Σ_k H(c_k) − H(c_1..c_K) for the codes of one frame, bits (plug-in, biased upward). */
     public double totalCorrelationBits() {
-        return totalCorrelation(marginal, joint, frames);
+        return totalCorrelation(aligned);
     }
 
     /** The same for the codes of one delay-pattern step, bits. */
     public double delayedTotalCorrelationBits() {
-        return totalCorrelation(marginalDelayed, jointDelayed, delayedSteps);
+        return totalCorrelation(delayed);
     }
 
-    private static double totalCorrelation(long[][] marginals, Map<TupleKey, Integer> joint, long n) {
-        if (n == 0) {
+    /** The plug-in estimate on independently shuffled codebooks: the estimator's bias floor. */
+    public double shuffledTotalCorrelationBits() {
+        return totalCorrelation(shuffled(aligned));
+    }
+
+    /** Dependence beyond the bias floor, bits. */
+    public double excessTotalCorrelationBits() {
+        return totalCorrelationBits() - shuffledTotalCorrelationBits();
+    }
+
+    /** Dependence beyond the bias floor for the delay-pattern step, bits. */
+    public double excessDelayedTotalCorrelationBits() {
+        return delayedTotalCorrelationBits() - totalCorrelation(shuffled(delayed));
+    }
+
+    private List<int[]> shuffled(List<int[]> tuples) {
+        int n = tuples.size();
+        List<int[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new int[numCodebooks]);
+        }
+        SplittableRandom rng = new SplittableRandom(SHUFFLE_SEED);
+        for (int k = 0; k < numCodebooks; k++) {
+            int[] column = new int[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = tuples.get(i)[k];
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = column[i];
+                column[i] = column[j];
+                column[j] = t;
+            }
+            for (int i = 0; i < n; i++) {
+                out.get(i)[k] = column[i];
+            }
+        }
+        return out;
+    }
+
+    private double totalCorrelation(List<int[]> tuples) {
+        if (tuples.isEmpty()) {
             return Double.NaN;
         }
         double sum = 0;
-        for (long[] m : marginals) {
-            sum += entropy(m, n);
+        for (int k = 0; k < numCodebooks; k++) {
+            sum += marginalEntropy(tuples, k);
+        }
+        Map<TupleKey, Integer> joint = new HashMap<>();
+        for (int[] t : tuples) {
+            joint.merge(new TupleKey(t), 1, Integer::sum);
         }
         double h = 0;
+        double n = tuples.size();
         for (int c : joint.values()) {
-            double p = c / (double) n;
+            double p = c / n;
             h -= p * log2(p);
         }
         return sum - h;
+    }
+
+    private double marginalEntropy(List<int[]> tuples, int k) {
+        long[] counts = new long[codebookSize];
+        for (int[] t : tuples) {
+            counts[t[k]]++;
+        }
+        return entropy(counts, tuples.size());
     }
 
     static double entropy(long[] counts, long n) {
@@ -113,12 +165,12 @@ public final class CodeStatistics {
     private record TupleKey(int[] codes) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof TupleKey t && java.util.Arrays.equals(t.codes, codes);
+            return o instanceof TupleKey t && Arrays.equals(t.codes, codes);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(codes);
+            return Arrays.hashCode(codes);
         }
     }
 }

@@ -27,6 +27,9 @@ public final class CodecEvaluator {
             @JsonProperty("codebook_perplexity") double[] codebookPerplexity,
             @JsonProperty("total_correlation") double totalCorrelation,
             @JsonProperty("total_correlation_delayed") double totalCorrelationDelayed,
+            @JsonProperty("total_correlation_shuffled") double totalCorrelationShuffled,
+            @JsonProperty("total_correlation_excess") double totalCorrelationExcess,
+            @JsonProperty("total_correlation_delayed_excess") double totalCorrelationDelayedExcess,
             @JsonProperty("rtf") double realTimeFactor) {
     }
 
@@ -70,6 +73,7 @@ public final class CodecEvaluator {
         int n = clips.size();
         return new Report(n, seconds, snrCount == 0 ? Double.NaN : snrSum / snrCount, melSum / n, stftSum / n,
                 model.config().bitrateKbps(), stats.perplexities(), stats.totalCorrelationBits(),
-                stats.delayedTotalCorrelationBits(), codecNanos / 1e9 / seconds);
+                stats.delayedTotalCorrelationBits(), stats.shuffledTotalCorrelationBits(),
+                stats.excessTotalCorrelationBits(), stats.excessDelayedTotalCorrelationBits(), codecNanos / 1e9 / seconds);
     }
 }
