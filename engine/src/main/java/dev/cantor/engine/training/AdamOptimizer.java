@@ -58,7 +58,10 @@ public final class AdamOptimizer {
         if (!Double.isFinite(norm)) {
             // Overwrite rather than multiply by 0: NaN × 0 is NaN, and the NaN would stay in the
             // accumulated gradient for every later step.
-            grads.values().forEach(g -> g.set(java.nio.FloatBuffer.wrap(new float[Math.toIntExact(g.size())])));
+            for (NDArray g : grads.values()) {
+                g.set(g.isNaN().logicalOr(g.isInfinite()), 0f);
+                g.muli(0f);
+            }
             return norm;
         }
         double clip = maxGradNorm > 0 && norm > maxGradNorm ? maxGradNorm / norm : 1.0;
