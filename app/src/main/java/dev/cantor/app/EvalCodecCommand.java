@@ -49,12 +49,13 @@ final class EvalCodecCommand implements Callable<Integer> {
             } else {
                 System.out.printf("clips %d (%.1f s)%nsi_snr_db %.2f%nmel_distance %.4f%nstft_distance %.4f%n"
                                 + "bitrate_kbps %.2f%ncodebook_perplexity %s%ntotal_correlation %.3f bits (delayed %.3f; shuffled floor %.3f;"
-                                + " excess %.3f, delayed excess %.3f)%nrtf %.3f%n",
+                                + " excess %.3f, delayed excess %.3f)%npairwise_mi_excess %.4f bits (delayed %.4f)%nrtf %.3f%n",
                         r.clips(), r.seconds(), r.siSnrDb(), r.melDistance(), r.stftDistance(), r.bitrateKbps(),
                         java.util.Arrays.toString(java.util.Arrays.stream(r.codebookPerplexity())
                                 .map(v -> Math.round(v * 10) / 10.0).toArray()),
                         r.totalCorrelation(), r.totalCorrelationDelayed(), r.totalCorrelationShuffled(),
-                        r.totalCorrelationExcess(), r.totalCorrelationDelayedExcess(), r.realTimeFactor());
+                        r.totalCorrelationExcess(), r.totalCorrelationDelayedExcess(), r.pairwiseMiExcess(),
+                        r.pairwiseMiDelayedExcess(), r.realTimeFactor());
             }
         }
         return 0;

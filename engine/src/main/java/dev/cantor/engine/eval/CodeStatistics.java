@@ -93,6 +93,72 @@ public final class CodeStatistics {
         return delayedTotalCorrelationBits() - totalCorrelation(shuffled(delayed));
     }
 
+    /**
+     * Sum over codebook pairs of their mutual information beyond the shuffled floor, bits, with
+     * each codebook reduced to its {@value #COARSE_SYMBOLS} − 1 most frequent codes plus "other".
+     * Unlike the K-way total correlation this stays measurable with thousands of frames.
+     */
+    public double pairwiseMutualInformationExcessBits() {
+        return pairwiseMutualInformation(aligned) - pairwiseMutualInformation(shuffled(aligned));
+    }
+
+    /** The same for the codes of one delay-pattern step. */
+    public double delayedPairwiseMutualInformationExcessBits() {
+        return pairwiseMutualInformation(delayed) - pairwiseMutualInformation(shuffled(delayed));
+    }
+
+    private static final int COARSE_SYMBOLS = 32;
+
+    private double pairwiseMutualInformation(List<int[]> tuples) {
+        int n = tuples.size();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int[][] coarse = new int[numCodebooks][];
+        for (int k = 0; k < numCodebooks; k++) {
+            coarse[k] = coarsen(tuples, k);
+        }
+        double total = 0;
+        for (int j = 0; j < numCodebooks; j++) {
+            for (int k = j + 1; k < numCodebooks; k++) {
+                long[] joint = new long[COARSE_SYMBOLS * COARSE_SYMBOLS];
+                long[] mj = new long[COARSE_SYMBOLS];
+                long[] mk = new long[COARSE_SYMBOLS];
+                for (int i = 0; i < n; i++) {
+                    joint[coarse[j][i] * COARSE_SYMBOLS + coarse[k][i]]++;
+                    mj[coarse[j][i]]++;
+                    mk[coarse[k][i]]++;
+                }
+                total += entropy(mj, n) + entropy(mk, n) - entropy(joint, n);
+            }
+        }
+        return total;
+    }
+
+    /** Codebook k's codes as symbols 0..30 (most frequent first) or 31 (all others). */
+    private int[] coarsen(List<int[]> tuples, int k) {
+        long[] counts = new long[codebookSize];
+        for (int[] t : tuples) {
+            counts[t[k]]++;
+        }
+        Integer[] order = new Integer[codebookSize];
+        for (int c = 0; c < codebookSize; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(counts[b], counts[a]) != 0
+                ? Long.compare(counts[b], counts[a]) : Integer.compare(a, b));
+        int[] symbol = new int[codebookSize];
+        Arrays.fill(symbol, COARSE_SYMBOLS - 1);
+        for (int r = 0; r < Math.min(COARSE_SYMBOLS - 1, codebookSize); r++) {
+            symbol[order[r]] = r;
+        }
+        int[] out = new int[tuples.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = symbol[tuples.get(i)[k]];
+        }
+        return out;
+    }
+
     private List<int[]> shuffled(List<int[]> tuples) {
         int n = tuples.size();
         List<int[]> out = new ArrayList<>(n);

@@ -30,6 +30,8 @@ public final class CodecEvaluator {
             @JsonProperty("total_correlation_shuffled") double totalCorrelationShuffled,
             @JsonProperty("total_correlation_excess") double totalCorrelationExcess,
             @JsonProperty("total_correlation_delayed_excess") double totalCorrelationDelayedExcess,
+            @JsonProperty("pairwise_mi_excess") double pairwiseMiExcess,
+            @JsonProperty("pairwise_mi_delayed_excess") double pairwiseMiDelayedExcess,
             @JsonProperty("rtf") double realTimeFactor) {
     }
 
@@ -74,6 +76,7 @@ public final class CodecEvaluator {
         return new Report(n, seconds, snrCount == 0 ? Double.NaN : snrSum / snrCount, melSum / n, stftSum / n,
                 model.config().bitrateKbps(), stats.perplexities(), stats.totalCorrelationBits(),
                 stats.delayedTotalCorrelationBits(), stats.shuffledTotalCorrelationBits(),
-                stats.excessTotalCorrelationBits(), stats.excessDelayedTotalCorrelationBits(), codecNanos / 1e9 / seconds);
+                stats.excessTotalCorrelationBits(), stats.excessDelayedTotalCorrelationBits(),
+                stats.pairwiseMutualInformationExcessBits(), stats.delayedPairwiseMutualInformationExcessBits(), codecNanos / 1e9 / seconds);
     }
 }

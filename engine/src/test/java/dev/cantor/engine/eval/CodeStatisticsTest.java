@@ -28,6 +28,8 @@ class CodeStatisticsTest {
         assertEquals(0, independent.excessTotalCorrelationBits(), 0.05);
         assertEquals(3, dependent.excessTotalCorrelationBits(), 0.1, "a copied 8-way code shares 3 bits");
         assertEquals(8, independent.perplexities()[0], 0.2);
+        assertEquals(0, independent.pairwiseMutualInformationExcessBits(), 0.05);
+        assertEquals(3, dependent.pairwiseMutualInformationExcessBits(), 0.1);
     }
 
     @Test
@@ -45,5 +47,7 @@ class CodeStatisticsTest {
         s.add(c);
         assertTrue(s.excessTotalCorrelationBits() < 0.1, "aligned: " + s.excessTotalCorrelationBits());
         assertTrue(s.excessDelayedTotalCorrelationBits() > 2.8, "delayed: " + s.excessDelayedTotalCorrelationBits());
+        assertTrue(s.delayedPairwiseMutualInformationExcessBits() > 2.8);
+        assertTrue(s.pairwiseMutualInformationExcessBits() < 0.1);
     }
 }
