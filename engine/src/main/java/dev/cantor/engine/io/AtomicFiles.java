@@ -33,6 +33,7 @@ public final class AtomicFiles {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }
+            givePermissions(tmp, absolute);
             moveIntoPlace(tmp, absolute);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
@@ -48,6 +49,20 @@ public final class AtomicFiles {
     /** Writes UTF-8 text atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Temporary files are created owner-only; the result should look like any file the user
+     * saves: the replaced file's permissions, or rw-r--r-- for a new one.
+     */
+    private static void givePermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
