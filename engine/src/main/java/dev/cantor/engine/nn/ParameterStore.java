@@ -101,12 +101,26 @@ public final class ParameterStore implements AutoCloseable {
      */
     public Bound bind(NDManager step) {
         Map<String, NDArray> views = new LinkedHashMap<>();
-        parameters.forEach((name, p) -> views.put(name, view(p, step)));
-        buffers.forEach((name, b) -> views.put(name, view(b, step)));
+        parameters.forEach((name, p) -> views.put(name, stepView(p, step)));
+        buffers.forEach((name, b) -> views.put(name, stepView(b, step)));
         return new Bound(views, step);
     }
 
-    private static NDArray view(NDArray a, NDManager step) {
+    /**
+     * Fresh views of the buffers for a step already bound, after buffers were replaced
+     * (parameter views are kept, so gradients still reach the same graph).
+     */
+    public Bound rebindBuffers(Bound bound) {
+        Map<String, NDArray> views = new LinkedHashMap<>(bound.tensors());
+        buffers.forEach((name, b) -> views.put(name, stepView(b, bound.manager())));
+        return new Bound(views, bound.manager());
+    }
+
+    /**
+     * A view of {@code a} (same storage, gradients flow back to it) owned by {@code step}, so
+     * the arrays computed from it are freed with the step.
+     */
+    public static NDArray stepView(NDArray a, NDManager step) {
         NDArray v = a.reshape(a.getShape());
         v.attach(step);
         return v;

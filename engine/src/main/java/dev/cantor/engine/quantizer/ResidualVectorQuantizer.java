@@ -14,14 +14,12 @@ import java.util.SplittableRandom;
 public final class ResidualVectorQuantizer {
 
     private final List<VectorQuantizer> stages = new ArrayList<>();
-    private final int dim;
 
     public ResidualVectorQuantizer(ParameterStore store, int numCodebooks, int codebookSize, int dim,
                                    float decay, float deadFraction) {
         for (int k = 0; k < numCodebooks; k++) {
             stages.add(new VectorQuantizer(store, "rvq.stage" + k, codebookSize, dim, decay, deadFraction));
         }
-        this.dim = dim;
     }
 
     public int numCodebooks() {
@@ -69,7 +67,7 @@ public final class ResidualVectorQuantizer {
                 rowsJava = detached.toFloatArray();
                 if (!vq.isInitialized(store)) {
                     vq.initializeFrom(store, rowsJava, rows, rng);
-                    p = rebind(store, p);
+                    p = store.rebindBuffers(p);
                 }
             }
             codes[k] = vq.nearest(p, detached);
@@ -106,25 +104,5 @@ public final class ResidualVectorQuantizer {
             residual = residual.sub(stages.get(k).lookup(store, p.manager(), codes[k]));
         }
         return codes;
-    }
-
-    /** Codebook sizes, one per stage. */
-    public int codebookSize() {
-        return stages.get(0).size();
-    }
-
-    int dim() {
-        return dim;
-    }
-
-    private static ParameterStore.Bound rebind(ParameterStore store, ParameterStore.Bound p) {
-        // Buffers were replaced; refresh the step's views of them (parameters keep theirs).
-        java.util.Map<String, NDArray> views = new java.util.LinkedHashMap<>(p.tensors());
-        store.buffers().forEach((name, b) -> {
-            NDArray v = b.reshape(b.getShape());
-            v.attach(p.manager());
-            views.put(name, v);
-        });
-        return new ParameterStore.Bound(views, p.manager());
     }
 }

@@ -72,21 +72,15 @@ public final class AdamOptimizer {
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             String name = e.getKey();
             NDArray g = e.getValue().mul((float) clip);
-            NDArray m = view(first.get(name), stepManager);
-            NDArray v = view(second.get(name), stepManager);
+            NDArray m = ParameterStore.stepView(first.get(name), stepManager);
+            NDArray v = ParameterStore.stepView(second.get(name), stepManager);
             m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
             v.muli((float) beta2).addi(g.square().mul((float) (1 - beta2)));
             NDArray update = m.div(v.sqrt().add((float) (eps * Math.sqrt(correction2)))).mul(stepSize);
-            view(store.parameter(name), stepManager).subi(update);
+            ParameterStore.stepView(store.parameter(name), stepManager).subi(update);
             e.getValue().muli(0f);
         }
         return norm;
-    }
-
-    private static NDArray view(NDArray a, NDManager step) {
-        NDArray v = a.reshape(a.getShape());
-        v.attach(step);
-        return v;
     }
 
     /** Saves both moments and the step count. */

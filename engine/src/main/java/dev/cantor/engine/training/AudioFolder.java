@@ -1,11 +1,10 @@
 package dev.cantor.engine.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.audio.AudioLoader;
+import dev.cantor.engine.data.Manifest;
+import dev.cantor.engine.data.ManifestEntry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import java.util.stream.Stream;
  */
 public final class AudioFolder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AudioFolder() {
     }
 
@@ -30,26 +27,10 @@ public final class AudioFolder {
         if (!Files.isDirectory(dir)) {
             throw new NoSuchFileException(dir.toString(), null, "not a folder");
         }
-        Path manifest = dir.resolve("manifest.jsonl");
         List<Path> files = new ArrayList<>();
-        if (Files.isRegularFile(manifest)) {
-            int lineNo = 0;
-            for (String line : Files.readAllLines(manifest)) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new IOException("manifest " + manifest + " line " + lineNo + " is not JSON", e);
-                }
-                JsonNode file = node.get("file");
-                if (file == null || !file.isTextual()) {
-                    throw new IOException("manifest " + manifest + " line " + lineNo + " has no \"file\"");
-                }
-                files.add(dir.resolve(file.asText()));
+        if (Files.isRegularFile(Manifest.path(dir))) {
+            for (ManifestEntry entry : Manifest.read(dir)) {
+                files.add(dir.resolve(entry.file()));
             }
         } else {
             try (Stream<Path> s = Files.list(dir)) {
@@ -68,11 +49,7 @@ public final class AudioFolder {
         List<Path> files = list(dir);
         List<float[]> clips = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
-            try {
-                clips.add(AudioLoader.loadMono(files.get(i), sampleRate).samples());
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            clips.add(AudioLoader.loadMono(files.get(i), sampleRate).samples());
             progress.onProgress(i + 1, files.size(), "loading");
         }
         return clips;
