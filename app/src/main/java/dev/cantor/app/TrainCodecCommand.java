@@ -76,7 +76,7 @@ final class TrainCodecCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress();
         CodecTrainer trainer;
         if (resume) {
-            int rate = readSampleRate(out);
+            int rate = CodecModel.readConfig(TrainingCheckpoint.latest(out)).sampleRate();
             List<float[]> clips = AudioFolder.load(data, rate, progress);
             trainer = CodecTrainer.resume(out, clips);
             System.err.printf("resuming at step %d of %d%n", trainer.step(), steps);
@@ -132,13 +132,6 @@ final class TrainCodecCommand implements Callable<Integer> {
             System.err.printf("%nstopped at step %d; checkpoint saved in %s (continue with --resume)%n",
                     trainer.step(), out);
             throw e;
-        }
-    }
-
-    private static int readSampleRate(Path modelDir) throws java.io.IOException {
-        Path dir = TrainingCheckpoint.latest(modelDir);
-        try (CodecModel m = CodecModel.load(dir)) {
-            return m.config().sampleRate();
         }
     }
 }

@@ -64,13 +64,7 @@ public final class CodecModel implements AutoCloseable {
             throw new NoSuchFileException(dir.toString(), null,
                     "not a codec model folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
         }
-        CodecConfig config;
-        try {
-            config = JSON.readValue(configFile.toFile(), CodecConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("cannot read codec config " + configFile + ": " + e.getMessage(), e);
-        }
-        CodecModel model = new CodecModel(config, 0);
+        CodecModel model = new CodecModel(readConfig(dir), 0);
         try {
             TensorFile.load(weights, model.store);
         } catch (IOException | RuntimeException e) {
@@ -78,6 +72,16 @@ public final class CodecModel implements AutoCloseable {
             throw e;
         }
         return model;
+    }
+
+    /** Reads a model folder's config.json without loading the weights. */
+    public static CodecConfig readConfig(Path dir) throws IOException {
+        Path configFile = dir.resolve(CONFIG_FILE);
+        try {
+            return JSON.readValue(configFile.toFile(), CodecConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("cannot read codec config " + configFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes config.json and the weights (float32, or float16 for a compact shipped model). */

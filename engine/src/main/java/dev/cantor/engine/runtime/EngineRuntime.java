@@ -15,8 +15,6 @@ public final class EngineRuntime {
         int cores = Runtime.getRuntime().availableProcessors();
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, cores)));
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-        // DJL's own usage reporting / graph executor optimizations we do not want on CPU.
-        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -12,7 +12,6 @@ import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.AudioMetrics;
 import dev.cantor.engine.io.AtomicFiles;
-import dev.cantor.engine.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +31,8 @@ public final class CodecTrainer {
 
     private static final String OPTIMIZER_FILE = "optimizer.cntr";
     private static final String LOG_FILE = "log.jsonl";
+    private static final com.fasterxml.jackson.databind.ObjectWriter LOG_LINE = TrainingCheckpoint.JSON.writer()
+            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     private final CodecModel model;
     private final CodecTrainingConfig config;
@@ -195,14 +196,8 @@ public final class CodecTrainer {
 
     private static void appendLog(Path modelDir, StepLog log) throws IOException {
         Files.createDirectories(modelDir);
-        String line = TrainingCheckpoint.JSON.writer().without(
-                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(log);
+        String line = LOG_LINE.writeValueAsString(log);
         Files.writeString(modelDir.resolve(LOG_FILE), line + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    /** Float32 weights for training; {@link TensorFile.Storage#FLOAT16} is for shipping. */
-    static TensorFile.Storage storage() {
-        return TensorFile.Storage.FLOAT32;
     }
 }

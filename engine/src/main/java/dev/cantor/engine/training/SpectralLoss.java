@@ -13,14 +13,21 @@ import dev.cantor.engine.dsp.MelFilterbank;
 public final class SpectralLoss {
 
     private static final float LOG_FLOOR = 1e-5f;
-    private final int sampleRate;
     private final int[] fftSizes;
     private final int melBins;
+    /** Per scale, the mel matrix [melBins × (nFft/2+1)] and Hann window, computed once. */
+    private final float[][] melFilters;
+    private final float[][] windows;
 
     public SpectralLoss(int sampleRate, int[] fftSizes, int melBins) {
-        this.sampleRate = sampleRate;
         this.fftSizes = fftSizes.clone();
         this.melBins = melBins;
+        this.melFilters = new float[fftSizes.length][];
+        this.windows = new float[fftSizes.length][];
+        for (int i = 0; i < fftSizes.length; i++) {
+            melFilters[i] = flatten(MelFilterbank.create(sampleRate, fftSizes[i], melBins, 0, sampleRate / 2.0));
+            windows[i] = MelFilterbank.hann(fftSizes[i]);
+        }
     }
 
     /** 512/1024/2048-point scales with 64 mel bands. */
@@ -31,12 +38,11 @@ public final class SpectralLoss {
     /** Mean over scales of mean |log mel(a) − log mel(b)|, a scalar. */
     public NDArray logMelL1(NDArray a, NDArray b) {
         NDArray total = null;
-        for (int nFft : fftSizes) {
+        for (int i = 0; i < fftSizes.length; i++) {
             NDManager m = a.getManager();
-            NDArray filters = m.create(flatten(MelFilterbank.create(sampleRate, nFft, melBins, 0, sampleRate / 2.0)),
-                    new Shape(melBins, nFft / 2 + 1));
-            NDArray ma = logOf(filters.matMul(magnitude(a, nFft)));
-            NDArray mb = logOf(filters.matMul(magnitude(b, nFft)));
+            NDArray filters = m.create(melFilters[i], new Shape(melBins, fftSizes[i] / 2 + 1));
+            NDArray ma = logOf(filters.matMul(magnitude(a, i)));
+            NDArray mb = logOf(filters.matMul(magnitude(b, i)));
             NDArray d = ma.sub(mb).abs().mean();
             total = total == null ? d : total.add(d);
         }
@@ -46,17 +52,18 @@ public final class SpectralLoss {
     /** Mean over scales of mean |log |STFT(a)| − log |STFT(b)||, a scalar. */
     public NDArray logStftL1(NDArray a, NDArray b) {
         NDArray total = null;
-        for (int nFft : fftSizes) {
-            NDArray d = logOf(magnitude(a, nFft)).sub(logOf(magnitude(b, nFft))).abs().mean();
+        for (int i = 0; i < fftSizes.length; i++) {
+            NDArray d = logOf(magnitude(a, i)).sub(logOf(magnitude(b, i))).abs().mean();
             total = total == null ? d : total.add(d);
         }
         return total.div(fftSizes.length);
     }
 
-    /** [B, 1, T] → magnitudes [B, F, frames]. */
-    private static NDArray magnitude(NDArray audio, int nFft) {
+    /** [B, 1, T] → magnitudes [B, F, frames] at scale {@code scale}. */
+    private NDArray magnitude(NDArray audio, int scale) {
+        int nFft = fftSizes[scale];
         NDArray flat = audio.reshape(new Shape(audio.getShape().get(0), audio.getShape().get(2)));
-        NDArray window = audio.getManager().create(MelFilterbank.hann(nFft));
+        NDArray window = audio.getManager().create(windows[scale]);
         NDArray spec = flat.stft(nFft, nFft / 4, true, window, true).real(); // [B, F, frames, 2]
         return spec.square().sum(new int[] {3}).add(1e-10f).sqrt();
     }
