@@ -1,0 +1,99 @@
+package dev.cantor.engine.lm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Shape of the token language model. Saved as {@code config.json} beside the weights.
+ *
+ * @param numCodebooks K, must equal the codec's
+ * @param codebookSize entries per codebook (the output vocabulary of each head)
+ * @param dModel       width of the residual stream
+ * @param layers       transformer blocks
+ * @param heads        attention heads (must divide dModel)
+ * @param ffDim        width of the feed-forward layer
+ * @param maxFrames    longest window of frames the model is trained on and attends over
+ * @param textDim      dimension of the sentence embeddings it is conditioned on
+ * @param dropout      dropout rate in training (attention output and feed-forward)
+ */
+public record LmConfig(
+        @JsonProperty("num_codebooks") int numCodebooks,
+        @JsonProperty("codebook_size") int codebookSize,
+        @JsonProperty("d_model") int dModel,
+        @JsonProperty("layers") int layers,
+        @JsonProperty("heads") int heads,
+        @JsonProperty("ff_dim") int ffDim,
+        @JsonProperty("max_frames") int maxFrames,
+        @JsonProperty("text_dim") int textDim,
+        @JsonProperty("dropout") double dropout) {
+
+    /** Conditioning prefix: text, tempo, key root, mode — one position each. */
+    public static final int PREFIX = 4;
+
+    public LmConfig {
+        require(numCodebooks >= 1 && numCodebooks <= 32, "num_codebooks must be 1..32");
+        require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
+        require(dModel >= 8 && dModel <= 8192, "d_model must be 8..8192");
+        require(layers >= 1 && layers <= 96, "layers must be 1..96");
+        require(heads >= 1 && dModel % heads == 0, "heads must divide d_model");
+        require(ffDim >= 1 && ffDim <= 65536, "ff_dim must be 1..65536");
+        require(maxFrames >= 2 && maxFrames <= 10000, "max_frames must be 2..10000");
+        require(textDim >= 1, "text_dim must be positive");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+    }
+
+    /** A few-seconds-to-train model for tests. */
+    public static LmConfig tiny(int numCodebooks, int codebookSize) {
+        return new LmConfig(numCodebooks, codebookSize, 32, 2, 2, 64, 100, 384, 0.0);
+    }
+
+    /** The CPU default: d256, 4 layers (about 10 ms per sampling step with guidance). */
+    public static LmConfig small(int numCodebooks, int codebookSize) {
+        return new LmConfig(numCodebooks, codebookSize, 256, 4, 4, 1024, 200, 384, 0.1);
+    }
+
+    /** Wider and deeper, for a GPU or a long run. */
+    public static LmConfig base(int numCodebooks, int codebookSize) {
+        return new LmConfig(numCodebooks, codebookSize, 512, 8, 8, 2048, 500, 384, 0.1);
+    }
+
+    /** Looks up a named preset for a codec's token layout. */
+    public static LmConfig preset(String name, int numCodebooks, int codebookSize) {
+        return switch (name) {
+            case "tiny" -> tiny(numCodebooks, codebookSize);
+            case "small" -> small(numCodebooks, codebookSize);
+            case "base" -> base(numCodebooks, codebookSize);
+            default -> throw new IllegalArgumentException(
+                    "unknown LM config '" + name + "' (choose tiny, small or base)");
+        };
+    }
+
+    /** Width of one attention head. */
+    public int headDim() {
+        return dModel / heads;
+    }
+
+    /** Token ids fed back as input: the codes plus one "empty" id for cells with no frame. */
+    public int inputVocabulary() {
+        return codebookSize + 1;
+    }
+
+    /** The input id meaning "no token here" (start of sequence, delay padding). */
+    public int emptyToken() {
+        return codebookSize;
+    }
+
+    /** Positions the model sees at most: prefix plus the delayed steps of maxFrames. */
+    public int maxPositions() {
+        return PREFIX + maxFrames + numCodebooks - 1;
+    }
+
+    public LmConfig withMaxFrames(int frames) {
+        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid LM config: " + message);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.cantor.engine.lm;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.ParameterStore;
+import dev.cantor.engine.nn.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Decoder-only transformer over delayed codec tokens (MusicGen's layout): the input at step s is
+ * the sum of K token embeddings (the previous step's tokens), a melody embedding (the melody
+ * symbol of frame s) and a position embedding; K linear heads predict the K tokens of step s.
+ * The sequence begins with a {@link ConditionPrefix} of text, tempo, key and mode.
+ *
+ * <p>A model folder holds {@code config.json} and {@code weights.cntr}.
+ */
+public final class TransformerLm implements AutoCloseable {
+
+    public static final String CONFIG_FILE = "config.json";
+    public static final String WEIGHTS_FILE = "weights.cntr";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final float LN_EPS = 1e-5f;
+    private static final float MASKED = -1e9f;
+
+    private final LmConfig config;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final ConditionPrefix prefix;
+    private final TransformerBlock[] blocks;
+    private final String tokenTable;
+    private final String melodyTable;
+    private final String positionTable;
+    private final String finalGain;
+    private final String finalBias;
+    private final String headWeight;
+    private final String headBias;
+
+    private TransformerLm(LmConfig config, long seed) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
+        this.store = new ParameterStore(manager, seed);
+        int d = config.dModel();
+        // Summing K token embeddings, a melody and a position embedding: each starts with
+        // variance ~1/(K+2) so the sum starts near unit variance.
+        double embBound = Math.sqrt(3.0 / (config.numCodebooks() + 2));
+        this.tokenTable = store.addParameter("embed.tokens",
+                new Shape((long) config.numCodebooks() * config.inputVocabulary(), d), embBound);
+        this.melodyTable = store.addParameter("embed.melody", new Shape(LmCondition.MELODY_SYMBOLS, d), embBound);
+        this.positionTable = store.addParameter("embed.positions", new Shape(config.maxPositions(), d), embBound);
+        this.prefix = new ConditionPrefix(store, config);
+        this.blocks = new TransformerBlock[config.layers()];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = new TransformerBlock(store, "block" + i, config);
+        }
+        this.finalGain = store.addParameter("final.ln.gain", new Shape(d), TransformerBlock.ones(d));
+        this.finalBias = store.addParameter("final.ln.bias", new Shape(d), new float[d]);
+        // Small head: the first predictions are close to uniform (loss ≈ ln(codebook size)).
+        this.headWeight = store.addParameter("head.weight",
+                new Shape((long) config.numCodebooks() * config.codebookSize(), d), TransformerBlock.bound(d, 0.1));
+        this.headBias = store.addParameter("head.bias",
+                new Shape((long) config.numCodebooks() * config.codebookSize()),
+                new float[config.numCodebooks() * config.codebookSize()]);
+    }
+
+    /** A freshly initialised model. */
+    public static TransformerLm create(LmConfig config, long seed) {
+        return new TransformerLm(config, seed);
+    }
+
+    /** Loads a model saved by {@link #save(Path)}. */
+    public static TransformerLm load(Path dir) throws IOException {
+        Path weights = dir.resolve(WEIGHTS_FILE);
+        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE)) || !Files.isRegularFile(weights)) {
+            throw new NoSuchFileException(dir.toString(), null,
+                    "not a language model folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
+        }
+        TransformerLm model = new TransformerLm(readConfig(dir), 0);
+        try {
+            TensorFile.load(weights, model.store);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** Reads a model folder's config.json. */
+    public static LmConfig readConfig(Path dir) throws IOException {
+        Path file = dir.resolve(CONFIG_FILE);
+        try {
+            return JSON.readValue(file.toFile(), LmConfig.class);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("damaged LM config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes config.json and the weights (each atomically). */
+    public void save(Path dir, TensorFile.Storage storage) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(config));
+        TensorFile.write(dir.resolve(WEIGHTS_FILE), store.parameters(), storage);
+    }
+
+    public void save(Path dir) throws IOException {
+        save(dir, TensorFile.Storage.FLOAT32);
+    }
+
+    public LmConfig config() {
+        return config;
+    }
+
+    public ParameterStore parameters() {
+        return store;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** A fresh cache for incremental decoding; close it (or its parent manager) when done. */
+    public KvCache newCache(NDManager parent) {
+        return new KvCache(parent, blocks.length);
+    }
+
+    /** conditions (B) → prefix embeddings [B, PREFIX, d] including their positions. */
+    public NDArray embedPrefix(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions) {
+        NDArray x = prefix.forward(p, m, conditions);
+        return x.add(p.get(positionTable).get(new NDIndex("0:{}", LmConfig.PREFIX)));
+    }
+
+    /**
+     * Step inputs → embeddings [B, S, d].
+     *
+     * @param tokens    [B][S][K] flattened: the input token of each codebook (0..V, V = empty)
+     * @param melody    [B][S] flattened: melody symbol per step
+     * @param firstStep delayed-step index of the first of the S steps (for positions)
+     */
+    public NDArray embedSteps(ParameterStore.Bound p, NDManager m, int[] tokens, int[] melody, int batch,
+                              int steps, int firstStep) {
+        int k = config.numCodebooks();
+        if (tokens.length != batch * steps * k || melody.length != batch * steps) {
+            throw new IllegalArgumentException("token/melody arrays do not match batch " + batch + " × steps " + steps);
+        }
+        int lastPosition = LmConfig.PREFIX + firstStep + steps;
+        if (lastPosition > config.maxPositions()) {
+            throw new IllegalArgumentException("sequence of " + (firstStep + steps) + " steps exceeds the model's "
+                    + (config.maxPositions() - LmConfig.PREFIX));
+        }
+        long[] ids = new long[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            int codebook = i % k;
+            int t = tokens[i];
+            if (t < 0 || t > config.codebookSize()) {
+                throw new IllegalArgumentException("token " + t + " out of range");
+            }
+            ids[i] = (long) codebook * config.inputVocabulary() + t;
+        }
+        long[] mel = new long[melody.length];
+        for (int i = 0; i < melody.length; i++) {
+            mel[i] = melody[i];
+        }
+        NDArray tok = Embedding.embedding(m.create(ids, new Shape(batch, steps, k)), p.get(tokenTable),
+                SparseFormat.DENSE).singletonOrThrow().sum(new int[] {2});               // [B, S, d]
+        NDArray melEmb = Embedding.embedding(m.create(mel, new Shape(batch, steps)), p.get(melodyTable),
+                SparseFormat.DENSE).singletonOrThrow();                                  // [B, S, d]
+        NDArray pos = p.get(positionTable).get(new NDIndex("{}:{}", LmConfig.PREFIX + firstStep, lastPosition));
+        return tok.add(melEmb).add(pos);
+    }
+
+    /**
+     * Runs the blocks over x [B, T, d] and returns the final-normed hidden states [B, T, d].
+     * With a cache, x holds the positions after those already cached and the cache is extended.
+     */
+    public NDArray hidden(ParameterStore.Bound p, NDArray x, KvCache cache, float dropout) {
+        int t = Math.toIntExact(x.getShape().get(1));
+        int past = cache == null ? 0 : cache.length();
+        NDArray mask = t == 1 ? null : causalMask(x.getManager(), past, t);
+        for (int i = 0; i < blocks.length; i++) {
+            x = blocks[i].forward(p, x, mask, cache == null ? null : cache.layer(i), dropout);
+        }
+        if (cache != null) {
+            cache.advance(t);
+        }
+        return LayerNorm.layerNorm(x, new Shape(config.dModel()), p.get(finalGain), p.get(finalBias), LN_EPS)
+                .singletonOrThrow();
+    }
+
+    /** hidden [B, T, d] → logits [B, T, K, V]. */
+    public NDArray logits(ParameterStore.Bound p, NDArray hidden) {
+        Shape s = hidden.getShape();
+        return Linear.linear(hidden, p.get(headWeight), p.get(headBias)).singletonOrThrow()
+                .reshape(s.get(0), s.get(1), config.numCodebooks(), config.codebookSize());
+    }
+
+    /** [T, past + T]: query i (absolute position past + i) may see keys 0..past + i. */
+    private static NDArray causalMask(NDManager m, int past, int t) {
+        int total = past + t;
+        float[] mask = new float[t * total];
+        for (int i = 0; i < t; i++) {
+            for (int j = past + i + 1; j < total; j++) {
+                mask[i * total + j] = MASKED;
+            }
+        }
+        return m.create(mask, new Shape(t, total));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cantor.engine.sampling;
+
+/**
+ * How tokens are drawn from the model's distribution.
+ *
+ * @param temperature divides the logits; 0 means greedy (always the most likely token)
+ * @param topK        keep only the K most likely tokens; 0 keeps all
+ * @param topP        keep the smallest set whose probability reaches P (nucleus); 1 keeps all
+ * @param guidance    classifier-free guidance coefficient g: uncond + g·(cond − uncond); 1 is plain
+ *                    conditional sampling, 0 ignores the condition
+ * @param seed        seeds the sampler, so equal inputs give equal output
+ */
+public record SamplingParams(double temperature, int topK, double topP, double guidance, long seed) {
+
+    public SamplingParams {
+        if (!(temperature >= 0) || temperature > 10) {
+            throw new IllegalArgumentException("temperature must be between 0 and 10, got " + temperature);
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("top-k must be 0 (off) or positive, got " + topK);
+        }
+        if (!(topP > 0) || topP > 1) {
+            throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
+        }
+        if (!(guidance >= 0) || guidance > 20) {
+            throw new IllegalArgumentException("guidance must be between 0 and 20, got " + guidance);
+        }
+    }
+
+    /** MusicGen's defaults: temperature 1, top-k 250, no nucleus, guidance 3. */
+    public static SamplingParams defaults(long seed) {
+        return new SamplingParams(1.0, 250, 1.0, 3.0, seed);
+    }
+
+    public SamplingParams withSeed(long newSeed) {
+        return new SamplingParams(temperature, topK, topP, guidance, newSeed);
+    }
+
+    public SamplingParams withGuidance(double g) {
+        return new SamplingParams(temperature, topK, topP, g, seed);
+    }
+}

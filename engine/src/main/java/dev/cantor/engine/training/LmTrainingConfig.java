@@ -1,0 +1,122 @@
+package dev.cantor.engine.training;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * How the language model is trained. Saved in the checkpoint so {@code --resume} continues
+ * with the same settings.
+ *
+ * @param batchSize       windows per step
+ * @param learningRate    peak Adam step size (after warm-up; cosine decay to 10% at the end)
+ * @param warmupSteps     linear warm-up steps
+ * @param totalSteps      length of the schedule (the decay reaches its floor here)
+ * @param cfgDropout      share of rows trained with every condition dropped (classifier-free
+ *                        guidance; these rows also carry the representation regularizer)
+ * @param attributeDropout chance of dropping each of text, tempo, key and mode on its own
+ * @param melodyDropout   chance of dropping the melody condition
+ * @param rrWeight        weight λ of the text–audio representation regularizer (0 disables)
+ * @param validationClips clips held out for validation (taken by a fixed hash of the file name)
+ * @param checkpointEvery steps between checkpoints (validation runs at each)
+ * @param seed            drives batches, dropout and initialisation
+ */
+public record LmTrainingConfig(
+        @JsonProperty("batch_size") int batchSize,
+        @JsonProperty("learning_rate") double learningRate,
+        @JsonProperty("warmup_steps") int warmupSteps,
+        @JsonProperty("total_steps") long totalSteps,
+        @JsonProperty("cfg_dropout") double cfgDropout,
+        @JsonProperty("attribute_dropout") double attributeDropout,
+        @JsonProperty("melody_dropout") double melodyDropout,
+        @JsonProperty("rr_weight") double rrWeight,
+        @JsonProperty("validation_clips") int validationClips,
+        @JsonProperty("checkpoint_every") int checkpointEvery,
+        @JsonProperty("seed") long seed) {
+
+    public LmTrainingConfig {
+        require(batchSize >= 2 && batchSize <= 1024, "batch_size must be 2..1024");
+        require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
+        require(warmupSteps >= 0, "warmup_steps must be ≥ 0");
+        require(totalSteps >= 1, "total_steps must be ≥ 1");
+        require(cfgDropout >= 0 && cfgDropout < 1, "cfg_dropout must be in [0, 1)");
+        require(attributeDropout >= 0 && attributeDropout <= 1, "attribute_dropout must be in [0, 1]");
+        require(melodyDropout >= 0 && melodyDropout <= 1, "melody_dropout must be in [0, 1]");
+        require(rrWeight >= 0 && Double.isFinite(rrWeight), "rr_weight must be ≥ 0");
+        require(validationClips >= 0, "validation_clips must be ≥ 0");
+        require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
+    }
+
+    /** Defaults for a run of {@code steps} steps. */
+    public static LmTrainingConfig defaults(long steps) {
+        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, 3.0, 64, 250, 1);
+    }
+
+    public LmTrainingConfig withBatchSize(int v) {
+        return new LmTrainingConfig(v, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withLearningRate(double v) {
+        return new LmTrainingConfig(batchSize, v, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withWarmupSteps(int v) {
+        return new LmTrainingConfig(batchSize, learningRate, v, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withCfgDropout(double v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, v, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withAttributeDropout(double v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, v,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withMelodyDropout(double v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                v, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withRrWeight(double v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, v, validationClips, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withValidationClips(int v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, v, checkpointEvery, seed);
+    }
+
+    public LmTrainingConfig withCheckpointEvery(int v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, v, seed);
+    }
+
+    public LmTrainingConfig withSeed(long v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, v);
+    }
+
+    public LmTrainingConfig withTotalSteps(long v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, v, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+    }
+
+    /** Learning rate at a step: linear warm-up, then cosine decay to 10% of the peak. */
+    public double learningRateAt(long step) {
+        if (step < warmupSteps) {
+            return learningRate * (step + 1) / warmupSteps;
+        }
+        double progress = Math.min(1.0, (step - warmupSteps) / (double) Math.max(1, totalSteps - warmupSteps));
+        return learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid LM training config: " + message);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.cantor.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.lm.LmConfig;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.sampling.TokenGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LmTrainerTest {
+
+    static final LmConfig CONFIG = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.0);
+
+    static float[] unit(Random r, int n) {
+        float[] t = new float[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            t[i] = (float) r.nextGaussian();
+            s += t[i] * t[i];
+        }
+        for (int i = 0; i < n; i++) {
+            t[i] /= (float) Math.sqrt(s);
+        }
+        return t;
+    }
+
+    static TokenClip clip(Random r, String name, int frames, int vocabulary) {
+        int[][] codes = new int[4][frames];
+        for (int[] row : codes) {
+            for (int t = 0; t < frames; t++) {
+                row[t] = r.nextInt(vocabulary);
+            }
+        }
+        int[] melody = new int[frames];
+        for (int t = 0; t < frames; t++) {
+            melody[t] = r.nextInt(13);
+        }
+        return new TokenClip(name, "a test clip", 100.0, "D", "minor", "pop", frames, codes, melody,
+                unit(r, 384));
+    }
+
+    static LmTrainingConfig quiet(long steps) {
+        return LmTrainingConfig.defaults(steps).withBatchSize(4).withLearningRate(3e-3).withWarmupSteps(10)
+                .withCfgDropout(0).withAttributeDropout(0).withMelodyDropout(0).withRrWeight(0)
+                .withValidationClips(0);
+    }
+
+    @Test
+    void aTinyModelLearnsOneSequenceAndGreedyDecodingReproducesIt() {
+        Random r = new Random(5);
+        TokenClip only = clip(r, "one.wav", 24, 16);
+        try (TransformerLm lm = TransformerLm.create(CONFIG, 11)) {
+            LmTrainer trainer = new LmTrainer(lm, quiet(200), List.of(only));
+            double first = trainer.trainStep().loss();
+            double last = first;
+            for (int i = 1; i < 200; i++) {
+                last = trainer.trainStep().loss();
+            }
+            assertTrue(first > 2.0, "starts near ln 16 = 2.77, got " + first);
+            assertTrue(last < 0.1, "loss after 200 steps " + last);
+            LmCondition condition = LmBatch.fullCondition(only, 0, 24);
+            int[][] out = new TokenGenerator(lm).generate(condition, null, 24, 0,
+                    new SamplingParams(0, 0, 1, 1, 1), (d, t) -> { }, CancellationToken.NEVER);
+            int same = 0;
+            for (int k = 0; k < 4; k++) {
+                for (int t = 0; t < 24; t++) {
+                    same += out[k][t] == only.codes()[k][t] ? 1 : 0;
+                }
+            }
+            assertTrue(same >= 0.95 * 96, "greedy decoding reproduced " + same + " of 96 tokens");
+        }
+    }
+
+    @Test
+    void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Random r = new Random(6);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clips.add(clip(r, "c" + i + ".wav", 30, 16));
+        }
+        LmTrainingConfig config = LmTrainingConfig.defaults(20).withBatchSize(4).withCfgDropout(0.5)
+                .withValidationClips(0);
+        LmConfig withDropout = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.1);
+        double[] straight = new double[2];
+        try (TransformerLm lm = TransformerLm.create(withDropout, 3)) {
+            LmTrainer t = new LmTrainer(lm, config, clips);
+            for (int i = 0; i < 3; i++) {
+                t.trainStep();
+            }
+            t.save(dir);
+            straight[0] = t.trainStep().loss();
+            straight[1] = t.trainStep().loss();
+        }
+        LmTrainer resumed = LmTrainer.resume(dir, clips);
+        try (TransformerLm lm = resumed.model()) {
+            assertEquals(3, resumed.step());
+            assertEquals(straight[0], resumed.trainStep().loss(), 0.0);
+            assertEquals(straight[1], resumed.trainStep().loss(), 0.0);
+        }
+    }
+
+    @Test
+    void trainingWritesCheckpointsAndValidationFigures(@TempDir Path dir) throws Exception {
+        Random r = new Random(8);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            clips.add(clip(r, "clip" + i + ".wav", 30, 16));
+        }
+        LmTrainingConfig config = LmTrainingConfig.defaults(6).withBatchSize(4).withCheckpointEvery(3);
+        List<LmTrainer.ValidationLog> validations = new ArrayList<>();
+        try (TransformerLm lm = TransformerLm.create(CONFIG, 2)) {
+            LmTrainer t = new LmTrainer(lm, config, clips);
+            assertTrue(t.validationClips() > 0 && t.validationClips() < 40);
+            t.train(dir, 6, ProgressListener.NONE, CancellationToken.NEVER, s -> { }, validations::add);
+        }
+        assertEquals(2, validations.size());
+        LmTrainer.ValidationLog v = validations.get(1);
+        assertEquals(4, v.perCodebook().length);
+        assertTrue(v.mean() > 1 && v.mean() < 4, "validation CE " + v.mean());
+        assertEquals(6, dev.cantor.engine.training.TrainingCheckpoint.readState(
+                TrainingCheckpoint.latest(dir)).step());
+    }
+
+    @Test
+    void representationRegularizerIsZeroWhenSimilaritiesAgreeAndPositiveOtherwise() {
+        Random r = new Random(9);
+        float[][] texts = new float[5][];
+        for (int i = 0; i < 5; i++) {
+            texts[i] = unit(r, 16);
+        }
+        float[] textSim = RepresentationRegularizer.textSimilarities(texts);
+        try (NDManager m = NDManager.newBaseManager()) {
+            // Audio states whose time max-pool equals a scaled copy of the text vectors: same cosines.
+            float[] same = new float[5 * 3 * 16];
+            float[] other = new float[5 * 3 * 16];
+            for (int b = 0; b < 5; b++) {
+                for (int t = 0; t < 3; t++) {
+                    for (int i = 0; i < 16; i++) {
+                        same[(b * 3 + t) * 16 + i] = 2.5f * texts[b][i] - (t == 1 ? 0 : 10f);
+                        other[(b * 3 + t) * 16 + i] = (float) r.nextGaussian();
+                    }
+                }
+            }
+            NDArray zero = RepresentationRegularizer.loss(m.create(same, new Shape(5, 3, 16)), textSim);
+            NDArray positive = RepresentationRegularizer.loss(m.create(other, new Shape(5, 3, 16)), textSim);
+            assertEquals(0.0, zero.getFloat(), 1e-6);
+            assertTrue(positive.getFloat() > 0.01, "loss for unrelated audio " + positive.getFloat());
+            assertEquals(0.0, RepresentationRegularizer.loss(m.create(same, new Shape(5, 3, 16))
+                    .get("0:1"), new float[] {1f}).getFloat(), 0.0);
+        }
+    }
+
+    @Test
+    void batchesFollowTheDelayPattern() {
+        Random r = new Random(10);
+        TokenClip c = clip(r, "x.wav", 10, 16);
+        LmBatch b = LmBatch.of(CONFIG, List.of(c), new int[] {2}, 5, List.of(LmBatch.fullCondition(c, 2, 5)), 0);
+        assertEquals(8, b.steps());
+        // Step 0: inputs empty; targets codebook 0 frame 0 valid, others masked.
+        assertArrayEquals(new int[] {16, 16, 16, 16}, java.util.Arrays.copyOfRange(b.inputs(), 0, 4));
+        assertEquals(c.codes()[0][2], b.targets()[0]);
+        assertArrayEquals(new float[] {1, 0, 0, 0}, java.util.Arrays.copyOfRange(b.mask(), 0, 4));
+        // Step 3, codebook 3 is frame 0 of the window (= clip frame 2) and is fed at step 4.
+        assertEquals(c.codes()[3][2], b.targets()[3 * 4 + 3]);
+        assertEquals(c.codes()[3][2], b.inputs()[4 * 4 + 3]);
+        assertEquals(c.melody()[2 + 4], b.melody()[4]);
+        assertEquals(LmCondition.MELODY_NONE, b.melody()[6]);
+    }
+}
