@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             CodecCommand.class,
             EvalCodecCommand.class,
             ExportCodecCommand.class,
+            TokenizeCommand.class,
+            TrainLmCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -9,6 +9,7 @@ import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.patterns.DelayPattern;
+import dev.cantor.engine.runtime.IntraOpThreads;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,15 @@ public final class TokenGenerator {
             System.arraycopy(prompt[c], 0, all[c], 0, p);
         }
         TokenSampler sampler = new TokenSampler(params, config.codebookSize());
+        try (IntraOpThreads threads = IntraOpThreads.forSampling()) {
+            return generateAll(condition, all, p, frames, contextFrames, params, sampler, listener, cancel);
+        }
+    }
+
+    private int[][] generateAll(LmCondition condition, int[][] all, int p, int frames, int contextFrames,
+                                SamplingParams params, TokenSampler sampler, FrameListener listener,
+                                CancellationToken cancel) {
+        int k = config.numCodebooks();
         int made = p;
         while (made < p + frames) {
             int context = Math.min(made, made == p ? Math.min(p, config.maxFrames() - 1) : contextFrames);

@@ -1,0 +1,180 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.codec.CodecConfig;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.data.TokenCache;
+import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.lm.LmConfig;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.training.LmTrainer;
+import dev.cantor.engine.training.LmTrainingConfig;
+import dev.cantor.engine.training.TrainingCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cantor train-lm}: trains (or resumes) the language model on a token cache. The result
+ * is a complete model folder: {@code lm/} plus a copy of the codec that made the tokens.
+ */
+@Command(name = "train-lm", mixinStandardHelpOptions = true,
+        description = "Train the token language model on a token cache (from 'cantor tokenize').")
+final class TrainLmCommand implements Callable<Integer> {
+
+    @Option(names = "--tokens", required = true, description = "Token cache folder.")
+    Path tokens;
+
+    @Option(names = "--out", required = true, description = "Model folder to write (codec/ and lm/).")
+    Path out;
+
+    @Option(names = "--steps", required = true, description = "Total optimisation steps to reach.")
+    long steps;
+
+    @Option(names = "--config", defaultValue = "small", description = "LM size: tiny, small or base (default: ${DEFAULT-VALUE}).")
+    String configName;
+
+    @Option(names = "--cfg-dropout", defaultValue = "0.15", description = "Share of rows trained with no condition (default: ${DEFAULT-VALUE}).")
+    double cfgDropout;
+
+    @Option(names = "--rr-weight", defaultValue = "3", description = "Weight of the representation regularizer; 0 disables (default: ${DEFAULT-VALUE}).")
+    double rrWeight;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue the run saved in --out exactly where it stopped.")
+    boolean resume;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new UserInputException("--steps must be at least 1");
+        }
+        Path lmDir = out.resolve(MusicModel.LM_DIR);
+        boolean hasCheckpoint = TrainingCheckpoint.latest(lmDir) != null;
+        if (resume && !hasCheckpoint) {
+            throw new UserInputException("nothing to resume: " + out + " has no LM training checkpoint");
+        }
+        if (!resume && (hasCheckpoint || Files.exists(lmDir.resolve(TransformerLm.WEIGHTS_FILE)))) {
+            throw new UserInputException(out + " already holds a language model; use --resume to continue it or choose another folder");
+        }
+        TokenCache.Contents cache;
+        try {
+            cache = TokenCache.read(tokens);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserInputException(tokens + " is not a token cache (make one with 'cantor tokenize')");
+        }
+        copyCodec(Path.of(cache.meta().codec()), out.resolve(MusicModel.CODEC_DIR));
+        LmTrainer trainer;
+        if (resume) {
+            trainer = LmTrainer.resume(lmDir, cache.clips());
+            System.err.printf("resuming at step %d of %d%n", trainer.step(), steps);
+        } else {
+            LmConfig config;
+            LmTrainingConfig recipe;
+            try {
+                config = LmConfig.preset(configName, cache.meta().numCodebooks(), cache.meta().codebookSize());
+                recipe = LmTrainingConfig.defaults(steps).withBatchSize(batch).withLearningRate(learningRate)
+                        .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(seed)
+                        .withCheckpointEvery(checkpointEvery);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            trainer = new LmTrainer(TransformerLm.create(config, seed), recipe, cache.clips());
+        }
+        System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
+                trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
+                trainer.validationClips(), trainer.windowFrames());
+        ConsoleProgress progress = new ConsoleProgress();
+        CancellationToken cancel = new CancellationToken();
+        long startStep = trainer.step();
+        LmTrainer.ValidationLog[] lastValidation = new LmTrainer.ValidationLog[1];
+        double[] smoothed = new double[1];
+        try (TransformerLm model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
+            trainer.train(lmDir, steps, progress, cancel, log -> {
+                smoothed[0] = smoothed[0] == 0 ? log.loss() : 0.95 * smoothed[0] + 0.05 * log.loss();
+                if (log.step() % 25 == 0) {
+                    progress.finishLine();
+                    System.err.printf(Locale.ROOT, "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f  lr %.2e%n",
+                            log.step(), log.loss(), smoothed[0], format(log.perCodebook()), log.rr(), log.learningRate());
+                }
+            }, v -> {
+                lastValidation[0] = v;
+                progress.finishLine();
+                System.err.printf(Locale.ROOT, "validation at step %d: cross-entropy %.4f  per codebook %s  (%d windows)%n",
+                        v.step(), v.mean(), format(v.perCodebook()), v.windows());
+            });
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("model", out.toString());
+            result.put("steps", trainer.step());
+            result.put("steps_this_run", trainer.step() - startStep);
+            result.put("wall_seconds", Math.round(trainer.wallSeconds() * 10) / 10.0);
+            result.put("train_loss_avg", smoothed[0]);
+            if (lastValidation[0] != null) {
+                result.put("val_loss", lastValidation[0].mean());
+                result.put("val_loss_per_codebook", lastValidation[0].perCodebook());
+            }
+            if (json) {
+                JsonOutput.print(System.out, result);
+            } else {
+                System.out.printf("trained %s to step %d (%.1f s of training in total)%n", out, trainer.step(),
+                        trainer.wallSeconds());
+            }
+            return 0;
+        } catch (CancelledException e) {
+            System.err.printf("%nstopped at step %d; checkpoint saved in %s (continue with --resume)%n",
+                    trainer.step(), out);
+            throw e;
+        }
+    }
+
+    /** Puts the tokens' codec beside the LM so the folder is a complete model; refuses a different one. */
+    private static void copyCodec(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new UserInputException("the codec that made these tokens is gone: " + from);
+        }
+        CodecConfig source = CodecModel.readConfig(from);
+        if (Files.isRegularFile(to.resolve(CodecModel.WEIGHTS_FILE))) {
+            if (!CodecModel.readConfig(to).equals(source)
+                    || Files.mismatch(from.resolve(CodecModel.WEIGHTS_FILE), to.resolve(CodecModel.WEIGHTS_FILE)) != -1) {
+                throw new UserInputException(to + " holds a different codec than the one that made the tokens ("
+                        + from + ")");
+            }
+            return;
+        }
+        Files.createDirectories(to);
+        for (String file : new String[] {CodecModel.CONFIG_FILE, CodecModel.WEIGHTS_FILE}) {
+            byte[] bytes = Files.readAllBytes(from.resolve(file));
+            AtomicFiles.write(to.resolve(file), bytes);
+        }
+    }
+
+    private static String format(double[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", values[i]));
+        }
+        return b.append(']').toString();
+    }
+}

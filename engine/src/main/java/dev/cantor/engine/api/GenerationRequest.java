@@ -1,0 +1,56 @@
+package dev.cantor.engine.api;
+
+import dev.cantor.engine.audio.AudioClip;
+
+/**
+ * What the musician asks for.
+ *
+ * @param prompt       text prompt ("slow melancholic piano, 70 bpm"); may be blank when a melody is given
+ * @param seconds      length of the new music
+ * @param seed         sampling seed: the same request and seed give the same audio
+ * @param temperature  sampling temperature (0 = greedy)
+ * @param topK         top-k filter (0 = off)
+ * @param topP         nucleus filter (1 = off)
+ * @param guidance     classifier-free guidance coefficient (1 = none)
+ * @param melody       a hummed/played melody to follow, or null
+ * @param continuation audio to continue from, or null; the result starts with it
+ */
+public record GenerationRequest(String prompt, double seconds, long seed, double temperature, int topK,
+                                double topP, double guidance, AudioClip melody, AudioClip continuation) {
+
+    /** Longest piece one request may ask for. */
+    public static final double MAX_SECONDS = 600;
+
+    public GenerationRequest {
+        prompt = prompt == null ? "" : prompt.strip();
+        if (!(seconds > 0) || seconds > MAX_SECONDS) {
+            throw new RequestException(String.format(java.util.Locale.ROOT,
+                    "length must be more than 0 and at most %.0f seconds, got %s", MAX_SECONDS, seconds));
+        }
+        if (prompt.isEmpty() && melody == null && continuation == null) {
+            throw new RequestException("give a prompt, a melody or audio to continue");
+        }
+    }
+
+    /** A text-only request with MusicGen's sampling defaults (temperature 1, top-k 250, guidance 3). */
+    public static GenerationRequest ofPrompt(String prompt, double seconds, long seed) {
+        return new GenerationRequest(prompt, seconds, seed, 1.0, 250, 1.0, 3.0, null, null);
+    }
+
+    public GenerationRequest withMelody(AudioClip clip) {
+        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, clip, continuation);
+    }
+
+    public GenerationRequest withContinuation(AudioClip clip) {
+        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, melody, clip);
+    }
+
+    public GenerationRequest withSampling(double newTemperature, int newTopK, double newTopP, double newGuidance) {
+        return new GenerationRequest(prompt, seconds, seed, newTemperature, newTopK, newTopP, newGuidance, melody,
+                continuation);
+    }
+
+    public GenerationRequest withSeed(long newSeed) {
+        return new GenerationRequest(prompt, seconds, newSeed, temperature, topK, topP, guidance, melody, continuation);
+    }
+}

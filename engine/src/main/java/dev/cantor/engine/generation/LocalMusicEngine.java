@@ -1,0 +1,120 @@
+package dev.cantor.engine.generation;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.api.MusicEngine;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.Resampler;
+import dev.cantor.engine.conditioning.MelodyCondition;
+import dev.cantor.engine.conditioning.MelodyException;
+import dev.cantor.engine.conditioning.PromptAttributes;
+import dev.cantor.engine.conditioning.TextEncoder;
+import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.sampling.TokenGenerator;
+
+/**
+ * The engine on this machine: prompt → sentence embedding and explicit attributes (tempo,
+ * key, mode); melody recording → pitch classes per frame; continuation audio → codec tokens;
+ * then guided sampling with the LM and decoding with the codec.
+ *
+ * <p>One generation at a time (the model's tensors are shared); calls are serialised.
+ */
+public final class LocalMusicEngine implements MusicEngine {
+
+    private final MusicModel model;
+    private final TextEncoder text;
+    private final TokenGenerator generator;
+
+    /** Takes ownership of both: closing the engine closes them. */
+    public LocalMusicEngine(MusicModel model, TextEncoder text) {
+        this.model = model;
+        this.text = text;
+        this.generator = new TokenGenerator(model.lm());
+    }
+
+    @Override
+    public int sampleRate() {
+        return model.codec().config().sampleRate();
+    }
+
+    @Override
+    public double frameRate() {
+        return model.codec().config().frameRate();
+    }
+
+    public MusicModel model() {
+        return model;
+    }
+
+    /** The condition a request stands for (text, parsed attributes, melody). */
+    public LmCondition condition(GenerationRequest request) {
+        PromptAttributes attributes = PromptAttributes.parse(request.prompt());
+        float[] embedding = request.prompt().isEmpty() ? null : text.embed(request.prompt());
+        int[] melody = null;
+        if (request.melody() != null) {
+            try {
+                melody = MelodyCondition.fromAudio(request.melody(), frameRate());
+            } catch (MelodyException e) {
+                throw new RequestException(e.getMessage(), e);
+            }
+        }
+        return new LmCondition(embedding, attributes.tempoBpm(), attributes.keyRoot(), attributes.mode(), melody);
+    }
+
+    @Override
+    public synchronized GenerationResult generate(GenerationRequest request, ProgressListener progress,
+                                                  CancellationToken cancel) {
+        SamplingParams params;
+        try {
+            params = new SamplingParams(request.temperature(), request.topK(), request.topP(), request.guidance(),
+                    request.seed());
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(e.getMessage(), e);
+        }
+        progress.onProgress(0, 1, "conditioning");
+        LmCondition condition = condition(request);
+        int[][] prompt = null;
+        float[] promptAudio = null;
+        if (request.continuation() != null) {
+            AudioClip c = request.continuation();
+            promptAudio = Resampler.resample(c.samples(), c.sampleRate(), sampleRate());
+            if (promptAudio.length < model.codec().config().hopLength()) {
+                throw new RequestException("the audio to continue is too short (under one frame)");
+            }
+            prompt = model.codec().encode(promptAudio);
+        }
+        cancel.throwIfCancelled();
+        int frames = Math.max(1, (int) Math.round(request.seconds() * frameRate()));
+        long t0 = System.nanoTime();
+        int[][] codes = generator.generate(condition, prompt, frames, generator.defaultContextFrames(), params,
+                (done, total) -> progress.onProgress(done, total, "generating"), cancel);
+        long t1 = System.nanoTime();
+        cancel.throwIfCancelled();
+        progress.onProgress(0, 1, "decoding");
+        int hop = model.codec().config().hopLength();
+        float[] audio = model.codec().decode(codes, codes[0].length * hop);
+        if (promptAudio != null) {
+            // Keep the musician's own audio as it was; only the new part comes from the decoder,
+            // joined by a one-frame crossfade so the seam does not click.
+            int keep = Math.min(promptAudio.length, prompt[0].length * hop);
+            int fade = Math.min(hop, keep);
+            for (int i = 0; i < keep; i++) {
+                double w = i < keep - fade ? 1.0 : (keep - i) / (double) (fade + 1);
+                audio[i] = (float) (w * promptAudio[i] + (1 - w) * audio[i]);
+            }
+        }
+        long t2 = System.nanoTime();
+        progress.onProgress(1, 1, "decoding");
+        return new GenerationResult(new AudioClip(audio, sampleRate()), codes, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        text.close();
+    }
+}
