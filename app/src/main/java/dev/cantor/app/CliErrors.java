@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.RequestException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,7 @@ final class CliErrors {
             err.flush();
             return EXIT_CANCELLED;
         }
-        if (e instanceof UserInputException) {
+        if (e instanceof UserInputException || e instanceof RequestException) {
             err.println("cantor: " + e.getMessage());
             err.flush();
             return EXIT_BAD_ARGS;

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ExportCodecCommand.class,
             TokenizeCommand.class,
             TrainLmCommand.class,
+            GenerateCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

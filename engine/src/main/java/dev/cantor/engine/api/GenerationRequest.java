@@ -23,12 +23,17 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
 
     public GenerationRequest {
         prompt = prompt == null ? "" : prompt.strip();
+        requireValidSeconds(seconds);
+        if (prompt.isEmpty() && melody == null && continuation == null) {
+            throw new RequestException("give a prompt, a melody or audio to continue");
+        }
+    }
+
+    /** @throws RequestException unless 0 < seconds ≤ {@link #MAX_SECONDS} */
+    public static void requireValidSeconds(double seconds) {
         if (!(seconds > 0) || seconds > MAX_SECONDS) {
             throw new RequestException(String.format(java.util.Locale.ROOT,
                     "length must be more than 0 and at most %.0f seconds, got %s", MAX_SECONDS, seconds));
-        }
-        if (prompt.isEmpty() && melody == null && continuation == null) {
-            throw new RequestException("give a prompt, a melody or audio to continue");
         }
     }
 

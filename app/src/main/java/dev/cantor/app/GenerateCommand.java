@@ -1,0 +1,142 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.AudioLoader;
+import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.engine.generation.LocalMusicEngine;
+import dev.cantor.engine.sampling.SamplingParams;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cantor generate}: text (and optionally a melody or audio to continue) to a WAV. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate music from a text prompt, optionally following a hummed melody or continuing audio.")
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--prompt", description = "What to play, e.g. \"slow melancholic piano, 70 bpm, A minor\".")
+    String prompt;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Length of the new music in seconds (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--seed", description = "Sampling seed; the same inputs and seed give the same audio (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--melody", description = "WAV of a hummed, sung, whistled or played melody to follow.")
+    Path melody;
+
+    @Option(names = "--continue", description = "WAV to continue; the output starts with it.")
+    Path continuation;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "250", description = "Sample among the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass, 1 = off (default: ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--cfg", defaultValue = "3.0", description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
+    double guidance;
+
+    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
+    Path model;
+
+    @Option(names = "--out", required = true, description = "Output WAV.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "16", description = "Sample format: 16, 24 or 32f (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        SampleFormat sampleFormat;
+        try {
+            sampleFormat = SampleFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 31);
+        GenerationRequest.requireValidSeconds(seconds);
+        try {
+            new SamplingParams(temperature, topK, topP, guidance, 0);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        if ((prompt == null || prompt.isBlank()) && melody == null && continuation == null) {
+            throw new UserInputException("give --prompt (or --melody / --continue)");
+        }
+        for (Path input : new Path[] {melody, continuation}) {
+            if (input != null && !Files.isRegularFile(input)) {
+                throw new UserInputException("input file not found: " + input);
+            }
+        }
+        OutputFiles.checkWritable(out, force);
+        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+            AudioClip melodyClip = melody == null ? null : readAudio(melody, "melody", engine.sampleRate());
+            AudioClip continueClip = continuation == null ? null
+                    : readAudio(continuation, "audio to continue", engine.sampleRate());
+            GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, temperature, topK, topP,
+                    guidance, melodyClip, continueClip);
+            ConsoleProgress progress = new ConsoleProgress();
+            CancellationToken cancel = new CancellationToken();
+            GenerationResult result;
+            try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
+                result = engine.generate(request, progress, cancel);
+            }
+            progress.finishLine();
+            WavWriter.write(out, result.audio(), sampleFormat);
+            double audioSeconds = result.audio().seconds();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("out", out.toString());
+            summary.put("seed", actualSeed);
+            summary.put("seconds", audioSeconds);
+            summary.put("sample_rate", result.audio().sampleRate());
+            summary.put("frames", result.codes()[0].length);
+            summary.put("lm_seconds", round(result.lmSeconds()));
+            summary.put("decode_seconds", round(result.decodeSeconds()));
+            summary.put("rtf", round((result.lmSeconds() + result.decodeSeconds()) / Math.max(1e-9, request.seconds())));
+            if (json) {
+                JsonOutput.print(System.out, summary);
+            } else {
+                System.out.printf(Locale.ROOT, "wrote %s (%.2f s, seed %d) in %.1f s%n", out, audioSeconds, actualSeed,
+                        result.lmSeconds() + result.decodeSeconds());
+            }
+        }
+        return 0;
+    }
+
+    private static AudioClip readAudio(Path file, String what, int rate) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException(what + " file not found: " + file);
+        }
+        try {
+            return AudioLoader.loadMono(file, rate);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read the " + what + " file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
