@@ -1,0 +1,155 @@
+package dev.cantor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.audio.WavAudio;
+import dev.cantor.engine.audio.WavReader;
+import dev.cantor.engine.audio.WavWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The language-model path end to end through the packaged jar, on a tiny corpus and tiny
+ * models: synth → train-codec → tokenize → train-lm (with resume) → generate; then every
+ * kind of bad input.
+ */
+class GenerateCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void trainTinyModels() throws Exception {
+        Path data = dir.resolve("corpus");
+        ok(CliHarness.run(dir, "synth", "--out", data.toString(), "--clips", "4", "--seconds", "2", "--seed", "3",
+                "--soundfont", "builtin"));
+        Path codec = dir.resolve("codec");
+        ok(CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", codec.toString(), "--steps", "2",
+                "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5"));
+        Path tokens = dir.resolve("tokens");
+        JsonNode tok = JSON.readTree(ok(CliHarness.run(dir, "tokenize", "--codec", codec.toString(), "--data",
+                data.toString(), "--out", tokens.toString(), "--json")).stdout());
+        assertEquals(4, tok.get("clips").asInt());
+        assertEquals(400, tok.get("frames").asInt());
+        model = dir.resolve("model");
+        JsonNode first = JSON.readTree(ok(CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out",
+                model.toString(), "--steps", "3", "--config", "tiny", "--batch", "2", "--checkpoint-every", "2",
+                "--json")).stdout());
+        assertEquals(3, first.get("steps").asInt());
+        CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out",
+                model.toString(), "--steps", "5", "--config", "tiny");
+        assertEquals(2, refused.exitCode(), "an existing LM is never overwritten silently");
+        JsonNode resumed = JSON.readTree(ok(CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out",
+                model.toString(), "--steps", "5", "--resume", "--json")).stdout());
+        assertEquals(5, resumed.get("steps").asInt());
+        assertEquals(2, resumed.get("steps_this_run").asInt());
+    }
+
+    private static CliHarness.Result ok(CliHarness.Result r) {
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r;
+    }
+
+    @Test
+    void generateWritesTheRequestedLengthAndRepeatsForTheSameSeed() throws Exception {
+        Path a = dir.resolve("a.wav");
+        Path b = dir.resolve("b.wav");
+        // 3 s is longer than the tiny LM's 2 s window: the sliding window must take over.
+        JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", a.toString(), "--json")).stdout());
+        assertEquals(5, r.get("seed").asLong());
+        assertEquals(150, r.get("frames").asInt());
+        WavAudio wav = WavReader.read(a);
+        assertEquals(32000, wav.sampleRate());
+        assertEquals(96000, wav.channels()[0].length);
+        CliHarness.Result second = ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", b.toString()));
+        assertTrue(second.stderr().contains("generating"), "progress goes to stderr");
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    }
+
+    @Test
+    void melodyAndContinuationInputsWork() throws Exception {
+        Path hum = dir.resolve("hum.wav");
+        float[] x = new float[32000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * (i < 16000 ? 440 : 523.25) * i / 32000));
+        }
+        WavWriter.write(hum, new float[][] {x}, 32000, SampleFormat.PCM_16);
+        Path out = dir.resolve("melody.wav");
+        ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "strings", "--melody",
+                hum.toString(), "--seconds", "1", "--seed", "1", "--out", out.toString()));
+        assertEquals(32000, WavReader.read(out).channels()[0].length);
+        Path cont = dir.resolve("continued.wav");
+        ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "more", "--continue",
+                hum.toString(), "--seconds", "1", "--seed", "1", "--out", cont.toString()));
+        assertEquals(64000, WavReader.read(cont).channels()[0].length);
+    }
+
+    @Test
+    void badInputsGiveAClearErrorAndExitCode2() throws Exception {
+        Path silence = dir.resolve("silence.wav");
+        WavWriter.write(silence, new float[][] {new float[32000]}, 32000, SampleFormat.PCM_16);
+        Path corrupt = dir.resolve("corrupt.wav");
+        Files.writeString(corrupt, "not audio");
+        Path existing = dir.resolve("existing.wav");
+        Files.writeString(existing, "keep me");
+        Path partial = Files.createDirectories(dir.resolve("partial"));
+        Files.createDirectories(partial.resolve("codec"));
+        Path mismatched = dir.resolve("mismatched");
+        copyTree(model, mismatched);
+        Path config = mismatched.resolve("lm").resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"d_model\" : 32", "\"d_model\" : 64"));
+        String m = model.toString();
+        String out = dir.resolve("x.wav").toString();
+        String[][] cases = {
+            {"length must be", "--model", m, "--prompt", "p", "--seconds", "0", "--out", out},
+            {"length must be", "--model", m, "--prompt", "p", "--seconds", "99999", "--out", out},
+            {"not found", "--model", m, "--prompt", "p", "--melody", "missing.wav", "--out", out},
+            {"cannot read the melody", "--model", m, "--prompt", "p", "--melody", corrupt.toString(), "--out", out},
+            {"no melody found", "--model", m, "--prompt", "p", "--melody", silence.toString(), "--out", out},
+            {"does not exist", "--model", m, "--prompt", "p", "--out", dir.resolve("no/such/dir/x.wav").toString()},
+            {"--force", "--model", m, "--prompt", "p", "--out", existing.toString()},
+            {"not found", "--model", dir.resolve("nowhere").toString(), "--prompt", "p", "--out", out},
+            {"lm/", "--model", partial.toString(), "--prompt", "p", "--out", out},
+            {"expects", "--model", mismatched.toString(), "--prompt", "p", "--out", out},
+            {"temperature", "--model", m, "--prompt", "p", "--temperature", "-2", "--out", out},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length];
+            args[0] = "generate";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            CliHarness.Result r = CliHarness.run(dir, args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + "\n" + r.stderr());
+            assertTrue(r.stderr().contains(c[0]), "expected '" + c[0] + "' in: " + r.stderr());
+            assertTrue(r.stderr().strip().lines().reduce((x, y) -> y).orElse("").startsWith("cantor: "),
+                    "one-line error: " + r.stderr());
+        }
+        assertEquals("keep me", Files.readString(existing));
+        assertTrue(!Files.exists(Path.of(out)), "no output after a refused request");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
