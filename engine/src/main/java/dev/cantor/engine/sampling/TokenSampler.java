@@ -14,6 +14,7 @@ public final class TokenSampler {
     private final SplittableRandom random;
     private final int[] order;
     private final float[] scratch;
+    private final long[] keys;
 
     /** @param vocabulary number of tokens in a row */
     public TokenSampler(SamplingParams params, int vocabulary) {
@@ -21,6 +22,7 @@ public final class TokenSampler {
         this.random = new SplittableRandom(params.seed());
         this.order = new int[vocabulary];
         this.scratch = new float[vocabulary];
+        this.keys = new long[vocabulary];
     }
 
     /**
@@ -50,18 +52,19 @@ public final class TokenSampler {
         if (!Float.isFinite(max)) {
             throw new IllegalStateException("the model produced non-finite logits");
         }
-        // Probabilities (unnormalised) in scratch, token ids sorted by probability in order.
-        Integer[] boxed = new Integer[n];
+        // Probabilities (unnormalised) in scratch; token ids sorted by falling probability in order
+        // (ties: lower id first). Sorting packed primitive keys avoids boxing in the hot loop.
         for (int i = 0; i < n; i++) {
             scratch[i] = (float) Math.exp((logits[offset + i] - max) * inv);
-            boxed[i] = i;
+            keys[i] = ((long) Float.floatToIntBits(scratch[i]) << 32) | (n - 1 - i);
         }
-        Arrays.sort(boxed, (a, b) -> Float.compare(scratch[b], scratch[a]) != 0
-                ? Float.compare(scratch[b], scratch[a]) : Integer.compare(a, b));
+        Arrays.sort(keys);
+        for (int i = 0; i < n; i++) {
+            order[i] = n - 1 - (int) (keys[n - 1 - i] & 0xFFFFFFFFL);
+        }
         int keep = params.topK() > 0 ? Math.min(params.topK(), n) : n;
         double total = 0;
         for (int i = 0; i < keep; i++) {
-            order[i] = boxed[i];
             total += scratch[order[i]];
         }
         if (params.topP() < 1) {
