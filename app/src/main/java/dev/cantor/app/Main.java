@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             TrainLmCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            EvalLmCommand.class,
+            ExportModelCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
@@ -70,17 +68,26 @@ public final class LmTrainer {
             throw new IllegalArgumentException("no usable token clips (need at least one clip of 2+ frames)");
         }
         this.windowFrames = Math.min(c.maxFrames(), shortest);
-        List<TokenClip> t = new ArrayList<>();
-        List<TokenClip> v = new ArrayList<>();
-        int held = Math.min(config.validationClips(), clips.size() / 5);
-        for (TokenClip clip : clips) {
-            // A fixed hash of the file name picks the held-out clips, so resumes and reruns agree.
-            boolean holdOut = v.size() < held && Math.floorMod(clip.file().hashCode() * 0x9E3779B1, 10) == 0;
-            (holdOut ? v : t).add(clip);
-        }
+        this.validation = heldOut(clips, config.validationClips());
+        List<TokenClip> t = new ArrayList<>(clips);
+        t.removeAll(validation);
         this.train = t;
-        this.validation = v;
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.95, 1e-8, 1.0);
+    }
+
+    /**
+     * The clips held out for validation: up to {@code max} (and at most a fifth of the cache),
+     * picked by a fixed hash of the file name so resumes, reruns and {@code eval-lm} agree.
+     */
+    public static List<TokenClip> heldOut(List<TokenClip> clips, int max) {
+        int held = Math.min(max, clips.size() / 5);
+        List<TokenClip> v = new ArrayList<>();
+        for (TokenClip clip : clips) {
+            if (v.size() < held && Math.floorMod(clip.file().hashCode() * 0x9E3779B1, 10) == 0) {
+                v.add(clip);
+            }
+        }
+        return v;
     }
 
     public long step() {
@@ -114,12 +121,12 @@ public final class LmTrainer {
         LmBatch batch = sampleBatch(rng);
         double lr = config.learningRateAt(step);
         try (NDManager stepManager = model.manager().newSubManager()) {
-            Losses losses;
+            LmLoss.Result losses;
             NDArray rr = null;
             NDArray loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 ParameterStore.Bound p = model.parameters().bind(stepManager);
-                losses = forward(p, stepManager, batch, (float) model.config().dropout());
+                losses = LmLoss.forward(model, p, stepManager, batch, (float) model.config().dropout());
                 loss = losses.mean();
                 if (config.rrWeight() > 0 && batch.unconditioned() >= 2) {
                     NDArray rows = losses.hidden().get(new NDIndex("0:{}", batch.unconditioned()));
@@ -143,59 +150,8 @@ public final class LmTrainer {
 
     /** Cross-entropy on the held-out clips (first window of each), every condition given. */
     public ValidationLog validate() {
-        int k = model.config().numCodebooks();
-        double[] sums = new double[k];
-        int windows = 0;
-        for (int start = 0; start < validation.size(); start += config.batchSize()) {
-            List<TokenClip> chunk = validation.subList(start, Math.min(validation.size(), start + config.batchSize()));
-            List<LmCondition> conds = new ArrayList<>();
-            for (TokenClip c : chunk) {
-                conds.add(LmBatch.fullCondition(c, 0, windowFrames));
-            }
-            LmBatch batch = LmBatch.of(model.config(), chunk, new int[chunk.size()], windowFrames, conds, 0);
-            try (NDManager m = model.manager().newSubManager()) {
-                float[] per = forward(model.parameters().bind(m), m, batch, 0f).perCodebook().toFloatArray();
-                for (int i = 0; i < k; i++) {
-                    sums[i] += per[i] * chunk.size();
-                }
-            }
-            windows += chunk.size();
-        }
-        double[] per = new double[k];
-        double mean = 0;
-        for (int i = 0; i < k; i++) {
-            per[i] = windows == 0 ? Double.NaN : sums[i] / windows;
-            mean += per[i] / k;
-        }
-        return new ValidationLog(step, mean, per, windows);
-    }
-
-    /** Hidden states of the audio steps [B, S, d] and the per-codebook mean cross-entropy [K]. */
-    private record Losses(NDArray hidden, NDArray perCodebook) {
-        NDArray mean() {
-            return perCodebook.mean();
-        }
-    }
-
-    private Losses forward(ParameterStore.Bound p, NDManager m, LmBatch batch, float dropout) {
-        LmConfig c = model.config();
-        int b = batch.batch();
-        int s = batch.steps();
-        int k = c.numCodebooks();
-        NDArray prefix = model.embedPrefix(p, m, batch.conditions());                       // [B, P, d]
-        NDArray steps = model.embedSteps(p, m, batch.inputs(), batch.melody(), b, s, 0);    // [B, S, d]
-        NDArray hidden = model.hidden(p, prefix.concat(steps, 1), null, dropout)
-                .get(new NDIndex(":, {}:, :", LmConfig.PREFIX));                               // [B, S, d]
-        NDArray logp = model.logits(p, hidden).logSoftmax(-1);                               // [B, S, K, V]
-        long[] targets = new long[batch.targets().length];
-        for (int i = 0; i < targets.length; i++) {
-            targets[i] = batch.targets()[i];
-        }
-        NDArray picked = logp.gather(m.create(targets, new Shape(b, s, k, 1)), 3).reshape(b, s, k);
-        NDArray mask = m.create(batch.mask(), new Shape(b, s, k));
-        NDArray perCodebook = picked.mul(mask).sum(new int[] {0, 1}).neg()
-                .div(mask.sum(new int[] {0, 1}).maximum(1f));                                // [K]
-        return new Losses(hidden, perCodebook);
+        double[] per = LmLoss.evaluate(model, validation, windowFrames, config.batchSize());
+        return new ValidationLog(step, LmLoss.mean(per), per, validation.size());
     }
 
     private LmBatch sampleBatch(SplittableRandom rng) {

@@ -1,0 +1,54 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.nn.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cantor export-model}: writes a complete model's inference files (codec/ and lm/), optionally float16. */
+@Command(name = "export-model", mixinStandardHelpOptions = true,
+        description = "Write a model's codec and LM (config and weights, no training state) to a new folder, e.g. to ship it.")
+final class ExportModelCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Model folder with codec/ and lm/ (as train-lm writes it).")
+    Path model;
+
+    @Option(names = "--out", required = true, description = "Folder to write (must not hold a model yet unless --force).")
+    Path out;
+
+    @Option(names = "--float16", description = "Store weights as float16 (half the size).")
+    boolean float16;
+
+    @Option(names = "--force", description = "Replace the model files in --out.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        if (MusicModel.looksLikeModel(out) && !force) {
+            throw new UserInputException(out + " already holds a model; pass --force to replace it");
+        }
+        TensorFile.Storage storage = float16 ? TensorFile.Storage.FLOAT16 : TensorFile.Storage.FLOAT32;
+        try (MusicModel m = load(model)) {
+            m.codec().save(out.resolve(MusicModel.CODEC_DIR), storage);
+            m.lm().save(out.resolve(MusicModel.LM_DIR), storage);
+        }
+        long bytes = Files.size(out.resolve(MusicModel.CODEC_DIR).resolve(CodecModel.WEIGHTS_FILE))
+                + Files.size(out.resolve(MusicModel.LM_DIR).resolve(TransformerLm.WEIGHTS_FILE));
+        System.out.printf("wrote %s (%,d bytes of weights)%n", out, bytes);
+        return 0;
+    }
+
+    private static MusicModel load(Path dir) {
+        try {
+            return MusicModel.load(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot load the model in " + dir + ": " + e.getMessage());
+        }
+    }
+}
