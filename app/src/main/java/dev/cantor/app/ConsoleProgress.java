@@ -12,7 +12,8 @@ final class ConsoleProgress implements ProgressListener {
     private static final int WIDTH = 30;
     private final PrintStream err;
     private final boolean interactive;
-    private final long startNanos = System.nanoTime();
+    /** When the current stage began: its ETA counts from there, not from the first stage. */
+    private long stageStartNanos = System.nanoTime();
     private long lastDrawNanos;
     private long lastDecile = -1;
     private String lastStage = "";
@@ -33,6 +34,7 @@ final class ConsoleProgress implements ProgressListener {
             finishLine();
             lastStage = stage;
             lastDecile = -1;
+            stageStartNanos = System.nanoTime();
         }
         long now = System.nanoTime();
         boolean complete = total > 0 && done >= total;
@@ -65,7 +67,7 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     private String line(long done, long total, String stage, long now) {
-        double elapsed = (now - startNanos) / 1e9;
+        double elapsed = (now - stageStartNanos) / 1e9;
         if (total <= 0) {
             return String.format("%s: %d (%.0fs)", stage, done, elapsed);
         }

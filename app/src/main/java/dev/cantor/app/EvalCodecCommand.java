@@ -3,6 +3,7 @@ package dev.cantor.app;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.CodecEvaluator;
+import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.training.AudioFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Measure a codec on held-out clips (SI-SNR, spectral distances, code statistics).")
 final class EvalCodecCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Codec model folder.")
+    @Option(names = "--model", description = "Codec model folder, or a model folder with codec/ (default: the shipped model's codec).")
     Path model;
 
     @Option(names = "--data", required = true, description = "Folder of held-out clips.")
@@ -37,7 +38,11 @@ final class EvalCodecCommand implements Callable<Integer> {
             throw new UserInputException("--max-clips must be ≥ 0");
         }
         ConsoleProgress progress = new ConsoleProgress();
-        try (CodecModel codec = CodecModels.open(model)) {
+        Path codecDir = model != null ? model : ModelLocator.defaultModel().resolve(MusicModel.CODEC_DIR);
+        if (Files.isDirectory(codecDir.resolve(MusicModel.CODEC_DIR))) {
+            codecDir = codecDir.resolve(MusicModel.CODEC_DIR);
+        }
+        try (CodecModel codec = CodecModels.open(codecDir)) {
             List<float[]> clips = AudioFolder.load(data, codec.config().sampleRate(), progress);
             if (maxClips > 0 && clips.size() > maxClips) {
                 clips = clips.subList(0, maxClips);

@@ -13,6 +13,15 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
+    /** The value as indented JSON text (for report files written beside models). */
+    static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void print(PrintStream out, Object value) {
         try {
             out.println(MAPPER.writeValueAsString(value));

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             TrainLmCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            MakeEvalSetCommand.class,
+            TrainJudgeCommand.class,
+            EvalCommand.class,
             EvalLmCommand.class,
             ExportModelCommand.class,
         })

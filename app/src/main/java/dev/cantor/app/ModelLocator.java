@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shipped default model: {@code -Dcantor.model=DIR} or {@code CANTOR_MODEL} when set,
- * else {@code resources/models/default} in the checkout the jar was built in (searched upwards
- * from the jar), else under the working directory.
+ * Finds what Cantor ships: the default model ({@code -Dcantor.model=DIR} or {@code CANTOR_MODEL}
+ * when set, else {@code resources/models/default}), the evaluation set and its judge — in the
+ * checkout the jar was built in (searched upwards from the jar), else under the working directory.
  */
 final class ModelLocator {
 
@@ -21,18 +21,26 @@ final class ModelLocator {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
+        return shipped(DEFAULT_RELATIVE);
+    }
+
+    /**
+     * A file or folder shipped in the checkout, such as {@code resources/eval/prompts.jsonl}:
+     * found upwards from the jar, else taken relative to the working directory.
+     */
+    static Path shipped(String relative) {
         try {
             Path here = Path.of(ModelLocator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path dir = here.getParent(); dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(DEFAULT_RELATIVE);
-                if (Files.isDirectory(candidate)) {
+                Path candidate = dir.resolve(relative);
+                if (Files.exists(candidate)) {
                     return candidate;
                 }
             }
         } catch (URISyntaxException | RuntimeException e) {
             // fall through to the working directory
         }
-        return Path.of(DEFAULT_RELATIVE);
+        return Path.of(relative);
     }
 
     /** The model folder to use: the one given, else the default. */

@@ -87,8 +87,29 @@ public final class LocalMusicEngine implements MusicEngine {
             }
             prompt = model.codec().encode(promptAudio);
         }
+        return sample(condition, prompt, promptAudio, request.seconds(), params, progress, cancel);
+    }
+
+    /**
+     * Generates music with no condition at all (no text, attributes or melody): the model's
+     * unconditional distribution, which classifier-free guidance subtracts. Evaluations use it as
+     * the floor a conditioned model must beat. Samples with temperature 1 and top-k 250 (MusicGen's
+     * defaults); guidance does not apply, since there is nothing to guide towards.
+     *
+     * @throws RequestException   when the length is out of range
+     * @throws dev.cantor.engine.api.CancelledException when cancelled
+     */
+    public synchronized GenerationResult generateUnconditional(double seconds, long seed, ProgressListener progress,
+                                                               CancellationToken cancel) {
+        GenerationRequest.requireValidSeconds(seconds);
+        SamplingParams params = SamplingParams.defaults(seed).withGuidance(1.0);
+        return sample(LmCondition.NONE, null, null, seconds, params, progress, cancel);
+    }
+
+    private GenerationResult sample(LmCondition condition, int[][] prompt, float[] promptAudio, double seconds,
+                                    SamplingParams params, ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled();
-        int frames = Math.max(1, (int) Math.round(request.seconds() * frameRate()));
+        int frames = Math.max(1, (int) Math.round(seconds * frameRate()));
         long t0 = System.nanoTime();
         int[][] codes = generator.generate(condition, prompt, frames, generator.defaultContextFrames(), params,
                 (done, total) -> progress.onProgress(done, total, "generating"), cancel);

@@ -1,0 +1,132 @@
+package dev.cantor.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluation suite end to end through the packaged jar, on tiny models: make-eval-set,
+ * train-judge and eval with the memorization check, then bad inputs.
+ */
+class EvalCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] METRICS = {"tempo_hit_rate", "tempo_hit_rate_octave", "mode_accuracy",
+        "key_accuracy", "key_mirex_score", "style_accuracy", "instrument_f1", "melody_chroma_cosine",
+        "melody_chroma_cosine_no_melody", "fd_embed", "memorization_exact_rate", "rtf"};
+
+    @TempDir
+    static Path dir;
+    static Path model;
+    static Path tokens;
+    static Path judge;
+    static Path set;
+
+    @BeforeAll
+    static void trainTinyModelsAndJudge() throws Exception {
+        Path data = dir.resolve("corpus");
+        ok(CliHarness.run(dir, "synth", "--out", data.toString(), "--clips", "4", "--seconds", "2", "--seed", "3",
+                "--soundfont", "builtin"));
+        Path codec = dir.resolve("codec");
+        ok(CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", codec.toString(), "--steps", "2",
+                "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5"));
+        tokens = dir.resolve("tokens");
+        ok(CliHarness.run(dir, "tokenize", "--codec", codec.toString(), "--data", data.toString(), "--out",
+                tokens.toString()));
+        model = dir.resolve("model");
+        ok(CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out", model.toString(), "--steps", "2",
+                "--config", "tiny", "--batch", "2"));
+        judge = dir.resolve("judge");
+        JsonNode trained = JSON.readTree(ok(CliHarness.run(dir, "train-judge", "--data", data.toString(), "--heldout",
+                data.toString(), "--out", judge.toString(), "--steps", "20", "--config", "tiny", "--batch", "4",
+                "--min-instrument-clips", "1", "--json")).stdout());
+        assertEquals(20, trained.get("steps").asInt());
+        assertEquals(4, trained.get("heldout_clips").asInt());
+        assertInRange(trained, "heldout_style_accuracy");
+        assertTrue(Files.isRegularFile(judge.resolve("report.json")));
+        set = dir.resolve("prompts.jsonl");
+        JsonNode made = JSON.readTree(ok(CliHarness.run(dir, "make-eval-set", "--out", set.toString(), "--prompts",
+                "12", "--melodies", "4", "--seconds", "5", "--json")).stdout());
+        assertEquals(12, made.get("prompts").asInt());
+        assertEquals(12, made.get("styles").size(), "one prompt per style");
+        assertEquals(12, Files.readAllLines(set).size());
+    }
+
+    private static CliHarness.Result ok(CliHarness.Result r) {
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r;
+    }
+
+    private static void assertInRange(JsonNode block, String key) {
+        JsonNode v = block.get(key);
+        assertTrue(v != null && v.isNumber(), key + " missing or not a number in " + block);
+        assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1, key + " = " + v);
+    }
+
+    @Test
+    void evalReportsModelReferenceAndUnconditionalFigures() throws Exception {
+        CliHarness.Result r = ok(CliHarness.run(dir, "eval", "--model", model.toString(), "--set", set.toString(),
+                "--max-prompts", "3", "--judge", judge.toString(), "--soundfont", "builtin", "--train-tokens",
+                tokens.toString(), "--memorization-prompts", "2", "--json"));
+        assertTrue(r.stderr().contains("evaluating"), "progress goes to stderr");
+        JsonNode report = JSON.readTree(r.stdout());
+        assertEquals(3, report.get("prompts").asInt());
+        assertEquals(1, report.get("seeds").asInt());
+        // spread over the set: prompts 0, 4 and 8; the fifth prompt (electronic) carries a melody
+        assertEquals(1, report.get("melody_prompts").asInt());
+        for (String block : new String[] {"model", "reference", "unconditional"}) {
+            JsonNode b = report.get(block);
+            assertEquals(3, b.get("clips").asInt(), block);
+            for (String metric : METRICS) {
+                assertTrue(b.has(metric), block + " lacks " + metric);
+            }
+            for (String metric : new String[] {"tempo_hit_rate", "tempo_hit_rate_octave", "mode_accuracy",
+                "key_accuracy", "key_mirex_score", "style_accuracy", "instrument_f1", "melody_chroma_cosine"}) {
+                assertInRange(b, metric);
+            }
+            assertTrue(b.get("fd_embed").asDouble() >= 0, block + " fd_embed");
+            assertTrue(b.get("rtf").asDouble() > 0, block + " rtf");
+        }
+        // the real renders are the check of the estimators: they have the prompt's tempo
+        assertTrue(report.get("reference").get("tempo_hit_rate_octave").asDouble() >= 2 / 3.0,
+                report.get("reference").toString());
+        assertInRange(report.get("model"), "melody_chroma_cosine_no_melody");
+        assertInRange(report.get("model"), "memorization_exact_rate");
+        assertInRange(report.get("unconditional"), "memorization_exact_rate");
+        assertTrue(report.get("reference").get("memorization_exact_rate").isNull());
+        assertEquals(2, report.get("memorization").get("prompts").asInt());
+        assertEquals(2.0, report.get("memorization").get("window_seconds").asDouble(), 1e-9,
+                "capped by the 2 s training clips");
+        assertEquals(report.get("reference").get("style_accuracy").asDouble(),
+                report.get("judge").get("style_accuracy_on_reference").asDouble());
+        assertEquals(20, report.get("judge").get("steps").asInt());
+    }
+
+    @Test
+    void badInputsGiveAClearErrorAndExitCode2() throws Exception {
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, "{\"id\": 1}\n");
+        String m = model.toString();
+        String[][] cases = {
+            {"not found", "eval", "--model", m, "--set", dir.resolve("missing.jsonl").toString()},
+            {"line 1", "eval", "--model", m, "--set", broken.toString()},
+            {"judge folder not found", "eval", "--model", m, "--set", set.toString(), "--judge", "nowhere"},
+            {"training corpus", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--seed", "1"},
+            {"already holds a judge", "train-judge", "--data", dir.resolve("corpus").toString(), "--out",
+                judge.toString(), "--steps", "1"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            CliHarness.Result r = CliHarness.run(dir, args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + "\n" + r.stderr());
+            assertTrue(r.stderr().contains(c[0]), "expected '" + c[0] + "' in: " + r.stderr());
+        }
+    }
+}
