@@ -31,8 +31,11 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "Total optimisation steps to reach.")
     long steps;
 
-    @Option(names = "--config", defaultValue = "small", description = "Codec size: tiny, small or base (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", defaultValue = "small", description = "Codec size: tiny, small or base, or tiny-fvq / small-fvq with factorized 8-d codes (default: ${DEFAULT-VALUE}).")
     String configName;
+
+    @Option(names = "--code-dim", description = "Quantizer of a new run, overriding the preset's: 0 = EMA codebooks in the full latent, n > 0 = factorized codes of n dimensions (e.g. 8).")
+    Integer codeDim;
 
     @Option(names = "--mmd-weight", defaultValue = "0", description = "Weight of the independence-promoting MMD loss; 0 disables (default: ${DEFAULT-VALUE}).")
     double mmdWeight;
@@ -85,6 +88,9 @@ final class TrainCodecCommand implements Callable<Integer> {
             CodecTrainingConfig recipe;
             try {
                 codecConfig = CodecConfig.preset(configName);
+                if (codeDim != null) {
+                    codecConfig = codecConfig.withCodeDim(codeDim);
+                }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
                         .withMmdWeight(mmdWeight).withSeed(seed).withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {

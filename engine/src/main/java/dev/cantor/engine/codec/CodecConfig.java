@@ -1,5 +1,6 @@
 package dev.cantor.engine.codec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 
@@ -14,6 +15,11 @@ import java.util.Arrays;
  * @param residualKernel kernel of the dilated conv inside each residual unit
  * @param numCodebooks  K, the number of RVQ stages
  * @param codebookSize  entries per codebook
+ * @param codeDim       0: each RVQ stage is an EMA codebook in the full latent dimension;
+ *                      &gt; 0: each stage is factorized (projected to this many dimensions, codes
+ *                      chosen by cosine similarity, codebook learned by gradient — Improved
+ *                      VQGAN / DAC). Configs written before this field existed read as 0, and
+ *                      0 is not written, so an EMA model's config.json is unchanged.
  */
 public record CodecConfig(
         @JsonProperty("sample_rate") int sampleRate,
@@ -22,7 +28,8 @@ public record CodecConfig(
         @JsonProperty("strides") int[] strides,
         @JsonProperty("residual_kernel") int residualKernel,
         @JsonProperty("num_codebooks") int numCodebooks,
-        @JsonProperty("codebook_size") int codebookSize) {
+        @JsonProperty("codebook_size") int codebookSize,
+        @JsonProperty("code_dim") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int codeDim) {
 
     public CodecConfig {
         require(sampleRate >= 8000 && sampleRate <= 96000, "sample_rate must be 8000..96000");
@@ -35,22 +42,44 @@ public record CodecConfig(
         require(residualKernel % 2 == 1 && residualKernel >= 1, "residual_kernel must be odd");
         require(numCodebooks >= 1 && numCodebooks <= 32, "num_codebooks must be 1..32");
         require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
+        require(codeDim >= 0 && codeDim <= latentDim, "code_dim must be 0 (EMA codebooks) or 1..latent_dim");
         strides = strides.clone();
     }
 
     /** MusicGen's token layout on a CPU-sized network: 32 kHz, hop 640 (50 Hz), 4 × 1024 codes. */
     public static CodecConfig small() {
-        return new CodecConfig(32000, 16, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024);
+        return new CodecConfig(32000, 16, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024, 0);
     }
 
     /** Wider network for machines with time or a GPU. */
     public static CodecConfig base() {
-        return new CodecConfig(32000, 32, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024);
+        return new CodecConfig(32000, 32, 128, new int[] {4, 4, 5, 8}, 3, 4, 1024, 0);
     }
 
     /** A few-second-to-train codec for tests (same 50 Hz frame rate at 32 kHz). */
     public static CodecConfig tiny() {
-        return new CodecConfig(32000, 4, 32, new int[] {4, 4, 5, 8}, 3, 4, 64);
+        return new CodecConfig(32000, 4, 32, new int[] {4, 4, 5, 8}, 3, 4, 64, 0);
+    }
+
+    /** {@link #small()} with factorized 8-dimensional codes (the A/B against EMA codebooks). */
+    public static CodecConfig smallFactorized() {
+        return small().withCodeDim(8);
+    }
+
+    /** {@link #tiny()} with factorized 8-dimensional codes, for tests and quick comparisons. */
+    public static CodecConfig tinyFactorized() {
+        return tiny().withCodeDim(8);
+    }
+
+    /** This shape with another quantizer: 0 = EMA codebooks, &gt; 0 = factorized codes of that size. */
+    public CodecConfig withCodeDim(int dim) {
+        return new CodecConfig(sampleRate, channels, latentDim, strides, residualKernel, numCodebooks,
+                codebookSize, dim);
+    }
+
+    /** True when the quantizer stages are factorized (see {@link #codeDim()}). */
+    public boolean factorized() {
+        return codeDim > 0;
     }
 
     /** Looks up a named preset. */
@@ -59,8 +88,10 @@ public record CodecConfig(
             case "tiny" -> tiny();
             case "small" -> small();
             case "base" -> base();
+            case "tiny-fvq" -> tinyFactorized();
+            case "small-fvq" -> smallFactorized();
             default -> throw new IllegalArgumentException(
-                    "unknown codec config '" + name + "' (choose tiny, small or base)");
+                    "unknown codec config '" + name + "' (choose tiny, small, base, tiny-fvq or small-fvq)");
         };
     }
 
@@ -89,19 +120,20 @@ public record CodecConfig(
         return o instanceof CodecConfig c && c.sampleRate == sampleRate && c.channels == channels
                 && c.latentDim == latentDim && Arrays.equals(c.strides, strides)
                 && c.residualKernel == residualKernel && c.numCodebooks == numCodebooks
-                && c.codebookSize == codebookSize;
+                && c.codebookSize == codebookSize && c.codeDim == codeDim;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new int[] {sampleRate, channels, latentDim, Arrays.hashCode(strides),
-            residualKernel, numCodebooks, codebookSize});
+            residualKernel, numCodebooks, codebookSize, codeDim});
     }
 
     @Override
     public String toString() {
         return "CodecConfig[" + sampleRate + " Hz, channels " + channels + ", latent " + latentDim
-                + ", strides " + Arrays.toString(strides) + ", " + numCodebooks + "x" + codebookSize + "]";
+                + ", strides " + Arrays.toString(strides) + ", " + numCodebooks + "x" + codebookSize
+                + (codeDim > 0 ? ", factorized codes of " + codeDim : "") + "]";
     }
 
     private static void require(boolean ok, String message) {

@@ -27,7 +27,10 @@ public final class CodecModel implements AutoCloseable {
     public static final String WEIGHTS_FILE = "weights.cntr";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** EMA decay of the codebooks and the dead-code threshold (share of uniform usage). */
+    /**
+     * EMA decay of the codebooks (factorized stages: of their usage counts) and the dead-code
+     * threshold (share of uniform usage).
+     */
     private static final float EMA_DECAY = 0.99f;
     private static final float DEAD_FRACTION = 0.4f;
     /** Inference works on windows of this many frames, with context on both sides. */
@@ -46,9 +49,16 @@ public final class CodecModel implements AutoCloseable {
         this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
         this.store = new ParameterStore(manager, seed);
         this.encoder = new SeanetEncoder(store, config);
-        this.quantizer = new ResidualVectorQuantizer(store, config.numCodebooks(), config.codebookSize(),
-                config.latentDim(), EMA_DECAY, DEAD_FRACTION);
+        // The decoder draws its initial weights before the quantizer: a factorized quantizer has
+        // parameters, and built first it would change the decoder's draw, making an A/B of the
+        // two quantizers at one seed differ in more than the quantizer. (EMA stages only have
+        // buffers, so the EMA model's weights and their order are as they always were.)
         this.decoder = new SeanetDecoder(store, config);
+        this.quantizer = config.factorized()
+                ? ResidualVectorQuantizer.factorized(store, config.numCodebooks(), config.codebookSize(),
+                        config.latentDim(), config.codeDim(), EMA_DECAY, DEAD_FRACTION)
+                : new ResidualVectorQuantizer(store, config.numCodebooks(), config.codebookSize(),
+                        config.latentDim(), EMA_DECAY, DEAD_FRACTION);
     }
 
     /** A freshly initialised (untrained) codec. */
@@ -128,6 +138,14 @@ public final class CodecModel implements AutoCloseable {
         NDArray quantized = q.quantized().reshape(new Shape(batch, frames, config.latentDim()))
                 .transpose(0, 2, 1);                                          // [B, D, T']
         return new TrainingForward(decoder.forward(p, quantized), q, frames);
+    }
+
+    /**
+     * Applies what the last training pass scheduled for the quantizer (re-seeded factorized codes).
+     * Call after each optimizer step, outside the gradient collector.
+     */
+    public void applyQuantizerUpdates() {
+        quantizer.applyCodeWrites(store);
     }
 
     /** Number of token frames for {@code samples} samples (the audio is padded up to a whole frame). */

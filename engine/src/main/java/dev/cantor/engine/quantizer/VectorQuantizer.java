@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * {@code codebook [S, D]}, {@code cluster_size [S]}, {@code embed_sum [S, D]},
  * {@code initialized [1]}.
  */
-public final class VectorQuantizer {
+public final class VectorQuantizer implements QuantizerStage {
 
     private static final float LAPLACE_EPS = 1e-5f;
 
@@ -40,11 +40,13 @@ public final class VectorQuantizer {
         this.deadFraction = deadFraction;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
     /** Nearest code for each row of x [N, D] (x carries no gradient here). */
+    @Override
     public long[] nearest(ParameterStore.Bound p, NDArray x) {
         NDArray c = p.get(codebook);                               // [S, D]
         NDArray cross = x.matMul(c.transpose());                   // [N, S]
@@ -60,6 +62,12 @@ public final class VectorQuantizer {
             System.arraycopy(table, (int) codes[i] * dim, out, i * dim, dim);
         }
         return manager.create(out, new Shape(codes.length, dim));
+    }
+
+    /** The codebook rows themselves: an EMA stage adds its code vectors to the latent. */
+    @Override
+    public NDArray decode(ParameterStore store, NDManager manager, long[] codes) {
+        return lookup(store, manager, codes);
     }
 
     /** True once the codebook has been seeded from data. */

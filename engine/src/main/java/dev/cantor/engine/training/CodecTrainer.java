@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
 /**
  * Trains a {@link CodecModel}: random crops of the clips, loss = wave L1 + multi-scale log-mel
  * L1 + commitment + (optionally) the independence-promoting MMD, Adam, periodic checkpoints.
+ * A factorized quantizer adds its codebook loss with weight 1 (only its codebooks receive that
+ * gradient, and Adam scales each parameter's steps itself, so the weight hardly matters).
  *
  * <p>Every random choice of step s (crops, quantizer dropout, MMD permutations, dead-code
  * replacement) comes from a generator seeded by (seed, s), so a resumed run repeats exactly
@@ -48,7 +50,8 @@ public final class CodecTrainer {
 
     /** One step's figures. */
     public record StepLog(long step, double loss, double wave, double mel, double commitment, double mmd,
-                          double gradNorm, int stagesUsed, int replacedCodes, double batchSiSnrDb) {
+                          double gradNorm, int stagesUsed, int replacedCodes, double batchSiSnrDb,
+                          double codebook) {
     }
 
     public CodecTrainer(CodecModel model, CodecTrainingConfig config, List<float[]> clips) {
@@ -87,6 +90,7 @@ public final class CodecTrainer {
             NDArray mel;
             NDArray commit;
             NDArray mmd = null;
+            NDArray codebook;
             CodecModel.TrainingForward f;
             NDArray audio = stepManager.create(batch, new Shape(config.batchSize(), 1, cropSamples));
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
@@ -97,6 +101,10 @@ public final class CodecTrainer {
                 commit = f.quantizer().commitmentLoss();
                 loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()))
                         .add(commit.mul((float) config.commitmentWeight()));
+                codebook = f.quantizer().codebookLoss();                  // null for EMA codebooks
+                if (codebook != null) {
+                    loss = loss.add(codebook);
+                }
                 if (config.mmdWeight() > 0 && stagesUsed >= 2) {
                     var stages = f.quantizer().stageOutputs();
                     mmd = MmdLoss.aligned(stages, rng).add(MmdLoss.delayed(stages, config.batchSize(), rng)).div(2f);
@@ -105,6 +113,7 @@ public final class CodecTrainer {
                 gc.backward(loss);
             }
             double gradNorm = optimizer.step(stepManager, config.learningRate());
+            model.applyQuantizerUpdates();
             nonFiniteInARow = Double.isFinite(gradNorm) ? 0 : nonFiniteInARow + 1;
             if (nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
                 throw new IllegalStateException("training diverged: " + nonFiniteInARow
@@ -114,7 +123,8 @@ public final class CodecTrainer {
             float[] recon = f.reconstruction().toFloatArray();
             return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), commit.getFloat(),
                     mmd == null ? 0 : mmd.getFloat(), gradNorm, stagesUsed, f.quantizer().replacedCodes(),
-                    AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()));
+                    AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()),
+                    codebook == null ? 0 : codebook.getFloat());
         }
     }
 

@@ -1,0 +1,27 @@
+package dev.cantor.engine.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Codec folders written before {@code code_dim} existed must still load as EMA codecs. (When the
+ * option was added, the shipped codec was checked to give bit-identical tokens and audio; that
+ * check is not kept here, so replacing the shipped model does not break a test.)
+ */
+class CodecConfigCompatibilityTest {
+
+    @Test
+    void codeDimIsWrittenOnlyWhenFactorized() throws Exception {
+        String ema = CodecModel.JSON.writeValueAsString(CodecConfig.small());
+        assertFalse(ema.contains("code_dim"), "an EMA config.json stays readable by older builds: " + ema);
+        assertEquals(CodecConfig.small(), CodecModel.JSON.readValue(ema, CodecConfig.class));
+        String fvq = CodecModel.JSON.writeValueAsString(CodecConfig.preset("small-fvq"));
+        assertTrue(fvq.contains("\"code_dim\" : 8"), fvq);
+        CodecConfig back = CodecModel.JSON.readValue(fvq, CodecConfig.class);
+        assertEquals(CodecConfig.small().withCodeDim(8), back);
+        assertTrue(back.factorized());
+    }
+}
