@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor codec}: encode a WAV to tokens and decode it back. */
@@ -24,30 +25,16 @@ final class CodecCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "Input WAV (any rate and channel count).")
     Path in;
 
-    @Option(names = "--out", required = true, description = "Output WAV at the model's sample rate.")
-    Path out;
-
-    @Option(names = "--format", defaultValue = "16", description = "Output sample format: 16, 24 or 32f (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    AudioOutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        SampleFormat sampleFormat;
-        try {
-            sampleFormat = SampleFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        SampleFormat sampleFormat = output.sampleFormat();
         if (!Files.isRegularFile(in)) {
             throw new UserInputException("input file not found: " + in);
         }
-        OutputFiles.checkWritable(out, force);
+        output.checkWritable();
         try (CodecModel codec = CodecModels.open(model)) {
             int rate = codec.config().sampleRate();
             AudioClip clip = AudioLoader.loadMono(in, rate);
@@ -55,9 +42,9 @@ final class CodecCommand implements Callable<Integer> {
             int[][] codes = codec.encode(clip.samples());
             float[] audio = codec.decode(codes, clip.length());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            WavWriter.write(out, new AudioClip(audio, rate), sampleFormat);
+            WavWriter.write(output.out, new AudioClip(audio, rate), sampleFormat);
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("out", out.toString());
+            result.put("out", output.out.toString());
             result.put("sample_rate", rate);
             result.put("samples", audio.length);
             result.put("seconds", clip.seconds());
@@ -65,10 +52,10 @@ final class CodecCommand implements Callable<Integer> {
             result.put("codebooks", codes.length);
             result.put("bitrate_kbps", codec.config().bitrateKbps());
             result.put("codec_seconds", seconds);
-            if (json) {
+            if (output.json) {
                 JsonOutput.print(System.out, result);
             } else {
-                System.out.printf("wrote %s (%.2f s at %d Hz, %d frames x %d codebooks, %.1f kbps)%n", out,
+                System.out.printf("wrote %s (%.2f s at %d Hz, %d frames x %d codebooks, %.1f kbps)%n", output.out,
                         clip.seconds(), rate, codes[0].length, codes.length, codec.config().bitrateKbps());
             }
         }

@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (EvalSetException e) {
             throw new UserInputException(e.getMessage());
         }
-        Soundfont font = openSoundfont();
+        Soundfont font = Soundfonts.open(soundfont);
         Path modelDir = ModelLocator.orDefault(model);
         Path judgePath = judgeDir != null ? judgeDir : ModelLocator.shipped(DEFAULT_JUDGE);
         if (judgeDir != null && !Files.isDirectory(judgeDir)) {
@@ -195,17 +195,6 @@ final class EvalCommand implements Callable<Integer> {
             picked.add(all.get((int) ((long) i * all.size() / max)));
         }
         return picked;
-    }
-
-    private Soundfont openSoundfont() {
-        try {
-            if (soundfont == null) {
-                return Soundfont.systemDefault();
-            }
-            return soundfont.toString().equals("builtin") ? Soundfont.builtIn() : Soundfont.load(soundfont);
-        } catch (SoundfontException e) {
-            throw new UserInputException(e.getMessage());
-        }
     }
 
     /** The judge, or null (with a note) when the default one is not there. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor export-model}: writes a complete model's inference files (codec/ and lm/), optionally float16. */
@@ -19,21 +20,14 @@ final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model folder with codec/ and lm/ (as train-lm writes it).")
     Path model;
 
-    @Option(names = "--out", required = true, description = "Folder to write (must not hold a model yet unless --force).")
-    Path out;
-
-    @Option(names = "--float16", description = "Store weights as float16 (half the size).")
-    boolean float16;
-
-    @Option(names = "--force", description = "Replace the model files in --out.")
-    boolean force;
+    @Mixin
+    ModelExportOptions export;
 
     @Override
     public Integer call() throws Exception {
-        if (MusicModel.looksLikeModel(out) && !force) {
-            throw new UserInputException(out + " already holds a model; pass --force to replace it");
-        }
-        TensorFile.Storage storage = float16 ? TensorFile.Storage.FLOAT16 : TensorFile.Storage.FLOAT32;
+        Path out = export.out;
+        export.checkTarget(MusicModel.looksLikeModel(out));
+        TensorFile.Storage storage = export.storage();
         try (MusicModel m = load(model)) {
             m.codec().save(out.resolve(MusicModel.CODEC_DIR), storage);
             m.lm().save(out.resolve(MusicModel.LM_DIR), storage);

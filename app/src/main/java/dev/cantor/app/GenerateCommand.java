@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor generate}: text (and optionally a melody or audio to continue) to a WAV. */
@@ -55,26 +56,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
     Path model;
 
-    @Option(names = "--out", required = true, description = "Output WAV.")
-    Path out;
-
-    @Option(names = "--format", defaultValue = "16", description = "Sample format: 16, 24 or 32f (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    AudioOutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        SampleFormat sampleFormat;
-        try {
-            sampleFormat = SampleFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        SampleFormat sampleFormat = output.sampleFormat();
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 31);
         GenerationRequest.requireValidSeconds(seconds);
         try {
@@ -90,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new UserInputException("input file not found: " + input);
             }
         }
-        OutputFiles.checkWritable(out, force);
+        output.checkWritable();
         try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
             AudioClip melodyClip = melody == null ? null : readAudio(melody, "melody", engine.sampleRate());
             AudioClip continueClip = continuation == null ? null
@@ -104,10 +91,10 @@ final class GenerateCommand implements Callable<Integer> {
                 result = engine.generate(request, progress, cancel);
             }
             progress.finishLine();
-            WavWriter.write(out, result.audio(), sampleFormat);
+            WavWriter.write(output.out, result.audio(), sampleFormat);
             double audioSeconds = result.audio().seconds();
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("out", out.toString());
+            summary.put("out", output.out.toString());
             summary.put("seed", actualSeed);
             summary.put("seconds", audioSeconds);
             summary.put("sample_rate", result.audio().sampleRate());
@@ -115,10 +102,10 @@ final class GenerateCommand implements Callable<Integer> {
             summary.put("lm_seconds", round(result.lmSeconds()));
             summary.put("decode_seconds", round(result.decodeSeconds()));
             summary.put("rtf", round((result.lmSeconds() + result.decodeSeconds()) / Math.max(1e-9, request.seconds())));
-            if (json) {
+            if (output.json) {
                 JsonOutput.print(System.out, summary);
             } else {
-                System.out.printf(Locale.ROOT, "wrote %s (%.2f s, seed %d) in %.1f s%n", out, audioSeconds, actualSeed,
+                System.out.printf(Locale.ROOT, "wrote %s (%.2f s, seed %d) in %.1f s%n", output.out, audioSeconds, actualSeed,
                         result.lmSeconds() + result.decodeSeconds());
             }
         }

@@ -4,7 +4,6 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.data.CorpusFolderException;
 import dev.cantor.engine.data.CorpusGenerator;
 import dev.cantor.engine.data.Soundfont;
-import dev.cantor.engine.data.SoundfontException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +52,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        Soundfont font = openSoundfont();
+        Soundfont font = Soundfonts.open(soundfont);
         int workers = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
         CorpusGenerator.Config config = new CorpusGenerator.Config(out, clips, seconds, seed, sampleRate, font,
                 workers, force);
@@ -96,17 +95,6 @@ final class SynthCommand implements Callable<Integer> {
         }
         if (threads != null && (threads < 1 || threads > 64)) {
             throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        }
-    }
-
-    private Soundfont openSoundfont() {
-        try {
-            if (soundfont == null) {
-                return Soundfont.systemDefault();
-            }
-            return soundfont.toString().equals("builtin") ? Soundfont.builtIn() : Soundfont.load(soundfont);
-        } catch (SoundfontException e) {
-            throw new UserInputException(e.getMessage());
         }
     }
 

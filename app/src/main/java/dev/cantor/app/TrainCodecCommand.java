@@ -10,11 +10,11 @@ import dev.cantor.engine.training.CodecTrainingConfig;
 import dev.cantor.engine.training.TrainingCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor train-codec}: trains (or resumes training) a neural audio codec. */
@@ -27,9 +27,6 @@ final class TrainCodecCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Model folder to write (config, weights, checkpoints).")
     Path out;
-
-    @Option(names = "--steps", required = true, description = "Total optimisation steps to reach.")
-    long steps;
 
     @Option(names = "--config", defaultValue = "small", description = "Codec size: tiny, small or base, or tiny-fvq / small-fvq with factorized 8-d codes (default: ${DEFAULT-VALUE}).")
     String configName;
@@ -49,40 +46,26 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "7e-4", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "Continue the run saved in --out exactly where it stopped.")
-    boolean resume;
-
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    TrainingRunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) {
-            throw new UserInputException("--steps must be at least 1");
-        }
+        run.checkSteps();
         if (!Files.isDirectory(data)) {
             throw new UserInputException("training data folder not found: " + data);
         }
-        boolean hasCheckpoint = TrainingCheckpoint.latest(out) != null;
-        if (resume && !hasCheckpoint) {
-            throw new UserInputException("nothing to resume: " + out + " has no training checkpoint");
-        }
-        if (!resume && Files.isDirectory(out) && (hasCheckpoint || Files.exists(out.resolve(CodecModel.WEIGHTS_FILE)))) {
-            throw new UserInputException(out + " already holds a model; use --resume to continue it or choose another folder");
-        }
+        run.checkTarget(out, out, CodecModel.WEIGHTS_FILE, "training checkpoint", "a model");
         ConsoleProgress progress = new ConsoleProgress();
         CodecTrainer trainer;
-        if (resume) {
+        if (run.resume) {
             int rate = CodecModel.readConfig(TrainingCheckpoint.latest(out)).sampleRate();
             List<float[]> clips = AudioFolder.load(data, rate, progress);
             trainer = CodecTrainer.resume(out, clips);
-            System.err.printf("resuming at step %d of %d%n", trainer.step(), steps);
+            System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
         } else {
             CodecConfig codecConfig;
             CodecTrainingConfig recipe;
@@ -92,12 +75,12 @@ final class TrainCodecCommand implements Callable<Integer> {
                     codecConfig = codecConfig.withCodeDim(codeDim);
                 }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
-                        .withMmdWeight(mmdWeight).withSeed(seed).withCheckpointEvery(checkpointEvery);
+                        .withMmdWeight(mmdWeight).withSeed(run.seed).withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
             List<float[]> clips = AudioFolder.load(data, codecConfig.sampleRate(), progress);
-            trainer = new CodecTrainer(CodecModel.create(codecConfig, seed), recipe, clips);
+            trainer = new CodecTrainer(CodecModel.create(codecConfig, run.seed), recipe, clips);
         }
         progress.finishLine();
         System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
@@ -107,7 +90,7 @@ final class TrainCodecCommand implements Callable<Integer> {
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
         double[] recentSnr = new double[1];
         try (CodecModel model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
-            trainer.train(out, steps, progress, cancel, log -> {
+            trainer.train(out, run.steps, progress, cancel, log -> {
                 last[0] = log;
                 recentSnr[0] = Double.isNaN(recentSnr[0]) || recentSnr[0] == 0 ? log.batchSiSnrDb()
                         : 0.95 * recentSnr[0] + 0.05 * log.batchSiSnrDb();
@@ -117,26 +100,17 @@ final class TrainCodecCommand implements Callable<Integer> {
                             log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0]);
                 }
             });
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", out.toString());
-            result.put("steps", trainer.step());
-            result.put("steps_this_run", trainer.step() - startStep);
-            result.put("wall_seconds", Math.round(trainer.wallSeconds() * 10) / 10.0);
+            Map<String, Object> result = TrainingRunOptions.result(out, startStep, trainer.step(),
+                    trainer.wallSeconds());
             if (last[0] != null) {
                 result.put("loss", last[0].loss());
                 result.put("mel", last[0].mel());
                 result.put("batch_si_snr_db_avg", recentSnr[0]);
             }
-            if (json) {
-                JsonOutput.print(System.out, result);
-            } else {
-                System.out.printf("trained %s to step %d (%.1f s of training in total)%n", out, trainer.step(),
-                        trainer.wallSeconds());
-            }
+            run.print(result, out, trainer.step(), trainer.wallSeconds());
             return 0;
         } catch (CancelledException e) {
-            System.err.printf("%nstopped at step %d; checkpoint saved in %s (continue with --resume)%n",
-                    trainer.step(), out);
+            TrainingRunOptions.reportStopped(trainer.step(), out);
             throw e;
         }
     }

@@ -11,15 +11,14 @@ import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.training.LmTrainer;
 import dev.cantor.engine.training.LmTrainingConfig;
-import dev.cantor.engine.training.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,9 +35,6 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model folder to write (codec/ and lm/).")
     Path out;
 
-    @Option(names = "--steps", required = true, description = "Total optimisation steps to reach.")
-    long steps;
-
     @Option(names = "--config", defaultValue = "small", description = "LM size: tiny, small or base (default: ${DEFAULT-VALUE}).")
     String configName;
 
@@ -54,31 +50,17 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "Continue the run saved in --out exactly where it stopped.")
-    boolean resume;
-
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    TrainingRunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1) {
-            throw new UserInputException("--steps must be at least 1");
-        }
+        run.checkSteps();
         Path lmDir = out.resolve(MusicModel.LM_DIR);
-        boolean hasCheckpoint = TrainingCheckpoint.latest(lmDir) != null;
-        if (resume && !hasCheckpoint) {
-            throw new UserInputException("nothing to resume: " + out + " has no LM training checkpoint");
-        }
-        if (!resume && (hasCheckpoint || Files.exists(lmDir.resolve(TransformerLm.WEIGHTS_FILE)))) {
-            throw new UserInputException(out + " already holds a language model; use --resume to continue it or choose another folder");
-        }
+        run.checkTarget(out, lmDir, TransformerLm.WEIGHTS_FILE, "LM training checkpoint", "a language model");
         TokenCache.Contents cache;
         try {
             cache = TokenCache.read(tokens);
@@ -87,21 +69,21 @@ final class TrainLmCommand implements Callable<Integer> {
         }
         copyCodec(Path.of(cache.meta().codec()), out.resolve(MusicModel.CODEC_DIR));
         LmTrainer trainer;
-        if (resume) {
+        if (run.resume) {
             trainer = LmTrainer.resume(lmDir, cache.clips());
-            System.err.printf("resuming at step %d of %d%n", trainer.step(), steps);
+            System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
         } else {
             LmConfig config;
             LmTrainingConfig recipe;
             try {
                 config = LmConfig.preset(configName, cache.meta().numCodebooks(), cache.meta().codebookSize());
-                recipe = LmTrainingConfig.defaults(steps).withBatchSize(batch).withLearningRate(learningRate)
-                        .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(seed)
+                recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
+                        .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)
                         .withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
-            trainer = new LmTrainer(TransformerLm.create(config, seed), recipe, cache.clips());
+            trainer = new LmTrainer(TransformerLm.create(config, run.seed), recipe, cache.clips());
         }
         System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
@@ -112,7 +94,7 @@ final class TrainLmCommand implements Callable<Integer> {
         LmTrainer.ValidationLog[] lastValidation = new LmTrainer.ValidationLog[1];
         double[] smoothed = new double[1];
         try (TransformerLm model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
-            trainer.train(lmDir, steps, progress, cancel, log -> {
+            trainer.train(lmDir, run.steps, progress, cancel, log -> {
                 smoothed[0] = smoothed[0] == 0 ? log.loss() : 0.95 * smoothed[0] + 0.05 * log.loss();
                 if (log.step() % 25 == 0) {
                     progress.finishLine();
@@ -125,26 +107,17 @@ final class TrainLmCommand implements Callable<Integer> {
                 System.err.printf(Locale.ROOT, "validation at step %d: cross-entropy %.4f  per codebook %s  (%d windows)%n",
                         v.step(), v.mean(), format(v.perCodebook()), v.windows());
             });
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("model", out.toString());
-            result.put("steps", trainer.step());
-            result.put("steps_this_run", trainer.step() - startStep);
-            result.put("wall_seconds", Math.round(trainer.wallSeconds() * 10) / 10.0);
+            Map<String, Object> result = TrainingRunOptions.result(out, startStep, trainer.step(),
+                    trainer.wallSeconds());
             result.put("train_loss_avg", smoothed[0]);
             if (lastValidation[0] != null) {
                 result.put("val_loss", lastValidation[0].mean());
                 result.put("val_loss_per_codebook", lastValidation[0].perCodebook());
             }
-            if (json) {
-                JsonOutput.print(System.out, result);
-            } else {
-                System.out.printf("trained %s to step %d (%.1f s of training in total)%n", out, trainer.step(),
-                        trainer.wallSeconds());
-            }
+            run.print(result, out, trainer.step(), trainer.wallSeconds());
             return 0;
         } catch (CancelledException e) {
-            System.err.printf("%nstopped at step %d; checkpoint saved in %s (continue with --resume)%n",
-                    trainer.step(), out);
+            TrainingRunOptions.reportStopped(trainer.step(), out);
             throw e;
         }
     }

@@ -31,18 +31,11 @@ class EvalCliTest {
 
     @BeforeAll
     static void trainTinyModelsAndJudge() throws Exception {
-        Path data = dir.resolve("corpus");
-        ok(CliHarness.run(dir, "synth", "--out", data.toString(), "--clips", "4", "--seconds", "2", "--seed", "3",
-                "--soundfont", "builtin"));
-        Path codec = dir.resolve("codec");
-        ok(CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", codec.toString(), "--steps", "2",
-                "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5"));
-        tokens = dir.resolve("tokens");
-        ok(CliHarness.run(dir, "tokenize", "--codec", codec.toString(), "--data", data.toString(), "--out",
-                tokens.toString()));
+        TinyModels tiny = TinyModels.build(dir);
+        Path data = tiny.corpus();
+        tokens = tiny.tokens();
         model = dir.resolve("model");
-        ok(CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out", model.toString(), "--steps", "2",
-                "--config", "tiny", "--batch", "2"));
+        tiny.trainLm(model, "--steps", "2");
         judge = dir.resolve("judge");
         JsonNode trained = JSON.readTree(ok(CliHarness.run(dir, "train-judge", "--data", data.toString(), "--heldout",
                 data.toString(), "--out", judge.toString(), "--steps", "20", "--config", "tiny", "--batch", "4",

@@ -31,21 +31,13 @@ class GenerateCliTest {
 
     @BeforeAll
     static void trainTinyModels() throws Exception {
-        Path data = dir.resolve("corpus");
-        ok(CliHarness.run(dir, "synth", "--out", data.toString(), "--clips", "4", "--seconds", "2", "--seed", "3",
-                "--soundfont", "builtin"));
-        Path codec = dir.resolve("codec");
-        ok(CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", codec.toString(), "--steps", "2",
-                "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5"));
-        Path tokens = dir.resolve("tokens");
-        JsonNode tok = JSON.readTree(ok(CliHarness.run(dir, "tokenize", "--codec", codec.toString(), "--data",
-                data.toString(), "--out", tokens.toString(), "--json")).stdout());
-        assertEquals(4, tok.get("clips").asInt());
-        assertEquals(400, tok.get("frames").asInt());
+        TinyModels tiny = TinyModels.build(dir);
+        Path tokens = tiny.tokens();
+        assertEquals(4, tiny.tokenized().get("clips").asInt());
+        assertEquals(400, tiny.tokenized().get("frames").asInt());
         model = dir.resolve("model");
-        JsonNode first = JSON.readTree(ok(CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out",
-                model.toString(), "--steps", "3", "--config", "tiny", "--batch", "2", "--checkpoint-every", "2",
-                "--json")).stdout());
+        JsonNode first = JSON.readTree(tiny.trainLm(model, "--steps", "3", "--checkpoint-every", "2", "--json")
+                .stdout());
         assertEquals(3, first.get("steps").asInt());
         CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tokens.toString(), "--out",
                 model.toString(), "--steps", "5", "--config", "tiny");

@@ -6,13 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.quantizer.ResidualVectorQuantizer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -23,8 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class CodecModel implements AutoCloseable {
 
-    public static final String CONFIG_FILE = "config.json";
-    public static final String WEIGHTS_FILE = "weights.cntr";
+    public static final String CONFIG_FILE = ModelFolder.CONFIG_FILE;
+    public static final String WEIGHTS_FILE = ModelFolder.WEIGHTS_FILE;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -68,19 +66,9 @@ public final class CodecModel implements AutoCloseable {
 
     /** Loads a codec saved by {@link #save(Path)}. */
     public static CodecModel load(Path dir) throws IOException {
-        Path configFile = dir.resolve(CONFIG_FILE);
-        Path weights = dir.resolve(WEIGHTS_FILE);
-        if (!Files.isRegularFile(configFile) || !Files.isRegularFile(weights)) {
-            throw new NoSuchFileException(dir.toString(), null,
-                    "not a codec model folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
-        }
+        ModelFolder.requireFiles(dir, "a codec model");
         CodecModel model = new CodecModel(readConfig(dir), 0);
-        try {
-            TensorFile.load(weights, model.store);
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        ModelFolder.loadWeights(dir, model.store, model::close);
         return model;
     }
 
@@ -96,11 +84,7 @@ public final class CodecModel implements AutoCloseable {
 
     /** Writes config.json and the weights (float32, or float16 for a compact shipped model). */
     public void save(Path dir, TensorFile.Storage storage) throws IOException {
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(config));
-        java.util.Map<String, NDArray> all = new java.util.LinkedHashMap<>(store.parameters());
-        all.putAll(store.buffers());
-        TensorFile.write(dir.resolve(WEIGHTS_FILE), all, storage);
+        ModelFolder.save(dir, JSON.writeValueAsString(config), store, storage);
     }
 
     public void save(Path dir) throws IOException {

@@ -13,16 +13,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.dsp.LogMelSpectrogram;
-import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.nn.Conv1dLayer;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A small audio classifier that judges generated music: from log-mel frames, three 1-D
@@ -36,8 +32,8 @@ import java.util.Map;
  */
 public final class AudioJudge implements AutoCloseable {
 
-    public static final String CONFIG_FILE = "config.json";
-    public static final String WEIGHTS_FILE = "weights.cntr";
+    public static final String CONFIG_FILE = ModelFolder.CONFIG_FILE;
+    public static final String WEIGHTS_FILE = ModelFolder.WEIGHTS_FILE;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Loudness every clip is scaled to before the front end (about −20 dBFS RMS). */
     private static final double TARGET_RMS = 0.1;
@@ -94,10 +90,7 @@ public final class AudioJudge implements AutoCloseable {
 
     /** Loads a judge saved by {@link #save}. */
     public static AudioJudge load(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE)) || !Files.isRegularFile(dir.resolve(WEIGHTS_FILE))) {
-            throw new NoSuchFileException(dir.toString(), null,
-                    "not an audio judge folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
-        }
+        ModelFolder.requireFiles(dir, "an audio judge");
         JudgeConfig config;
         try {
             config = JSON.readValue(dir.resolve(CONFIG_FILE).toFile(), JudgeConfig.class);
@@ -105,22 +98,13 @@ public final class AudioJudge implements AutoCloseable {
             throw new IOException("damaged judge config " + dir.resolve(CONFIG_FILE) + ": " + e.getMessage(), e);
         }
         AudioJudge judge = new AudioJudge(config, 0);
-        try {
-            TensorFile.load(dir.resolve(WEIGHTS_FILE), judge.store);
-        } catch (IOException | RuntimeException e) {
-            judge.close();
-            throw e;
-        }
+        ModelFolder.loadWeights(dir, judge.store, judge::close);
         return judge;
     }
 
     /** Writes config.json and the weights with the normalisation buffers (each atomically). */
     public void save(Path dir, TensorFile.Storage storage) throws IOException {
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(config));
-        Map<String, NDArray> all = new LinkedHashMap<>(store.parameters());
-        all.putAll(store.buffers());
-        TensorFile.write(dir.resolve(WEIGHTS_FILE), all, storage);
+        ModelFolder.save(dir, JSON.writeValueAsString(config), store, storage);
     }
 
     public JudgeConfig config() {

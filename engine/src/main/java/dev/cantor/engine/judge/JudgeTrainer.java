@@ -12,6 +12,7 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.training.AdamOptimizer;
+import dev.cantor.engine.training.TrainingLoop;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -184,20 +185,10 @@ public final class JudgeTrainer {
      */
     public void train(Path out, long totalSteps, int checkpointEvery, ProgressListener progress,
                       CancellationToken cancel, Consumer<StepLog> onStep) throws IOException {
-        try {
-            while (step < totalSteps) {
-                cancel.throwIfCancelled();
-                StepLog log = trainStep(totalSteps);
-                onStep.accept(log);
-                progress.onProgress(step, totalSteps, "training");
-                if (checkpointEvery > 0 && step % checkpointEvery == 0 && step < totalSteps) {
-                    judge.save(out, TensorFile.Storage.FLOAT16);
-                }
-            }
-        } catch (CancelledException e) {
-            judge.save(out, TensorFile.Storage.FLOAT16);
-            throw e;
-        }
-        judge.save(out, TensorFile.Storage.FLOAT16);
+        TrainingLoop.Save save = () -> judge.save(out, TensorFile.Storage.FLOAT16);
+        new TrainingLoop(totalSteps, checkpointEvery, progress, cancel).run(step, () -> {
+            onStep.accept(trainStep(totalSteps));
+            return step;
+        }, save, save);
     }
 }

@@ -11,11 +11,10 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +29,8 @@ import java.util.List;
  */
 public final class TransformerLm implements AutoCloseable {
 
-    public static final String CONFIG_FILE = "config.json";
-    public static final String WEIGHTS_FILE = "weights.cntr";
+    public static final String CONFIG_FILE = ModelFolder.CONFIG_FILE;
+    public static final String WEIGHTS_FILE = ModelFolder.WEIGHTS_FILE;
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final float LN_EPS = 1e-5f;
     private static final float MASKED = -1e9f;
@@ -83,18 +82,9 @@ public final class TransformerLm implements AutoCloseable {
 
     /** Loads a model saved by {@link #save(Path)}. */
     public static TransformerLm load(Path dir) throws IOException {
-        Path weights = dir.resolve(WEIGHTS_FILE);
-        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE)) || !Files.isRegularFile(weights)) {
-            throw new NoSuchFileException(dir.toString(), null,
-                    "not a language model folder (needs " + CONFIG_FILE + " and " + WEIGHTS_FILE + ")");
-        }
+        ModelFolder.requireFiles(dir, "a language model");
         TransformerLm model = new TransformerLm(readConfig(dir), 0);
-        try {
-            TensorFile.load(weights, model.store);
-        } catch (IOException | RuntimeException e) {
-            model.close();
-            throw e;
-        }
+        ModelFolder.loadWeights(dir, model.store, model::close);
         return model;
     }
 
@@ -112,9 +102,7 @@ public final class TransformerLm implements AutoCloseable {
 
     /** Writes config.json and the weights (each atomically). */
     public void save(Path dir, TensorFile.Storage storage) throws IOException {
-        Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writeValueAsString(config));
-        TensorFile.write(dir.resolve(WEIGHTS_FILE), store.parameters(), storage);
+        ModelFolder.save(dir, JSON.writeValueAsString(config), store, storage);   // the LM has no buffers
     }
 
     public void save(Path dir) throws IOException {

@@ -6,16 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.cantor.engine.api.CancellationToken;
-import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.AudioMetrics;
-import dev.cantor.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -31,11 +27,6 @@ import java.util.SplittableRandom;
  */
 public final class CodecTrainer {
 
-    private static final String OPTIMIZER_FILE = "optimizer.cntr";
-    private static final String LOG_FILE = "log.jsonl";
-    private static final com.fasterxml.jackson.databind.ObjectWriter LOG_LINE = TrainingCheckpoint.JSON.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
     private final CodecModel model;
     private final CodecTrainingConfig config;
     private final List<float[]> clips;
@@ -44,9 +35,7 @@ public final class CodecTrainer {
     private final int cropSamples;
     private long step;
     private double wallSeconds;
-    private int nonFiniteInARow;
-    /** Steps with a non-finite gradient are skipped; this many in a row means the run diverged. */
-    private static final int MAX_NON_FINITE_IN_A_ROW = 20;
+    private final DivergenceGuard divergence = new DivergenceGuard();
 
     /** One step's figures. */
     public record StepLog(long step, double loss, double wave, double mel, double commitment, double mmd,
@@ -114,11 +103,7 @@ public final class CodecTrainer {
             }
             double gradNorm = optimizer.step(stepManager, config.learningRate());
             model.applyQuantizerUpdates();
-            nonFiniteInARow = Double.isFinite(gradNorm) ? 0 : nonFiniteInARow + 1;
-            if (nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
-                throw new IllegalStateException("training diverged: " + nonFiniteInARow
-                        + " steps in a row had a non-finite gradient (try a lower learning rate)");
-            }
+            divergence.check(gradNorm);
             step++;
             float[] recon = f.reconstruction().toFloatArray();
             return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), commit.getFloat(),
@@ -136,34 +121,21 @@ public final class CodecTrainer {
                       java.util.function.Consumer<StepLog> onStep) throws IOException {
         long started = System.nanoTime();
         double wallAtStart = wallSeconds;
-        try {
-            while (step < targetSteps) {
-                cancel.throwIfCancelled();
-                StepLog log = trainStep();
-                wallSeconds = wallAtStart + (System.nanoTime() - started) / 1e9;
-                appendLog(modelDir, log);
-                onStep.accept(log);
-                progress.onProgress(step, targetSteps, "training");
-                if (step % config.checkpointEvery() == 0 && step < targetSteps) {
-                    save(modelDir);
-                }
-            }
-        } catch (CancelledException e) {
-            save(modelDir);
-            throw e;
-        }
-        save(modelDir);
+        TrainingLoop.Save save = () -> save(modelDir);
+        new TrainingLoop(targetSteps, config.checkpointEvery(), progress, cancel).run(step, () -> {
+            StepLog log = trainStep();
+            wallSeconds = wallAtStart + (System.nanoTime() - started) / 1e9;
+            TrainingLog.append(modelDir, log);
+            onStep.accept(log);
+            return step;
+        }, save, save);
     }
 
     /** Writes the usable model (config + weights) and the resumable training state. */
     public void save(Path modelDir) throws IOException {
         model.save(modelDir);
-        TrainingCheckpoint.save(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "codec"), dir -> {
-            model.save(dir);
-            optimizer.save(dir.resolve(OPTIMIZER_FILE));
-            AtomicFiles.writeString(dir.resolve("training_config.json"),
-                    TrainingCheckpoint.JSON.writeValueAsString(config));
-        });
+        TrainingCheckpoint.saveRun(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "codec"), model::save,
+                optimizer, config);
     }
 
     /**
@@ -171,18 +143,12 @@ public final class CodecTrainer {
      * The clips must be the same as before for the run to continue exactly.
      */
     public static CodecTrainer resume(Path modelDir, List<float[]> clips) throws IOException {
-        Path dir = TrainingCheckpoint.latest(modelDir);
-        if (dir == null) {
-            throw new IOException("nothing to resume in " + modelDir + " (no training checkpoint)");
-        }
-        TrainingCheckpoint.State state = TrainingCheckpoint.readState(dir);
-        CodecTrainingConfig config = TrainingCheckpoint.JSON.readValue(
-                dir.resolve("training_config.json").toFile(), CodecTrainingConfig.class);
-        CodecModel model = CodecModel.load(dir);
-        CodecTrainer trainer = new CodecTrainer(model, config, clips);
-        trainer.optimizer.load(dir.resolve(OPTIMIZER_FILE));
-        trainer.step = state.step();
-        trainer.wallSeconds = state.wallSeconds();
+        TrainingCheckpoint.Resumed<CodecTrainingConfig> run = TrainingCheckpoint.resume(modelDir,
+                CodecTrainingConfig.class);
+        CodecTrainer trainer = new CodecTrainer(CodecModel.load(run.dir()), run.config(), clips);
+        run.restore(trainer.optimizer);
+        trainer.step = run.state().step();
+        trainer.wallSeconds = run.state().wallSeconds();
         return trainer;
     }
 
@@ -202,12 +168,5 @@ public final class CodecTrainer {
             System.arraycopy(clip, offset, batch, b * cropSamples, Math.min(cropSamples, clip.length));
         }
         return batch;
-    }
-
-    private static void appendLog(Path modelDir, StepLog log) throws IOException {
-        Files.createDirectories(modelDir);
-        String line = LOG_LINE.writeValueAsString(log);
-        Files.writeString(modelDir.resolve(LOG_FILE), line + "\n", StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 }

@@ -6,18 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.cantor.engine.api.CancellationToken;
-import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.data.TokenClip;
-import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ParameterStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,12 +30,6 @@ import java.util.function.Consumer;
  */
 public final class LmTrainer {
 
-    private static final String OPTIMIZER_FILE = "optimizer.cntr";
-    private static final String LOG_FILE = "log.jsonl";
-    private static final int MAX_NON_FINITE_IN_A_ROW = 20;
-    private static final com.fasterxml.jackson.databind.ObjectWriter LOG_LINE = TrainingCheckpoint.JSON.writer()
-            .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
     private final TransformerLm model;
     private final LmTrainingConfig config;
     private final List<TokenClip> train;
@@ -48,7 +38,7 @@ public final class LmTrainer {
     private final int windowFrames;
     private long step;
     private double wallSeconds;
-    private int nonFiniteInARow;
+    private final DivergenceGuard divergence = new DivergenceGuard();
 
     /** One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook. */
     public record StepLog(long step, double loss, double[] perCodebook, double rr, double gradNorm,
@@ -137,11 +127,7 @@ public final class LmTrainer {
                 gc.backward(loss);
             }
             double gradNorm = optimizer.step(stepManager, lr);
-            nonFiniteInARow = Double.isFinite(gradNorm) ? 0 : nonFiniteInARow + 1;
-            if (nonFiniteInARow >= MAX_NON_FINITE_IN_A_ROW) {
-                throw new IllegalStateException("training diverged: " + nonFiniteInARow
-                        + " steps in a row had a non-finite gradient (try a lower learning rate)");
-            }
+            divergence.check(gradNorm);
             step++;
             return new StepLog(step, loss.getFloat(), toDoubles(losses.perCodebook().toFloatArray()),
                     rr == null ? 0 : rr.getFloat(), gradNorm, lr);
@@ -188,25 +174,16 @@ public final class LmTrainer {
                       Consumer<StepLog> onStep, Consumer<ValidationLog> onValidation) throws IOException {
         long started = System.nanoTime();
         double wallAtStart = wallSeconds;
-        try {
-            while (step < targetSteps) {
-                cancel.throwIfCancelled();
-                StepLog log = trainStep();
-                wallSeconds = wallAtStart + (System.nanoTime() - started) / 1e9;
-                appendLog(modelDir, log);
-                onStep.accept(log);
-                progress.onProgress(step, targetSteps, "training");
-                if (step % config.checkpointEvery() == 0 && step < targetSteps) {
-                    validateAndLog(modelDir, onValidation);
-                    save(modelDir);
-                }
-            }
-        } catch (CancelledException e) {
+        new TrainingLoop(targetSteps, config.checkpointEvery(), progress, cancel).run(step, () -> {
+            StepLog log = trainStep();
+            wallSeconds = wallAtStart + (System.nanoTime() - started) / 1e9;
+            TrainingLog.append(modelDir, log);
+            onStep.accept(log);
+            return step;
+        }, () -> {
+            validateAndLog(modelDir, onValidation);
             save(modelDir);
-            throw e;
-        }
-        validateAndLog(modelDir, onValidation);
-        save(modelDir);
+        }, () -> save(modelDir));       // a cancelled run is saved without waiting for validation
     }
 
     private void validateAndLog(Path modelDir, Consumer<ValidationLog> onValidation) throws IOException {
@@ -214,42 +191,25 @@ public final class LmTrainer {
             return;
         }
         ValidationLog v = validate();
-        appendLog(modelDir, v);
+        TrainingLog.append(modelDir, v);
         onValidation.accept(v);
     }
 
     /** Writes the usable model and the resumable training state. */
     public void save(Path modelDir) throws IOException {
         model.save(modelDir);
-        TrainingCheckpoint.save(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "lm"), dir -> {
-            model.save(dir);
-            optimizer.save(dir.resolve(OPTIMIZER_FILE));
-            AtomicFiles.writeString(dir.resolve("training_config.json"),
-                    TrainingCheckpoint.JSON.writeValueAsString(config));
-        });
+        TrainingCheckpoint.saveRun(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "lm"), model::save,
+                optimizer, config);
     }
 
     /** Resumes the run saved in {@code modelDir} on the same clips. */
     public static LmTrainer resume(Path modelDir, List<TokenClip> clips) throws IOException {
-        Path dir = TrainingCheckpoint.latest(modelDir);
-        if (dir == null) {
-            throw new IOException("nothing to resume in " + modelDir + " (no training checkpoint)");
-        }
-        TrainingCheckpoint.State state = TrainingCheckpoint.readState(dir);
-        LmTrainingConfig config = TrainingCheckpoint.JSON.readValue(
-                dir.resolve("training_config.json").toFile(), LmTrainingConfig.class);
-        TransformerLm model = TransformerLm.load(dir);
-        LmTrainer trainer = new LmTrainer(model, config, clips);
-        trainer.optimizer.load(dir.resolve(OPTIMIZER_FILE));
-        trainer.step = state.step();
-        trainer.wallSeconds = state.wallSeconds();
+        TrainingCheckpoint.Resumed<LmTrainingConfig> run = TrainingCheckpoint.resume(modelDir, LmTrainingConfig.class);
+        LmTrainer trainer = new LmTrainer(TransformerLm.load(run.dir()), run.config(), clips);
+        run.restore(trainer.optimizer);
+        trainer.step = run.state().step();
+        trainer.wallSeconds = run.state().wallSeconds();
         return trainer;
-    }
-
-    private static void appendLog(Path modelDir, Object line) throws IOException {
-        Files.createDirectories(modelDir);
-        Files.writeString(modelDir.resolve(LOG_FILE), LOG_LINE.writeValueAsString(line) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static double[] toDoubles(float[] a) {

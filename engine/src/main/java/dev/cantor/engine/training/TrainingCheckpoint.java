@@ -21,6 +21,8 @@ public final class TrainingCheckpoint {
     private static final String NEW_DIR = ".training-new";
     private static final String OLD_DIR = ".training-old";
     private static final String STATE_FILE = "state.json";
+    private static final String OPTIMIZER_FILE = "optimizer.cntr";
+    private static final String TRAINING_CONFIG_FILE = "training_config.json";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What state.json records besides the tensors. */
@@ -35,7 +37,43 @@ public final class TrainingCheckpoint {
         void writeTo(Path folder) throws IOException;
     }
 
+    /**
+     * The latest checkpoint of a run, read back for resuming: its folder (which also holds the
+     * model's files), its state and its training config.
+     */
+    record Resumed<C>(Path dir, State state, C config) {
+
+        /** Puts the optimizer's moments and step count back. */
+        void restore(AdamOptimizer optimizer) throws IOException {
+            optimizer.load(dir.resolve(OPTIMIZER_FILE));
+        }
+    }
+
     private TrainingCheckpoint() {
+    }
+
+    /**
+     * Checkpoints a trainer of this package: the model's files, the optimizer and the training
+     * config, beside the state.
+     */
+    static void saveRun(Path modelDir, State state, Contents model, AdamOptimizer optimizer, Object config)
+            throws IOException {
+        save(modelDir, state, dir -> {
+            model.writeTo(dir);
+            optimizer.save(dir.resolve(OPTIMIZER_FILE));
+            AtomicFiles.writeString(dir.resolve(TRAINING_CONFIG_FILE), JSON.writeValueAsString(config));
+        });
+    }
+
+    /** Reads back what {@link #saveRun} wrote last; the caller loads the model from its folder. */
+    static <C> Resumed<C> resume(Path modelDir, Class<C> configType) throws IOException {
+        Path dir = latest(modelDir);
+        if (dir == null) {
+            throw new IOException("nothing to resume in " + modelDir + " (no training checkpoint)");
+        }
+        State state = readState(dir);
+        C config = JSON.readValue(dir.resolve(TRAINING_CONFIG_FILE).toFile(), configType);
+        return new Resumed<>(dir, state, config);
     }
 
     /** Writes a complete checkpoint and makes it the current one. */

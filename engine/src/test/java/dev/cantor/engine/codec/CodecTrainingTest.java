@@ -28,29 +28,39 @@ class CodecTrainingTest {
         return x;
     }
 
-    private static CodecTrainingConfig tinyRecipe(double mmd) {
+    static CodecTrainingConfig tinyRecipe(double mmd) {
         return CodecTrainingConfig.defaults().withBatch(2, 0.24).withLearningRate(2e-3)
                 .withMmdWeight(mmd).withCheckpointEvery(1000);
+    }
+
+    /** 80 steps on the clips (each printed when CANTOR_DEBUG is set): long enough to overfit one. */
+    static List<CodecTrainer.StepLog> overfit(CodecTrainer trainer) {
+        List<CodecTrainer.StepLog> logs = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            logs.add(trainer.trainStep());
+            if (System.getenv("CANTOR_DEBUG") != null) {
+                System.out.println(logs.get(logs.size() - 1));
+            }
+        }
+        return logs;
+    }
+
+    /** Asserts that the mean mel loss of the last five steps is well below that of the first five. */
+    static void assertMelFalls(List<CodecTrainer.StepLog> logs, String what) {
+        int n = logs.size();
+        double first = logs.subList(0, 5).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
+        double last = logs.subList(n - 5, n).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
+        System.out.printf("%s: mel loss %.3f -> %.3f%n", what, first, last);
+        assertTrue(last < first / 2.5, "reconstruction loss should fall by a large factor: " + first + " -> " + last);
     }
 
     @Test
     void tinyCodecOverfitsOneClip() {
         List<float[]> clips = List.of(clip(32000, 1.0));
         try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
-            CodecTrainer trainer = new CodecTrainer(model, tinyRecipe(0), clips);
-            List<CodecTrainer.StepLog> logs = new ArrayList<>();
-            for (int i = 0; i < 80; i++) {
-                logs.add(trainer.trainStep());
-                if (System.getenv("CANTOR_DEBUG") != null) {
-                    System.out.println(logs.get(logs.size() - 1));
-                }
-            }
             // The spectral reconstruction loss is the one that moves in a few dozen steps; the
             // waveform term needs hundreds (phase is learned late), so it is not asserted here.
-            double first = logs.subList(0, 5).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
-            double last = logs.subList(75, 80).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
-            System.out.printf("overfit: mel loss %.3f -> %.3f%n", first, last);
-            assertTrue(last < first / 2.5, "reconstruction loss should fall by a large factor: " + first + " -> " + last);
+            assertMelFalls(overfit(new CodecTrainer(model, tinyRecipe(0), clips)), "overfit");
         }
     }
 

@@ -8,9 +8,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.training.CodecTrainer;
-import dev.cantor.engine.training.CodecTrainingConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,27 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The codec with factorized quantizer stages ({@code code_dim} &gt; 0) trains, saves, resumes and exports. */
 class FactorizedCodecTest {
 
-    private static CodecTrainingConfig tinyRecipe() {
-        return CodecTrainingConfig.defaults().withBatch(2, 0.24).withLearningRate(2e-3)
-                .withMmdWeight(1.0).withCheckpointEvery(1000);
-    }
-
     @Test
     void tinyFactorizedCodecOverfitsOneClip() {
         List<float[]> clips = List.of(CodecTrainingTest.clip(32000, 1.0));
         try (CodecModel model = CodecModel.create(CodecConfig.preset("tiny-fvq"), 3)) {
-            CodecTrainer trainer = new CodecTrainer(model, tinyRecipe().withMmdWeight(0), clips);
-            List<CodecTrainer.StepLog> logs = new ArrayList<>();
-            for (int i = 0; i < 80; i++) {
-                logs.add(trainer.trainStep());
-                if (System.getenv("CANTOR_DEBUG") != null) {
-                    System.out.println(logs.get(logs.size() - 1));
-                }
-            }
-            double first = logs.subList(0, 5).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
-            double last = logs.subList(75, 80).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
-            System.out.printf("factorized overfit: mel loss %.3f -> %.3f%n", first, last);
-            assertTrue(last < first / 2.5, "reconstruction loss should fall by a large factor: " + first + " -> " + last);
+            List<CodecTrainer.StepLog> logs = CodecTrainingTest.overfit(
+                    new CodecTrainer(model, CodecTrainingTest.tinyRecipe(0), clips));
+            CodecTrainingTest.assertMelFalls(logs, "factorized overfit");
             // The codebook loss is part of the factorized quantizer's objective (EMA logs 0 here).
             assertTrue(logs.stream().allMatch(l -> l.codebook() > 0 && Double.isFinite(l.codebook())));
         }
@@ -51,7 +35,7 @@ class FactorizedCodecTest {
         Path a = dir.resolve("a");
         CodecTrainer.StepLog continuous;
         try (CodecModel model = CodecModel.create(CodecConfig.tinyFactorized(), 5)) {
-            CodecTrainer trainer = new CodecTrainer(model, tinyRecipe(), clips);
+            CodecTrainer trainer = new CodecTrainer(model, CodecTrainingTest.tinyRecipe(1.0), clips);
             trainer.train(a, 4, ProgressListener.NONE, CancellationToken.NEVER, l -> { });
             float[] before = model.roundTrip(probe);
             int[][] codesBefore = model.encode(probe);

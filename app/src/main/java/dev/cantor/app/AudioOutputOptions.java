@@ -1,0 +1,35 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.audio.SampleFormat;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of the commands that write a WAV ({@code generate}, {@code codec}). */
+final class AudioOutputOptions {
+
+    @Option(names = "--out", required = true, description = "Output WAV at the model's sample rate.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "16", description = "Output sample format: 16, 24 or 32f (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    /** The sample format {@code --format} names; a bad name is the user's error, said before any work. */
+    SampleFormat sampleFormat() {
+        try {
+            return SampleFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /** Refuses an {@code --out} that would overwrite a file without {@code --force} or cannot be written. */
+    void checkWritable() {
+        OutputFiles.checkWritable(out, force);
+    }
+}
