@@ -14,24 +14,28 @@ final class EngineLoader {
     private EngineLoader() {
     }
 
-    static LocalMusicEngine open(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("model folder not found: " + dir);
-        }
-        MusicModel model;
-        try {
-            model = MusicModel.load(dir);
-        } catch (NoSuchFileException e) {
-            String reason = e.getReason() != null ? e.getReason() : "missing file " + e.getFile();
-            throw new UserInputException(dir + ": " + reason);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserInputException("cannot load the model in " + dir + ": " + e.getMessage());
-        }
+    static LocalMusicEngine open(Path dir) {
+        MusicModel model = loadModel(dir);
         try {
             return new LocalMusicEngine(model, TextEncoder.open());
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** Loads a model folder (codec/ + lm/); what is missing or mismatched becomes a user error. */
+    static MusicModel loadModel(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserInputException("model folder not found: " + dir);
+        }
+        try {
+            return MusicModel.load(dir);
+        } catch (NoSuchFileException e) {
+            String reason = e.getReason() != null ? e.getReason() : "missing file " + e.getFile();
+            throw new UserInputException(dir + ": " + reason);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserInputException("cannot load the model in " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.TensorFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,7 +27,7 @@ final class ExportModelCommand implements Callable<Integer> {
         Path out = export.out;
         export.checkTarget(MusicModel.looksLikeModel(out));
         TensorFile.Storage storage = export.storage();
-        try (MusicModel m = load(model)) {
+        try (MusicModel m = EngineLoader.loadModel(model)) {
             m.codec().save(out.resolve(MusicModel.CODEC_DIR), storage);
             m.lm().save(out.resolve(MusicModel.LM_DIR), storage);
         }
@@ -36,13 +35,5 @@ final class ExportModelCommand implements Callable<Integer> {
                 + Files.size(out.resolve(MusicModel.LM_DIR).resolve(TransformerLm.WEIGHTS_FILE));
         System.out.printf("wrote %s (%,d bytes of weights)%n", out, bytes);
         return 0;
-    }
-
-    private static MusicModel load(Path dir) {
-        try {
-            return MusicModel.load(dir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot load the model in " + dir + ": " + e.getMessage());
-        }
     }
 }
