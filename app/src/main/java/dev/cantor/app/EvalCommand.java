@@ -134,6 +134,7 @@ final class EvalCommand implements Callable<Integer> {
         out.put("model", r.model());
         out.put("reference", r.reference());
         out.put("unconditional", r.unconditional());
+        out.put("reference_through_codec", r.referenceThroughCodec());
         Map<String, Object> judge = new LinkedHashMap<>();
         judge.put("dir", judgePath == null ? null : judgePath.toString());
         judge.put("style_accuracy_on_reference", r.judge().styleAccuracyOnReference());
@@ -171,10 +172,11 @@ final class EvalCommand implements Callable<Integer> {
         String[] names = {"tempo_hit_rate", "tempo_hit_rate_octave", "mode_accuracy", "key_accuracy", "key_mirex_score",
             "style_accuracy", "instrument_f1", "melody_chroma_cosine", "melody_chroma_cosine_no_melody", "fd_embed",
             "memorization_exact_rate", "rtf"};
-        System.out.printf("%-32s %10s %10s %14s%n", "", "model", "reference", "unconditional");
+        System.out.printf("%-32s %10s %10s %14s %16s%n", "", "model", "reference", "unconditional",
+                "ref_through_codec");
         for (String name : names) {
-            System.out.printf("%-32s %10s %10s %14s%n", name, cell(r.model(), name), cell(r.reference(), name),
-                    cell(r.unconditional(), name));
+            System.out.printf("%-32s %10s %10s %14s %16s%n", name, cell(r.model(), name), cell(r.reference(), name),
+                    cell(r.unconditional(), name), cell(r.referenceThroughCodec(), name));
         }
         System.out.printf("%d prompts (%d with a melody) x %d seeds in %.0f s%n", r.prompts(), r.melodyPrompts(),
                 r.seeds(), r.wallSeconds());

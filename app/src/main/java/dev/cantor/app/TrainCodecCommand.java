@@ -37,6 +37,9 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--mmd-weight", defaultValue = "0", description = "Weight of the independence-promoting MMD loss; 0 disables (default: ${DEFAULT-VALUE}).")
     double mmdWeight;
 
+    @Option(names = "--si-snr-weight", defaultValue = "0", description = "Weight of the negative SI-SNR (dB) of the reconstruction; 0 disables (default: ${DEFAULT-VALUE}).")
+    double siSnrWeight;
+
     @Option(names = "--batch", defaultValue = "8", description = "Crops per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -75,7 +78,7 @@ final class TrainCodecCommand implements Callable<Integer> {
                     codecConfig = codecConfig.withCodeDim(codeDim);
                 }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
-                        .withMmdWeight(mmdWeight).withSeed(run.seed).withCheckpointEvery(checkpointEvery);
+                        .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed).withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }

@@ -14,6 +14,8 @@ import dev.cantor.engine.training.LmTrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,6 +46,14 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--rr-weight", defaultValue = "3", description = "Weight of the representation regularizer; 0 disables (default: ${DEFAULT-VALUE}).")
     double rrWeight;
 
+    @Option(names = "--from", paramLabel = "MODELDIR",
+            description = "Start from this model's LM weights instead of a fresh initialisation (its shape replaces --config; with --frame-condition, parameters it lacks start fresh). Its codec should be the one that made the tokens.")
+    Path from;
+
+    @Option(names = "--frame-condition", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also add the conditions to every frame: a projection of the prefix and a beat clock at the prompt's tempo (default: ${DEFAULT-VALUE}; --no-frame-condition keeps them in the prefix only).")
+    boolean frameCondition;
+
     @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -55,6 +65,14 @@ final class TrainLmCommand implements Callable<Integer> {
 
     @Mixin
     TrainingRunOptions run;
+
+    private static LmConfig readBaseConfig(Path baseLm) {
+        try {
+            return TransformerLm.readConfig(baseLm);
+        } catch (IOException e) {
+            throw new UserInputException("cannot start from " + baseLm + ": " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -75,15 +93,33 @@ final class TrainLmCommand implements Callable<Integer> {
         } else {
             LmConfig config;
             LmTrainingConfig recipe;
+            Path baseLm = from == null ? null : from.resolve(MusicModel.LM_DIR);
             try {
-                config = LmConfig.preset(configName, cache.meta().numCodebooks(), cache.meta().codebookSize());
+                config = baseLm == null
+                        ? LmConfig.preset(configName, cache.meta().numCodebooks(), cache.meta().codebookSize())
+                        : readBaseConfig(baseLm);
+                if (frameCondition) {
+                    config = config.withFrameCondition(cache.meta().frameRate());
+                }
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)
                         .withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
-            trainer = new LmTrainer(TransformerLm.create(config, run.seed), recipe, cache.clips());
+            TransformerLm model;
+            if (baseLm == null) {
+                model = TransformerLm.create(config, run.seed);
+            } else {
+                List<String> added = new ArrayList<>();
+                try {
+                    model = TransformerLm.startFrom(baseLm, config, run.seed, added);
+                } catch (IOException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+                System.err.printf("starting from %s%s%n", baseLm, added.isEmpty() ? "" : "; new: " + added);
+            }
+            trainer = new LmTrainer(model, recipe, cache.clips());
         }
         System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),

@@ -74,7 +74,7 @@ class EvalCliTest {
         assertEquals(1, report.get("seeds").asInt());
         // spread over the set: prompts 0, 4 and 8; the fifth prompt (electronic) carries a melody
         assertEquals(1, report.get("melody_prompts").asInt());
-        for (String block : new String[] {"model", "reference", "unconditional"}) {
+        for (String block : new String[] {"model", "reference", "unconditional", "reference_through_codec"}) {
             JsonNode b = report.get(block);
             assertEquals(3, b.get("clips").asInt(), block);
             for (String metric : METRICS) {

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Scores a music model on an evaluation set (issue 4): for every prompt and seed, the model's
  * text-only clip (and, for melody prompts, a clip following the hummed melody), the real piece
- * rendered from the prompt's labels (the ceiling, and a check of the estimators) and an
+ * rendered from the prompt's labels (the ceiling, and a check of the estimators), the same piece
+ * passed through the model's codec (the ceiling for anything made of these tokens) and an
  * unconditional clip (the floor). Each kind of clip gets the same figures — tempo, key and
  * mode by DSP, style and instruments by the {@link AudioJudge}, melody chroma agreement, the
  * Fréchet distance of judge embeddings to the references, memorization and speed — so every
@@ -58,12 +59,14 @@ public final class GenerationEvaluator {
      * @param reference            the real pieces behind the prompts; its fd_embed compares them with other
      *                             real pieces of the same labels, the best a generator can hope for
      * @param unconditional        clips made with no condition, scored against the same prompts
+     * @param referenceThroughCodec the real pieces encoded and decoded by the model's codec: what a
+     *                             perfect language model could reach with these tokens
      * @param memorizationSeconds  length of the memorization window, or null when not measured
      * @param memorizationPrompts  training captions generated from for the memorization check
      * @param wallSeconds          wall time of the whole evaluation
      */
     public record Report(ConditionReport model, ConditionReport reference, ConditionReport unconditional,
-                         JudgeSummary judge, int prompts, int melodyPrompts, int seeds, Double memorizationSeconds,
+                         ConditionReport referenceThroughCodec, JudgeSummary judge, int prompts, int melodyPrompts, int seeds, Double memorizationSeconds,
                          int memorizationPrompts, double wallSeconds) {
     }
 
@@ -92,6 +95,7 @@ public final class GenerationEvaluator {
         ConditionScores reference = new ConditionScores();
         ConditionScores alternate = new ConditionScores();
         ConditionScores unconditional = new ConditionScores();
+        ConditionScores throughCodec = new ConditionScores();
         int rate = engine.sampleRate();
         int melodyPrompts = 0;
         try (ReferenceRenderer renderer = new ReferenceRenderer(options.soundfont(), rate)) {
@@ -103,6 +107,10 @@ public final class GenerationEvaluator {
                 AudioClip ref = renderer.render(prompt);
                 reference.addTiming((System.nanoTime() - r0) / 1e9, ref.seconds());
                 reference.addClip(ref, prompt, judge(ref));
+                long c0 = System.nanoTime();
+                AudioClip coded = new AudioClip(engine.model().codec().roundTrip(ref.samples()), rate);
+                throughCodec.addTiming((System.nanoTime() - c0) / 1e9, ref.seconds());
+                throughCodec.addClip(coded, prompt, judge(coded));
                 AudioClip alt = renderer.renderAlternate(prompt);
                 alternate.addClip(alt, prompt, judge(alt));
                 AudioClip hum = null;
@@ -110,9 +118,11 @@ public final class GenerationEvaluator {
                     melodyPrompts++;
                     hum = HumSynth.render(prompt.melody(), prompt.seconds(), rate);
                     reference.addMelody(melodyCosine(hum, ref));
+                    throughCodec.addMelody(melodyCosine(hum, coded));
                     keep(prompt.id() + "-hum", hum);
                 }
                 keep(prompt.id() + "-reference", ref);
+                keep(prompt.id() + "-reference-codec", coded);
                 for (int s = 0; s < options.seeds(); s++) {
                     evaluateSeed(prompt, i, s, hum, model, unconditional, cancel);
                 }
@@ -134,7 +144,8 @@ public final class GenerationEvaluator {
         ConditionReport referenceReport = reference.report(frechet(alternate.embeddings(), refEmbeddings));
         JudgeSummary judgeSummary = new JudgeSummary(referenceReport.styleAccuracy(), referenceReport.instrumentF1());
         return new Report(model.report(frechet(model.embeddings(), refEmbeddings)), referenceReport,
-                unconditional.report(frechet(unconditional.embeddings(), refEmbeddings)), judgeSummary,
+                unconditional.report(frechet(unconditional.embeddings(), refEmbeddings)),
+                throughCodec.report(frechet(throughCodec.embeddings(), refEmbeddings)), judgeSummary,
                 prompts.size(), melodyPrompts, options.seeds(), memo == null ? null : memo.seconds(),
                 memo == null ? 0 : memo.captions().size(), (System.nanoTime() - start) / 1e9);
     }

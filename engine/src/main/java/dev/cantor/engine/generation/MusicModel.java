@@ -55,6 +55,10 @@ public final class MusicModel implements AutoCloseable {
             throw new IOException("model " + dir + " is inconsistent: the codec makes " + cc.numCodebooks() + "×"
                     + cc.codebookSize() + " tokens but the LM reads " + lc.numCodebooks() + "×" + lc.codebookSize());
         }
+        if (lc.frameRate() > 0 && Math.abs(lc.frameRate() - cc.frameRate()) > 1e-9) {
+            throw new IOException("model " + dir + " is inconsistent: the codec makes " + cc.frameRate()
+                    + " frames per second but the LM was trained on " + lc.frameRate());
+        }
         CodecModel codec = CodecModel.load(dir.resolve(CODEC_DIR));
         try {
             return new MusicModel(dir, codec, TransformerLm.load(dir.resolve(LM_DIR)));

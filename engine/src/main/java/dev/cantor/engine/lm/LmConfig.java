@@ -1,5 +1,6 @@
 package dev.cantor.engine.lm;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -14,6 +15,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param maxFrames    longest window of frames the model is trained on and attends over
  * @param textDim      dimension of the sentence embeddings it is conditioned on
  * @param dropout      dropout rate in training (attention output and feed-forward)
+ * @param frameRate    token frames per second of the codec the model was trained on (0: not
+ *                     recorded, as in configs written before this field existed)
+ * @param frameCondition when true the conditions also reach every step directly: a projection
+ *                     of the whole prefix is added to each step's input (MusicGen's "sum"
+ *                     fuser beside its prefix), and when the tempo is known a {@link BeatClock}
+ *                     marks where each frame falls in the beat and the bar. Needs frameRate.
+ *                     Configs written before this field existed read as false, and false and 0
+ *                     are not written, so such a model's config.json is unchanged.
  */
 public record LmConfig(
         @JsonProperty("num_codebooks") int numCodebooks,
@@ -24,7 +33,9 @@ public record LmConfig(
         @JsonProperty("ff_dim") int ffDim,
         @JsonProperty("max_frames") int maxFrames,
         @JsonProperty("text_dim") int textDim,
-        @JsonProperty("dropout") double dropout) {
+        @JsonProperty("dropout") double dropout,
+        @JsonProperty("frame_rate") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double frameRate,
+        @JsonProperty("frame_condition") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frameCondition) {
 
     /** Conditioning prefix: text, tempo, key root, mode — one position each. */
     public static final int PREFIX = 4;
@@ -39,6 +50,14 @@ public record LmConfig(
         require(maxFrames >= 2 && maxFrames <= 10000, "max_frames must be 2..10000");
         require(textDim >= 1, "text_dim must be positive");
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(frameRate >= 0 && frameRate <= 10000, "frame_rate must be 0..10000");
+        require(!frameCondition || frameRate > 0, "frame_condition needs the frame_rate");
+    }
+
+    /** A model with the conditions in its prefix only (the layout of the first shipped model). */
+    public LmConfig(int numCodebooks, int codebookSize, int dModel, int layers, int heads, int ffDim, int maxFrames,
+                    int textDim, double dropout) {
+        this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false);
     }
 
     /** A few-seconds-to-train model for tests. */
@@ -88,7 +107,14 @@ public record LmConfig(
     }
 
     public LmConfig withMaxFrames(int frames) {
-        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout);
+        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout,
+                frameRate, frameCondition);
+    }
+
+    /** This shape with the conditions added to every frame too, for tokens at {@code rate} frames per second. */
+    public LmConfig withFrameCondition(double rate) {
+        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
+                rate, true);
     }
 
     private static void require(boolean ok, String message) {

@@ -23,7 +23,9 @@ import java.util.List;
  * Decoder-only transformer over delayed codec tokens (MusicGen's layout): the input at step s is
  * the sum of K token embeddings (the previous step's tokens), a melody embedding (the melody
  * symbol of frame s) and a position embedding; K linear heads predict the K tokens of step s.
- * The sequence begins with a {@link ConditionPrefix} of text, tempo, key and mode.
+ * The sequence begins with a {@link ConditionPrefix} of text, tempo, key and mode. With
+ * {@link LmConfig#frameCondition()} every step also gets a projection of the whole prefix and,
+ * when the tempo is known, the {@link BeatClock} of its frame.
  *
  * <p>A model folder holds {@code config.json} and {@code weights.cntr}.
  */
@@ -47,6 +49,8 @@ public final class TransformerLm implements AutoCloseable {
     private final String finalBias;
     private final String headWeight;
     private final String headBias;
+    private final String frameWeight;
+    private final String clockWeight;
 
     private TransformerLm(LmConfig config, long seed) {
         this.config = config;
@@ -73,6 +77,16 @@ public final class TransformerLm implements AutoCloseable {
         this.headBias = store.addParameter("head.bias",
                 new Shape((long) config.numCodebooks() * config.codebookSize()),
                 new float[config.numCodebooks() * config.codebookSize()]);
+        // Created last, so that the other weights draw the same initial values with or without them.
+        if (config.frameCondition()) {
+            this.frameWeight = store.addParameter("cond.frame.weight", new Shape(d, (long) LmConfig.PREFIX * d),
+                    TransformerBlock.bound(LmConfig.PREFIX * d, 0.5));
+            this.clockWeight = store.addParameter("cond.clock.weight", new Shape(d, BeatClock.FEATURES),
+                    TransformerBlock.bound(BeatClock.FEATURES, 0.5));
+        } else {
+            this.frameWeight = null;
+            this.clockWeight = null;
+        }
     }
 
     /** A freshly initialised model. */
@@ -85,6 +99,33 @@ public final class TransformerLm implements AutoCloseable {
         ModelFolder.requireFiles(dir, "a language model");
         TransformerLm model = new TransformerLm(readConfig(dir), 0);
         ModelFolder.loadWeights(dir, model.store, model::close);
+        return model;
+    }
+
+    /**
+     * A new model of {@code config} that starts from the weights of the model in {@code baseDir}
+     * (fine-tuning, or adding frame conditioning to a trained model): the base's config must
+     * differ at most in the frame conditioning, whose parameters then start from their initial
+     * values.
+     *
+     * @return the model; {@code added} receives the names of the parameters the base lacked
+     */
+    public static TransformerLm startFrom(Path baseDir, LmConfig config, long seed, List<String> added)
+            throws IOException {
+        ModelFolder.requireFiles(baseDir, "a language model");
+        LmConfig base = readConfig(baseDir);
+        if (!base.equals(config) && !(config.frameCondition() && base.withFrameCondition(config.frameRate())
+                .equals(config))) {
+            throw new IOException("cannot start from " + baseDir + ": its shape " + base
+                    + " differs from " + config + " in more than the frame conditioning");
+        }
+        TransformerLm model = new TransformerLm(config, seed);
+        try {
+            added.addAll(TensorFile.loadInto(baseDir.resolve(WEIGHTS_FILE), model.store));
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return model;
     }
 
@@ -133,14 +174,57 @@ public final class TransformerLm implements AutoCloseable {
     }
 
     /**
+     * What every step of a batch gets from its conditions: [B, 1, d], the projection of the whole
+     * prefix (without positions). Null when the model has no frame conditioning; compute it once
+     * per sequence and pass it to {@link #embedSteps}.
+     */
+    public NDArray frameCondition(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions) {
+        if (!config.frameCondition()) {
+            return null;
+        }
+        NDArray flat = prefix.forward(p, m, conditions).reshape(conditions.size(), (long) LmConfig.PREFIX * config.dModel());
+        return Linear.linear(flat, p.get(frameWeight), null).singletonOrThrow().expandDims(1);
+    }
+
+    /**
+     * The beat clock of each step's frame, [B][S][{@link BeatClock#FEATURES}] flattened, for
+     * {@link #embedSteps}; null when the model has no frame conditioning. Row b's first step is
+     * frame {@code firstFrames[b]} of its piece (frame 0 is a downbeat).
+     */
+    public float[] beatClock(List<LmCondition> conditions, int[] firstFrames, int steps) {
+        if (!config.frameCondition()) {
+            return null;
+        }
+        float[] clock = new float[conditions.size() * steps * BeatClock.FEATURES];
+        for (int b = 0; b < conditions.size(); b++) {
+            BeatClock.write(conditions.get(b).tempoBpm(), config.frameRate(), firstFrames[b], steps, clock,
+                    b * steps * BeatClock.FEATURES);
+        }
+        return clock;
+    }
+
+    /** {@link #embedSteps(ParameterStore.Bound, NDManager, int[], int[], float[], NDArray, int, int, int)} for a model without frame conditioning. */
+    public NDArray embedSteps(ParameterStore.Bound p, NDManager m, int[] tokens, int[] melody, int batch,
+                              int steps, int firstStep) {
+        return embedSteps(p, m, tokens, melody, null, null, batch, steps, firstStep);
+    }
+
+    /**
      * Step inputs → embeddings [B, S, d].
      *
      * @param tokens    [B][S][K] flattened: the input token of each codebook (0..V, V = empty)
      * @param melody    [B][S] flattened: melody symbol per step
+     * @param clock     [B][S][F] flattened beat clock ({@link #beatClock}), or null
+     * @param frameCondition [B, 1, d] from {@link #frameCondition}, or null
      * @param firstStep delayed-step index of the first of the S steps (for positions)
      */
-    public NDArray embedSteps(ParameterStore.Bound p, NDManager m, int[] tokens, int[] melody, int batch,
-                              int steps, int firstStep) {
+    public NDArray embedSteps(ParameterStore.Bound p, NDManager m, int[] tokens, int[] melody, float[] clock,
+                              NDArray frameCondition, int batch, int steps, int firstStep) {
+        if (config.frameCondition() != (frameCondition != null) || config.frameCondition() != (clock != null)) {
+            throw new IllegalArgumentException(config.frameCondition()
+                    ? "this model needs the frame condition and beat clock of its steps"
+                    : "this model has no frame conditioning");
+        }
         int k = config.numCodebooks();
         if (tokens.length != batch * steps * k || melody.length != batch * steps) {
             throw new IllegalArgumentException("token/melody arrays do not match batch " + batch + " × steps " + steps);
@@ -168,7 +252,15 @@ public final class TransformerLm implements AutoCloseable {
         NDArray melEmb = Embedding.embedding(m.create(mel, new Shape(batch, steps)), p.get(melodyTable),
                 SparseFormat.DENSE).singletonOrThrow();                                  // [B, S, d]
         NDArray pos = p.get(positionTable).get(new NDIndex("{}:{}", LmConfig.PREFIX + firstStep, lastPosition));
-        return tok.add(melEmb).add(pos);
+        NDArray x = tok.add(melEmb).add(pos);
+        if (frameCondition != null) {
+            if (clock.length != batch * steps * BeatClock.FEATURES) {
+                throw new IllegalArgumentException("beat clock does not match batch " + batch + " × steps " + steps);
+            }
+            NDArray c = m.create(clock, new Shape(batch, steps, BeatClock.FEATURES));
+            x = x.add(frameCondition).add(Linear.linear(c, p.get(clockWeight), null).singletonOrThrow());
+        }
+        return x;
     }
 
     /**

@@ -136,6 +136,38 @@ public final class TensorFile {
         }
     }
 
+    /**
+     * Starts a model from another's weights: every tensor of the file goes into the parameter of
+     * the same name, which must exist with the same shape; parameters the file does not have keep
+     * their initial values. The file must not hold buffers this store lacks either.
+     *
+     * @return the names of the parameters the file did not have (sorted)
+     */
+    public static java.util.List<String> loadInto(Path file, ParameterStore store) throws IOException {
+        Map<String, Entry> entries = read(file);
+        for (String name : entries.keySet()) {
+            if (!store.parameters().containsKey(name) && !store.buffers().containsKey(name)) {
+                throw new IOException("model file " + file + " has tensor " + name + ", which this model lacks");
+            }
+        }
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        NDManager m = store.manager();
+        for (Map.Entry<String, NDArray> p : store.parameters().entrySet()) {
+            if (entries.containsKey(p.getKey())) {
+                copyInto(file, entries, p.getKey(), p.getValue(), m);
+            } else {
+                kept.add(p.getKey());
+            }
+        }
+        for (String name : store.buffers().keySet()) {
+            if (entries.containsKey(name)) {
+                store.setBuffer(name, require(file, entries, name, store.buffer(name).getShape()).values());
+            }
+        }
+        java.util.Collections.sort(kept);
+        return kept;
+    }
+
     private static void copyInto(Path file, Map<String, Entry> entries, String name, NDArray target,
                                  NDManager m) throws IOException {
         Entry e = require(file, entries, name, target.getShape());

@@ -84,7 +84,7 @@ public final class TokenGenerator {
             }
             int[][] windowPrompt = slice(all, start, context);
             int base = made - p;
-            int[][] window = generateWindow(condition, melody, windowPrompt, count, params, sampler,
+            int[][] window = generateWindow(condition, melody, start - p, windowPrompt, count, params, sampler,
                     (done, total) -> listener.onFrames(base + done, frames), cancel);
             for (int c = 0; c < k; c++) {
                 System.arraycopy(window[c], context, all[c], made, count);
@@ -96,9 +96,12 @@ public final class TokenGenerator {
 
     /**
      * One window: {@code prompt} [K][c] known frames then {@code count} sampled ones, c + count ≤
-     * max frames. {@code melody} has one symbol (0..13) per frame of the window.
+     * max frames. {@code melody} has one symbol (0..13) per frame of the window; the window's first
+     * frame is frame {@code firstFrame} of the piece (0 = the first generated frame, where the
+     * beat clock starts on a downbeat; prompt frames are negative).
      */
-    int[][] generateWindow(LmCondition condition, int[] melody, int[][] prompt, int count, SamplingParams params,
+    int[][] generateWindow(LmCondition condition, int[] melody, int firstFrame, int[][] prompt, int count,
+                           SamplingParams params,
                            TokenSampler sampler, FrameListener listener, CancellationToken cancel) {
         int k = config.numCodebooks();
         int v = config.codebookSize();
@@ -121,14 +124,18 @@ public final class TokenGenerator {
             }
         }
         float[] guidedRow = new float[v];
+        int[] firstFrames = new int[rows];
         try (NDManager session = lm.manager().newSubManager(); KvCache cache = lm.newCache(session)) {
+            NDArray frameCondition = lm.frameCondition(lm.parameters().bind(session), session, conditions);
             // The prefix and the steps whose every cell is a prompt frame (steps 0..c-1) in one pass.
             try (NDManager m = session.newSubManager()) {
                 ParameterStore.Bound p = lm.parameters().bind(m);
                 NDArray x = lm.embedPrefix(p, m, conditions);
                 if (c > 0) {
+                    java.util.Arrays.fill(firstFrames, firstFrame);
                     x = x.concat(lm.embedSteps(p, m, stepInputs(delayed, 0, c, rows),
-                            stepMelody(melody, 0, c, rows, guided), rows, c, 0), 1);
+                            stepMelody(melody, 0, c, rows, guided), lm.beatClock(conditions, firstFrames, c),
+                            frameCondition, rows, c, 0), 1);
                 }
                 lm.hidden(p, x, cache, 0f);
             }
@@ -137,8 +144,10 @@ public final class TokenGenerator {
                 float[] logits;
                 try (NDManager m = session.newSubManager()) {
                     ParameterStore.Bound p = lm.parameters().bind(m);
+                    java.util.Arrays.fill(firstFrames, firstFrame + s);
                     NDArray x = lm.embedSteps(p, m, stepInputs(delayed, s, 1, rows),
-                            stepMelody(melody, s, 1, rows, guided), rows, 1, s);
+                            stepMelody(melody, s, 1, rows, guided), lm.beatClock(conditions, firstFrames, 1),
+                            frameCondition, rows, 1, s);
                     logits = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();   // [rows, 1, K, V]
                 }
                 for (int cb = 0; cb < k; cb++) {

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link CodecModel}: random crops of the clips, loss = wave L1 + multi-scale log-mel
- * L1 + commitment + (optionally) the independence-promoting MMD, Adam, periodic checkpoints.
+ * L1 + commitment + (optionally) negative SI-SNR and the independence-promoting MMD, Adam,
+ * periodic checkpoints.
  * A factorized quantizer adds its codebook loss with weight 1 (only its codebooks receive that
  * gradient, and Adam scales each parameter's steps itself, so the weight hardly matters).
  *
@@ -90,6 +91,9 @@ public final class CodecTrainer {
                 commit = f.quantizer().commitmentLoss();
                 loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()))
                         .add(commit.mul((float) config.commitmentWeight()));
+                if (config.siSnrWeight() > 0) {
+                    loss = loss.add(SiSnrLoss.negativeDb(f.reconstruction(), audio).mul((float) config.siSnrWeight()));
+                }
                 codebook = f.quantizer().codebookLoss();                  // null for EMA codebooks
                 if (codebook != null) {
                     loss = loss.add(codebook);

@@ -1,5 +1,6 @@
 package dev.cantor.engine.training;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -16,6 +17,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param quantizerDropout   share of steps that use a random number of codebooks 1..K
  * @param checkpointEvery    steps between checkpoints
  * @param seed               drives crops, dropout, permutations and initialisation
+ * @param siSnrWeight        weight of the negative SI-SNR (dB) of the reconstruction (0 disables;
+ *                           configs written before this field existed read as 0, and 0 is not
+ *                           written, so their training_config.json is unchanged)
  */
 public record CodecTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -27,7 +31,8 @@ public record CodecTrainingConfig(
         @JsonProperty("mmd_weight") double mmdWeight,
         @JsonProperty("quantizer_dropout") double quantizerDropout,
         @JsonProperty("checkpoint_every") int checkpointEvery,
-        @JsonProperty("seed") long seed) {
+        @JsonProperty("seed") long seed,
+        @JsonProperty("si_snr_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double siSnrWeight) {
 
     public CodecTrainingConfig {
         require(batchSize >= 1 && batchSize <= 1024, "batch_size must be 1..1024");
@@ -37,36 +42,42 @@ public record CodecTrainingConfig(
         require(mmdWeight >= 0 && Double.isFinite(mmdWeight), "mmd_weight must be ≥ 0");
         require(quantizerDropout >= 0 && quantizerDropout <= 1, "quantizer_dropout must be in [0, 1]");
         require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
+        require(siSnrWeight >= 0 && Double.isFinite(siSnrWeight), "si_snr_weight must be ≥ 0");
     }
 
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
-        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1);
+        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, w, quantizerDropout, checkpointEvery, seed);
+                commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight);
+    }
+
+    public CodecTrainingConfig withSiSnrWeight(double w) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w);
     }
 
     public CodecTrainingConfig withSeed(long s) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight);
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
         return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight);
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, every, seed);
+                commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight);
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
         return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight);
     }
 
     private static void require(boolean ok, String message) {

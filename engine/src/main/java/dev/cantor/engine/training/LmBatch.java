@@ -17,12 +17,13 @@ import java.util.List;
  * @param targets       the tokens to predict (0 where the cell has no frame; masked out)
  * @param mask          1 where a target is a real token, else 0
  * @param melody        melody symbol per row and step
+ * @param firstFrames   per row, the frame of its piece the window starts at (for the beat clock)
  * @param conditions    condition per row
  * @param unconditioned the first this-many rows have every condition dropped
  * @param texts         the caption embeddings of those unconditioned rows (for the regularizer)
  */
 public record LmBatch(int batch, int steps, int frames, int[] inputs, int[] targets, float[] mask, int[] melody,
-                      List<LmCondition> conditions, int unconditioned, float[][] texts) {
+                      int[] firstFrames, List<LmCondition> conditions, int unconditioned, float[][] texts) {
 
     /** Everything a clip's labels say, for the window starting at {@code offset}. */
     public static LmCondition fullCondition(TokenClip clip, int offset, int frames) {
@@ -72,7 +73,7 @@ public record LmBatch(int batch, int steps, int frames, int[] inputs, int[] targ
                 texts[row] = clip.text();
             }
         }
-        return new LmBatch(b, s, frames, inputs, targets, mask, melody, new ArrayList<>(conditions),
+        return new LmBatch(b, s, frames, inputs, targets, mask, melody, offsets.clone(), new ArrayList<>(conditions),
                 unconditioned, texts);
     }
 }

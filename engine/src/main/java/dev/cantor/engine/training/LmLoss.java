@@ -35,7 +35,9 @@ public final class LmLoss {
         int s = batch.steps();
         int k = model.config().numCodebooks();
         NDArray prefix = model.embedPrefix(p, m, batch.conditions());                       // [B, P, d]
-        NDArray steps = model.embedSteps(p, m, batch.inputs(), batch.melody(), b, s, 0);    // [B, S, d]
+        NDArray steps = model.embedSteps(p, m, batch.inputs(), batch.melody(),
+                model.beatClock(batch.conditions(), batch.firstFrames(), s),
+                model.frameCondition(p, m, batch.conditions()), b, s, 0);                   // [B, S, d]
         NDArray hidden = model.hidden(p, prefix.concat(steps, 1), null, dropout)
                 .get(new NDIndex(":, {}:, :", LmConfig.PREFIX));                               // [B, S, d]
         NDArray logp = model.logits(p, hidden).logSoftmax(-1);                               // [B, S, K, V]

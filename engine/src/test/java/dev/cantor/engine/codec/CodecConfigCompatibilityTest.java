@@ -24,4 +24,15 @@ class CodecConfigCompatibilityTest {
         assertEquals(CodecConfig.small().withCodeDim(8), back);
         assertTrue(back.factorized());
     }
+
+    @Test
+    void siSnrWeightIsWrittenOnlyWhenUsed() throws Exception {
+        var recipe = dev.cantor.engine.training.CodecTrainingConfig.defaults();
+        String plain = CodecModel.JSON.writeValueAsString(recipe);
+        assertFalse(plain.contains("si_snr"), "a run without it resumes in older builds: " + plain);
+        assertEquals(recipe, CodecModel.JSON.readValue(plain, dev.cantor.engine.training.CodecTrainingConfig.class));
+        var withSnr = recipe.withSiSnrWeight(0.1);
+        assertEquals(withSnr, CodecModel.JSON.readValue(CodecModel.JSON.writeValueAsString(withSnr),
+                dev.cantor.engine.training.CodecTrainingConfig.class));
+    }
 }

@@ -55,6 +55,23 @@ class CodecTrainingTest {
     }
 
     @Test
+    void theSiSnrTermAddsItsWeightTimesMinusTheBatchSiSnr() {
+        List<float[]> clips = List.of(clip(32000, 1.0));
+        CodecTrainer.StepLog plain;
+        CodecTrainer.StepLog withSnr;
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
+            plain = new CodecTrainer(model, tinyRecipe(0), clips).trainStep();
+        }
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
+            withSnr = new CodecTrainer(model, tinyRecipe(0).withSiSnrWeight(0.5), clips).trainStep();
+        }
+        // the same model, crops and quantizer choices: only the loss differs
+        assertEquals(plain.mel(), withSnr.mel(), 1e-6);
+        assertEquals(-0.5 * withSnr.batchSiSnrDb(), withSnr.loss() - plain.loss(), 0.01,
+                "SI-SNR " + withSnr.batchSiSnrDb() + " dB");
+    }
+
+    @Test
     void tinyCodecOverfitsOneClip() {
         List<float[]> clips = List.of(clip(32000, 1.0));
         try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {

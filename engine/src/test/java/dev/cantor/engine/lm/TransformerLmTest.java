@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TransformerLmTest {
 
     static final LmConfig CONFIG = new LmConfig(4, 32, 32, 2, 2, 64, 40, 384, 0.0);
+    static final LmConfig FRAME_CONDITIONED = CONFIG.withFrameCondition(50);
 
     static float[] randomText(Random r) {
         float[] t = new float[384];
@@ -40,11 +41,20 @@ class TransformerLmTest {
         return List.of(new LmCondition(randomText(r), 93.0, 5, Mode.MINOR, melody), LmCondition.NONE);
     }
 
+    /** The model's embedding of S steps from firstStep, with the beat clock and frame condition if it has them. */
+    static NDArray embed(TransformerLm lm, ParameterStore.Bound p, NDManager m, List<LmCondition> conds, int[] tokens,
+                         int[] melody, int steps, int firstStep) {
+        int[] firstFrames = new int[conds.size()];
+        java.util.Arrays.fill(firstFrames, firstStep);
+        return lm.embedSteps(p, m, tokens, melody, lm.beatClock(conds, firstFrames, steps),
+                lm.frameCondition(p, m, conds), conds.size(), steps, firstStep);
+    }
+
     /** Logits of every step [rows, S, K, V] computed in one pass, no cache. */
     static float[] fullLogits(TransformerLm lm, List<LmCondition> conds, int[] tokens, int[] melody, int steps) {
         try (NDManager m = lm.manager().newSubManager()) {
             ParameterStore.Bound p = lm.parameters().bind(m);
-            NDArray x = lm.embedPrefix(p, m, conds).concat(lm.embedSteps(p, m, tokens, melody, conds.size(), steps, 0), 1);
+            NDArray x = lm.embedPrefix(p, m, conds).concat(embed(lm, p, m, conds, tokens, melody, steps, 0), 1);
             NDArray h = lm.hidden(p, x, null, 0f).get(new NDIndex(":, {}:, :", LmConfig.PREFIX));
             return lm.logits(p, h).toFloatArray();
         }
@@ -52,13 +62,22 @@ class TransformerLmTest {
 
     @Test
     void kvCacheGivesTheSameLogitsAsFullRecomputation() {
+        assertCacheMatchesFullRecomputation(CONFIG);
+    }
+
+    @Test
+    void kvCacheGivesTheSameLogitsWithFrameConditioning() {
+        assertCacheMatchesFullRecomputation(FRAME_CONDITIONED);
+    }
+
+    private static void assertCacheMatchesFullRecomputation(LmConfig config) {
         Random r = new Random(1);
-        try (TransformerLm lm = TransformerLm.create(CONFIG, 7)) {
+        try (TransformerLm lm = TransformerLm.create(config, 7)) {
             List<LmCondition> conds = conditions(r);
             int rows = conds.size();
             int steps = 12;
-            int k = CONFIG.numCodebooks();
-            int v = CONFIG.codebookSize();
+            int k = config.numCodebooks();
+            int v = config.codebookSize();
             int[] tokens = new int[rows * steps * k];
             int[] melody = new int[rows * steps];
             for (int i = 0; i < tokens.length; i++) {
@@ -73,9 +92,9 @@ class TransformerLmTest {
             try (NDManager session = lm.manager().newSubManager(); KvCache cache = lm.newCache(session)) {
                 try (NDManager m = session.newSubManager()) {
                     ParameterStore.Bound p = lm.parameters().bind(m);
-                    NDArray x = lm.embedPrefix(p, m, conds).concat(lm.embedSteps(p, m,
+                    NDArray x = lm.embedPrefix(p, m, conds).concat(embed(lm, p, m, conds,
                             slice(tokens, rows, steps, k, 0, prefill), slice(melody, rows, steps, 1, 0, prefill),
-                            rows, prefill, 0), 1);
+                            prefill, 0), 1);
                     float[] got = lm.logits(p, lm.hidden(p, x, cache, 0f)
                             .get(new NDIndex(":, {}:, :", LmConfig.PREFIX))).toFloatArray();
                     worst = Math.max(worst, compare(full, got, rows, steps, 0, prefill, k * v));
@@ -83,8 +102,8 @@ class TransformerLmTest {
                 for (int s = prefill; s < steps; s++) {
                     try (NDManager m = session.newSubManager()) {
                         ParameterStore.Bound p = lm.parameters().bind(m);
-                        NDArray x = lm.embedSteps(p, m, slice(tokens, rows, steps, k, s, 1),
-                                slice(melody, rows, steps, 1, s, 1), rows, 1, s);
+                        NDArray x = embed(lm, p, m, conds, slice(tokens, rows, steps, k, s, 1),
+                                slice(melody, rows, steps, 1, s, 1), 1, s);
                         float[] got = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();
                         worst = Math.max(worst, compare(full, got, rows, steps, s, 1, k * v));
                     }
@@ -132,6 +151,99 @@ class TransformerLmTest {
             for (int i = 0; i < before.length; i++) {
                 assertEquals(before[i], after[i], 0f);
             }
+        }
+    }
+
+    @Test
+    void frameConditioningChangesEveryStepAndOldConfigsReadWithout(@TempDir Path dir) throws Exception {
+        Random r = new Random(6);
+        List<LmCondition> conds = conditions(r);
+        int[] tokens = new int[2 * 6 * 4];
+        int[] melody = new int[12];
+        try (TransformerLm lm = TransformerLm.create(FRAME_CONDITIONED, 5)) {
+            // the same text, key, mode and melody at two tempi: with the clock, steps past the first differ
+            List<LmCondition> tempi = List.of(conds.get(0), new LmCondition(conds.get(0).text(), 140.0,
+                    conds.get(0).keyRoot(), conds.get(0).mode(), conds.get(0).melody()));
+            float[] logits = fullLogits(lm, tempi, tokens, melody, 6);
+            int half = logits.length / 2;
+            double diff = 0;
+            for (int i = half / 6 * 5; i < half; i++) {   // the last step
+                diff = Math.max(diff, Math.abs(logits[i] - logits[half + i]));
+            }
+            assertTrue(diff > 1e-3, "tempo does not reach the last step");
+            lm.save(dir);
+            assertEquals(FRAME_CONDITIONED, TransformerLm.readConfig(dir));
+            assertThrows(IllegalArgumentException.class, () -> {
+                try (NDManager m = lm.manager().newSubManager()) {
+                    lm.embedSteps(lm.parameters().bind(m), m, tokens, melody, 2, 6, 0);
+                }
+            }, "a frame-conditioned model refuses steps without their clock");
+        }
+        // a config written before frame conditioning existed reads as a prefix-only model
+        String old = "{\"num_codebooks\":4,\"codebook_size\":32,\"d_model\":32,\"layers\":2,\"heads\":2,"
+                + "\"ff_dim\":64,\"max_frames\":40,\"text_dim\":384,\"dropout\":0.0}";
+        assertEquals(CONFIG, TransformerLm.JSON.readValue(old, LmConfig.class));
+        assertTrue(!TransformerLm.JSON.writeValueAsString(CONFIG).contains("frame_"),
+                "a prefix-only config is written as before");
+    }
+
+    @Test
+    void aModelCanStartFromAnotherWithFrameConditioningAdded(@TempDir Path dir) throws Exception {
+        Random r = new Random(8);
+        List<LmCondition> conds = conditions(r);
+        int[] tokens = new int[2 * 5 * 4];
+        int[] melody = new int[10];
+        try (TransformerLm base = TransformerLm.create(CONFIG, 5)) {
+            base.save(dir);
+        }
+        java.util.List<String> added = new java.util.ArrayList<>();
+        try (TransformerLm same = TransformerLm.startFrom(dir, CONFIG, 99, added);
+             TransformerLm base = TransformerLm.load(dir)) {
+            assertTrue(added.isEmpty(), added.toString());
+            float[] a = fullLogits(same, conds, tokens, melody, 5);
+            float[] b = fullLogits(base, conds, tokens, melody, 5);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 0f, "same shape: the base's weights, not the seed's");
+            }
+        }
+        try (TransformerLm grown = TransformerLm.startFrom(dir, FRAME_CONDITIONED, 99, added);
+             TransformerLm base = TransformerLm.load(dir)) {
+            assertEquals(List.of("cond.clock.weight", "cond.frame.weight"), added);
+            for (var e : base.parameters().parameters().entrySet()) {
+                float[] want = e.getValue().toFloatArray();
+                float[] got = grown.parameters().parameter(e.getKey()).toFloatArray();
+                assertEquals(want.length, got.length);
+                for (int i = 0; i < want.length; i++) {
+                    assertEquals(want[i], got[i], 0f, e.getKey());
+                }
+            }
+        }
+        LmConfig wider = new LmConfig(4, 32, 64, 2, 2, 64, 40, 384, 0.0);
+        assertThrows(java.io.IOException.class, () -> TransformerLm.startFrom(dir, wider, 1, new java.util.ArrayList<>()));
+    }
+
+    @Test
+    void beatClockRepeatsEveryBarAndIsZeroWithoutTempo() {
+        float[] clock = new float[200 * BeatClock.FEATURES];
+        BeatClock.write(120.0, 50, 0, 200, clock, 0);     // a beat every 25 frames, a bar every 100
+        for (int j = 0; j < BeatClock.FEATURES; j++) {
+            assertEquals(clock[j], clock[100 * BeatClock.FEATURES + j], 1e-5, "feature " + j + " one bar later");
+        }
+        double beatApart = 0;
+        for (int j = 0; j < BeatClock.FEATURES; j++) {
+            beatApart = Math.max(beatApart, Math.abs(clock[j] - clock[25 * BeatClock.FEATURES + j]));
+        }
+        assertTrue(beatApart > 0.5, "the bar features tell beat 1 from beat 2");
+        float[] shifted = new float[BeatClock.FEATURES];
+        BeatClock.write(120.0, 50, 37, 1, shifted, 0);
+        for (int j = 0; j < BeatClock.FEATURES; j++) {
+            assertEquals(clock[37 * BeatClock.FEATURES + j], shifted[j], 1e-5, "a window starting at frame 37");
+        }
+        float[] none = new float[3 * BeatClock.FEATURES];
+        java.util.Arrays.fill(none, 9f);
+        BeatClock.write(null, 50, 0, 3, none, 0);
+        for (float f : none) {
+            assertEquals(0f, f);
         }
     }
 

@@ -113,6 +113,50 @@ class LmTrainerTest {
     }
 
     @Test
+    void withTheBeatClockGenerationKeepsThePromptsTempoAcrossWindows() {
+        // Codebook 0 carries an onset (token 1) on every beat at the clip's tempo; the other
+        // codebooks copy it. Training windows start anywhere in the clip, and generation runs
+        // three windows with no context carried over, so neither positions nor earlier onsets
+        // can place the beats of the later windows: only the clock can.
+        Random r = new Random(21);
+        double[] tempi = {100, 150};                          // a beat every 30 and 20 frames at 50 Hz
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            double bpm = tempi[i % 2];
+            TokenClip c = clip(r, "beat" + i + ".wav", 120, 16);
+            for (int k = 0; k < 4; k++) {
+                for (int t = 0; t < 120; t++) {
+                    c.codes()[k][t] = onset(t, bpm) ? 1 : 0;
+                }
+            }
+            clips.add(new TokenClip(c.file(), c.caption(), bpm, c.key(), c.mode(), c.style(), c.frames(), c.codes(),
+                    null, c.text()));
+        }
+        LmConfig config = new LmConfig(4, 16, 48, 2, 2, 96, 40, 384, 0.0).withFrameCondition(50);
+        try (TransformerLm lm = TransformerLm.create(config, 8)) {
+            LmTrainer trainer = new LmTrainer(lm, quiet(300), clips);
+            for (int i = 0; i < 300; i++) {
+                trainer.trainStep();
+            }
+            for (double bpm : tempi) {
+                LmCondition condition = new LmCondition(clips.get(0).text(), bpm, null, null, null);
+                int[][] out = new TokenGenerator(lm).generate(condition, null, 120, 0,
+                        new SamplingParams(0, 0, 1, 1, 1), (d, t) -> { }, CancellationToken.NEVER);
+                int wrong = 0;
+                for (int t = 0; t < 120; t++) {
+                    wrong += (out[0][t] == 1) != onset(t, bpm) ? 1 : 0;
+                }
+                assertEquals(0, wrong, "frames off the beat grid at " + bpm + " bpm: " + java.util.Arrays.toString(out[0]));
+            }
+        }
+    }
+
+    private static boolean onset(int frame, double bpm) {
+        int period = (int) Math.round(50 * 60 / bpm);
+        return frame % period == 0;
+    }
+
+    @Test
     void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Random r = new Random(6);
         List<TokenClip> clips = new ArrayList<>();
