@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code cantor.jar}: the command-line interface (and, later, the studio window).
+ * Entry point of {@code cantor.jar}: with no arguments the studio window, else the command-line
+ * interface.
  */
 @Command(name = "cantor",
         mixinStandardHelpOptions = true,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EvalLmCommand.class,
             ExportModelCommand.class,
+            ScreenshotCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -33,6 +35,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 0 && !java.awt.GraphicsEnvironment.isHeadless()) {
+            EngineRuntime.configureDefaults();
+            StudioLauncher.open();
+            return;
+        }
         int code = run(args);
         if (!ShutdownGuard.shuttingDown()) {
             System.exit(code);
@@ -55,7 +62,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // No subcommand: the studio window will open here; until it exists, show the commands.
+        // No subcommand on a machine without a display: show the commands.
         spec.commandLine().usage(System.out);
     }
 }

@@ -44,6 +44,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theUiTalksToTheEngineOnlyThroughItsFacadeAudioAndDsp() {
+        noClasses().that().resideInAPackage("dev.cantor.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cantor.engine.codec..",
+                        "dev.cantor.engine.lm..", "dev.cantor.engine.quantizer..", "dev.cantor.engine.training..",
+                        "dev.cantor.engine.sampling..", "dev.cantor.engine.generation..",
+                        "dev.cantor.engine.conditioning..", "dev.cantor.engine.nn..", "dev.cantor.engine.eval..",
+                        "dev.cantor.engine.judge..", "dev.cantor.engine.data..", "dev.cantor.app..")
+                .check(classes);
+    }
+
+    @Test
     void uiAndAppNeverTouchTensors() {
         noClasses().that().resideInAnyPackage("dev.cantor.ui..", "dev.cantor.app..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..")

@@ -1,5 +1,6 @@
 package dev.cantor.engine.generation;
 
+import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
@@ -68,6 +69,13 @@ public final class LocalMusicEngine implements MusicEngine {
     @Override
     public synchronized GenerationResult generate(GenerationRequest request, ProgressListener progress,
                                                   CancellationToken cancel) {
+        try (NoGrad off = NoGrad.begin()) {
+            return generateWithoutGradients(request, progress, cancel);
+        }
+    }
+
+    private GenerationResult generateWithoutGradients(GenerationRequest request, ProgressListener progress,
+                                                      CancellationToken cancel) {
         SamplingParams params;
         try {
             params = new SamplingParams(request.temperature(), request.topK(), request.topP(), request.guidance(),
@@ -103,7 +111,9 @@ public final class LocalMusicEngine implements MusicEngine {
                                                                CancellationToken cancel) {
         GenerationRequest.requireValidSeconds(seconds);
         SamplingParams params = SamplingParams.defaults(seed).withGuidance(1.0);
-        return sample(LmCondition.NONE, null, null, seconds, params, progress, cancel);
+        try (NoGrad off = NoGrad.begin()) {
+            return sample(LmCondition.NONE, null, null, seconds, params, progress, cancel);
+        }
     }
 
     private GenerationResult sample(LmCondition condition, int[][] prompt, float[] promptAudio, double seconds,

@@ -1,5 +1,6 @@
 package dev.cantor.engine.nn;
 
+import dev.cantor.engine.runtime.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -125,6 +126,12 @@ public final class TensorFile {
 
     /** Loads the file into the store's parameters and buffers (names and shapes must match). */
     public static void load(Path file, ParameterStore store) throws IOException {
+        try (NoGrad off = NoGrad.begin()) {
+            loadAll(file, store);
+        }
+    }
+
+    private static void loadAll(Path file, ParameterStore store) throws IOException {
         Map<String, Entry> entries = read(file);
         NDManager m = store.manager();
         for (Map.Entry<String, NDArray> p : store.parameters().entrySet()) {
@@ -144,6 +151,12 @@ public final class TensorFile {
      * @return the names of the parameters the file did not have (sorted)
      */
     public static java.util.List<String> loadInto(Path file, ParameterStore store) throws IOException {
+        try (NoGrad off = NoGrad.begin()) {
+            return loadMatching(file, store);
+        }
+    }
+
+    private static java.util.List<String> loadMatching(Path file, ParameterStore store) throws IOException {
         Map<String, Entry> entries = read(file);
         for (String name : entries.keySet()) {
             if (!store.parameters().containsKey(name) && !store.buffers().containsKey(name)) {

@@ -97,6 +97,26 @@ class LocalMusicEngineTest {
     }
 
     @Test
+    void aModelLoadsAndGeneratesOnAnotherThreadAsOnTheMainOne() throws Exception {
+        // The studio loads models and generates on its own engine thread, where PyTorch's
+        // autograd is on unless the engine turns it off (loading weights used to fail there).
+        GenerationRequest req = GenerationRequest.ofPrompt("funky bass and drums", 1.0, 5);
+        GenerationResult here = engine.generate(req, ProgressListener.NONE, CancellationToken.NEVER);
+        java.util.concurrent.atomic.AtomicReference<Object> there = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try (LocalMusicEngine other = new LocalMusicEngine(MusicModel.load(dir), TextEncoder.open())) {
+                there.set(other.generate(req, ProgressListener.NONE, CancellationToken.NEVER));
+            } catch (Throwable e) {
+                there.set(e);
+            }
+        });
+        t.start();
+        t.join(60_000);
+        assertTrue(there.get() instanceof GenerationResult, "on another thread: " + there.get());
+        assertArrayEquals(here.codes(), ((GenerationResult) there.get()).codes());
+    }
+
+    @Test
     void promptAttributesAndMelodyReachTheCondition() {
         AudioClip hum = sine(440, 1.0, 0.3);
         LmCondition c = engine.condition(GenerationRequest.ofPrompt("sad strings in D minor at 72 bpm", 1, 1)

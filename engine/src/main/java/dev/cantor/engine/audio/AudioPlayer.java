@@ -1,0 +1,139 @@
+package dev.cantor.engine.audio;
+
+import java.util.function.Supplier;
+
+/**
+ * Plays a clip on a background thread: from any sample, optionally looping a range, with pause
+ * and stop that take effect within one device buffer. The position reported is the sample being
+ * heard (written minus what the device still holds), which is what a playhead should show.
+ * Listener calls come from the playback thread.
+ */
+public final class AudioPlayer implements AutoCloseable {
+
+    /** Frames per write: small, so stop and the playhead respond quickly. */
+    private static final int CHUNK = 1024;
+
+    /** What playback reports. */
+    public interface Listener {
+        /** The sample now heard. */
+        void onPosition(long sample);
+
+        /** Playback reached the end of the clip (not called after stop or pause). */
+        void onFinished();
+    }
+
+    private final Supplier<PcmOutput> outputs;
+    private Thread thread;
+    private java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long position;
+
+    /** @param outputs makes the output for each playback (e.g. {@code () -> new SpeakerOutput(null)}) */
+    public AudioPlayer(Supplier<PcmOutput> outputs) {
+        this.outputs = outputs;
+    }
+
+    /**
+     * Starts playing {@code clip} at sample {@code from}, stopping whatever was playing. With
+     * {@code loopEnd > loopStart} the range [loopStart, loopEnd) repeats until stopped.
+     *
+     * @throws AudioDeviceException when there is no usable output device
+     */
+    public void play(AudioClip clip, long from, long loopStart, long loopEnd, Listener listener)
+            throws AudioDeviceException {
+        stop();
+        int length = clip.length();
+        boolean loop = loopEnd > loopStart && loopStart >= 0 && loopEnd <= length;
+        long start = Math.max(0, Math.min(from, length));
+        PcmOutput output = outputs.get();
+        try {
+            output.open(clip.sampleRate());
+        } catch (AudioDeviceException e) {
+            output.close();
+            throw e;
+        }
+        synchronized (this) {
+            position = start;
+            java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean(true);
+            running = flag;
+            thread = new Thread(() -> run(clip.samples(), output, start, loop, loopStart, loopEnd, listener, flag),
+                    "cantor-playback");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run(float[] samples, PcmOutput output, long start, boolean loop, long loopStart, long loopEnd,
+                     Listener listener, java.util.concurrent.atomic.AtomicBoolean flag) {
+        byte[] pcm = new byte[2 * CHUNK];
+        long written = start;
+        try {
+            while (flag.get()) {
+                if (loop && written >= loopEnd) {
+                    written = loopStart;
+                }
+                long end = loop && written < loopEnd ? loopEnd : samples.length;
+                int n = (int) Math.min(CHUNK, end - written);
+                if (n <= 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    float v = Math.max(-1f, Math.min(1f, samples[(int) written + i]));
+                    int s = Math.round(v * 32767f);
+                    pcm[2 * i] = (byte) s;
+                    pcm[2 * i + 1] = (byte) (s >> 8);
+                }
+                output.write(pcm, 0, 2 * n);
+                written += n;
+                long heard = written - output.bufferedFrames();
+                if (loop && heard < loopStart && written >= loopStart) {
+                    heard += loopEnd - loopStart;            // the tail of the previous lap is still playing
+                }
+                position = Math.max(0, heard);
+                listener.onPosition(position);
+            }
+            if (flag.get()) {
+                output.drain();
+                position = samples.length;
+                listener.onPosition(position);
+                listener.onFinished();
+            }
+        } finally {
+            if (!flag.get()) {
+                output.flush();                             // silence now, not after the buffer
+            }
+            output.close();
+        }
+    }
+
+    /** The sample being heard (or where playback stopped). */
+    public long position() {
+        return position;
+    }
+
+    public synchronized boolean isPlaying() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** Stops playback; {@link #position()} keeps where it stopped, so pause is stop plus resume from there. */
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            thread = null;
+            running.set(false);
+        }
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,318 @@
+package dev.cantor.ui;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.api.MusicEngine;
+import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.dsp.WaveformPeaks;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Random;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The prompt editor, its parameters and the Generate / Cancel pair. Generation runs on the
+ * {@link EngineWorker}; progress (0..1, or -1 while the model loads), an ETA and a status line
+ * follow the engine's stages; each finished piece becomes a {@link Take} at the top of the
+ * session's list and is selected.
+ */
+public final class GenerateViewModel {
+
+    /** Share of the progress bar for each stage: conditioning, sampling tokens, decoding audio. */
+    private static final double CONDITIONING_SHARE = 0.03;
+    private static final double DECODING_SHARE = 0.07;
+
+    private final EngineWorker worker;
+    private final EngineProvider engines;
+    private final ObjectProperty<ModelEntry> model;
+    private final Runnable onSettingsChanged;
+
+    private final StringProperty prompt = new SimpleStringProperty("");
+    private final DoubleProperty seconds = new SimpleDoubleProperty(10);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final IntegerProperty topK = new SimpleIntegerProperty(250);
+    private final DoubleProperty topP = new SimpleDoubleProperty(1.0);
+    private final DoubleProperty guidance = new SimpleDoubleProperty(3.0);
+    private final ObjectProperty<AudioClip> melody = new SimpleObjectProperty<>();
+
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableList<Take> takes = FXCollections.observableArrayList();
+    private final ObjectProperty<Take> selectedTake = new SimpleObjectProperty<>();
+    private final Random dice = new Random();
+
+    private CancellationToken cancel;
+    private volatile MusicEngine engine;
+    private volatile ModelEntry engineModel;
+    private int takeCount;
+
+    /**
+     * @param onSettingsChanged called (on the UI thread) when something worth remembering changed:
+     *                          a new prompt in the history or new parameters
+     */
+    public GenerateViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
+                             StudioSettings settings, Runnable onSettingsChanged) {
+        this.worker = worker;
+        this.engines = engines;
+        this.model = model;
+        this.onSettingsChanged = onSettingsChanged;
+        history.setAll(settings.recentPrompts());
+        seconds.set(settings.seconds());
+        temperature.set(settings.temperature());
+        topK.set(settings.topK());
+        topP.set(settings.topP());
+        guidance.set(settings.guidance());
+        seed.set(1 + dice.nextInt(99_999));
+    }
+
+    public StringProperty prompt() {
+        return prompt;
+    }
+
+    public DoubleProperty seconds() {
+        return seconds;
+    }
+
+    public LongProperty seed() {
+        return seed;
+    }
+
+    public DoubleProperty temperature() {
+        return temperature;
+    }
+
+    public IntegerProperty topK() {
+        return topK;
+    }
+
+    public DoubleProperty topP() {
+        return topP;
+    }
+
+    public DoubleProperty guidance() {
+        return guidance;
+    }
+
+    /** The melody to follow (from the hum recorder), or null for text only. */
+    public ObjectProperty<AudioClip> melody() {
+        return melody;
+    }
+
+    public ReadOnlyBooleanProperty running() {
+        return running;
+    }
+
+    /** 0..1 while generating; -1 while the model loads (an indeterminate bar). */
+    public ReadOnlyDoubleProperty progress() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty status() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty eta() {
+        return eta;
+    }
+
+    /** The last error for the musician, or "" when the last action went well. */
+    public ReadOnlyStringProperty error() {
+        return error;
+    }
+
+    /** Recent prompts, newest first. */
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    /** This session's takes, newest first. */
+    public ObservableList<Take> takes() {
+        return takes;
+    }
+
+    public ObjectProperty<Take> selectedTake() {
+        return selectedTake;
+    }
+
+    /** Shows a note in the status line (e.g. a settings problem at start). */
+    public void statusNote(String note) {
+        status.set(note);
+    }
+
+    /** A new random seed (the dice button). */
+    public void rollSeed() {
+        seed.set(1 + dice.nextInt(99_999));
+    }
+
+    /** Inserts a tag's text at the end of the prompt, with a separating comma when needed. */
+    public void addTag(String text) {
+        String current = prompt.get().strip();
+        prompt.set(current.isEmpty() ? text : current.endsWith(",") ? current + " " + text : current + ", " + text);
+    }
+
+    /** The request the current fields describe. @throws RequestException when they make no valid request */
+    public GenerationRequest request() {
+        if (!(temperature.get() >= 0) || topK.get() < 0 || !(topP.get() > 0 && topP.get() <= 1)
+                || !(guidance.get() >= 0)) {
+            throw new RequestException("sampling settings out of range: temperature ≥ 0, top-k ≥ 0, "
+                    + "0 < top-p ≤ 1, guidance ≥ 0");
+        }
+        return new GenerationRequest(prompt.get(), seconds.get(), seed.get(), temperature.get(), topK.get(),
+                topP.get(), guidance.get(), melody.get(), null);
+    }
+
+    /** Starts generating (Ctrl+Enter). Does nothing while a generation runs. */
+    public void generate() {
+        if (running.get()) {
+            return;
+        }
+        ModelEntry chosen = model.get();
+        GenerationRequest request;
+        try {
+            if (chosen == null) {
+                throw new RequestException("no model: add a model folder in the model selector");
+            }
+            request = request();
+        } catch (RequestException e) {
+            error.set(e.getMessage());
+            status.set("Cannot generate: " + e.getMessage());
+            return;
+        }
+        if (!request.prompt().isEmpty()) {
+            history.remove(request.prompt());
+            history.add(0, request.prompt());
+            while (history.size() > StudioSettings.MAX_RECENT) {
+                history.remove(history.size() - 1);
+            }
+        }
+        onSettingsChanged.run();
+        CancellationToken token = new CancellationToken();
+        cancel = token;
+        running.set(true);
+        error.set("");
+        progress.set(-1);
+        eta.set("");
+        status.set(engineModel == chosen ? "Generating…" : "Loading " + chosen.name() + "…");
+        long started = System.nanoTime();
+        worker.submit(() -> {
+            MusicEngine e = engineFor(chosen);
+            token.throwIfCancelled();
+            GenerationResult result = e.generate(request, (done, total, stage) ->
+                    worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
+            return new Take(0, request, chosen.name(), result.audio(), WaveformPeaks.of(result.audio().samples()),
+                    (System.nanoTime() - started) / 1e9, Instant.now());
+        }, this::finished, this::failed);
+    }
+
+    /** Asks the running generation to stop; the engine stops within one sampling step. */
+    public void cancel() {
+        if (running.get() && cancel != null) {
+            cancel.cancel();
+            status.set("Cancelling…");
+        }
+    }
+
+    private MusicEngine engineFor(ModelEntry chosen) throws java.io.IOException {
+        if (engine != null && engineModel == chosen) {
+            return engine;
+        }
+        if (engine != null) {
+            engine.close();
+            engine = null;
+            engineModel = null;
+        }
+        engine = engines.open(chosen);
+        engineModel = chosen;
+        return engine;
+    }
+
+    private void onProgress(long done, long total, String stage, long started) {
+        if (!running.get()) {
+            return;
+        }
+        double fraction = total > 0 ? Math.min(1, done / (double) total) : 0;
+        double overall;
+        switch (stage) {
+            case "conditioning" -> overall = CONDITIONING_SHARE * fraction;
+            case "decoding" -> overall = 1 - DECODING_SHARE + DECODING_SHARE * fraction;
+            default -> overall = CONDITIONING_SHARE + (1 - CONDITIONING_SHARE - DECODING_SHARE) * fraction;
+        }
+        progress.set(Math.max(progress.get(), overall));
+        if (!cancel.isCancelled()) {
+            status.set("generating".equals(stage) ? String.format(Locale.ROOT, "Generating… %d of %d frames", done, total)
+                    : Character.toUpperCase(stage.charAt(0)) + stage.substring(1) + "…");
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double p = progress.get();
+        eta.set(p > 0.05 ? "about " + formatSeconds(elapsed * (1 - p) / p) + " left" : "");
+    }
+
+    private void finished(Take raw) {
+        takeCount++;
+        Take take = new Take(takeCount, raw.request(), raw.model(), raw.audio(), raw.peaks(), raw.wallSeconds(),
+                raw.created());
+        takes.add(0, take);
+        selectedTake.set(take);
+        running.set(false);
+        progress.set(1);
+        eta.set("");
+        status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s", take.number(), take.audio().seconds(),
+                formatSeconds(take.wallSeconds())));
+    }
+
+    private void failed(Throwable e) {
+        running.set(false);
+        progress.set(0);
+        eta.set("");
+        if (e instanceof CancelledException) {
+            status.set("Cancelled");
+            return;
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        error.set(message);
+        status.set("Generation failed: " + message);
+    }
+
+    /** Closes the loaded engine (on the engine thread, after any running job). */
+    public void shutdown() {
+        cancel();
+        worker.submit(() -> {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+            return null;
+        }, x -> { }, x -> { });
+    }
+
+    static String formatSeconds(double s) {
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.0f s", Math.max(1, s));
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
+    }
+}

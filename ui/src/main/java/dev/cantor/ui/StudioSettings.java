@@ -1,0 +1,87 @@
+package dev.cantor.ui;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the studio remembers between sessions (Jackson JSON in the user's config folder). Every
+ * field may be missing in the file; {@link #normalized()} fills in the defaults, so settings
+ * written by an older Cantor load, and unknown fields from a newer one are ignored.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record StudioSettings(
+        @JsonProperty("version") int version,
+        @JsonProperty("recent_prompts") List<String> recentPrompts,
+        @JsonProperty("model_folders") List<String> modelFolders,
+        @JsonProperty("selected_model") String selectedModel,
+        @JsonProperty("seconds") Double seconds,
+        @JsonProperty("temperature") Double temperature,
+        @JsonProperty("top_k") Integer topK,
+        @JsonProperty("top_p") Double topP,
+        @JsonProperty("guidance") Double guidance,
+        @JsonProperty("export_format") String exportFormat,
+        @JsonProperty("export_sample_rate") Integer exportSampleRate,
+        @JsonProperty("export_folder") String exportFolder,
+        @JsonProperty("input_device") String inputDevice) {
+
+    public static final int VERSION = 1;
+    /** Prompts kept in the history. */
+    public static final int MAX_RECENT = 50;
+
+    /** A first start: MusicGen's sampling defaults, 10 s, 16-bit 44.1 kHz export. */
+    public static StudioSettings defaults() {
+        return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, 1.0, 250, 1.0, 3.0, "PCM_16", 44100,
+                null, null);
+    }
+
+    /** These settings with every missing value replaced by its default. */
+    public StudioSettings normalized() {
+        StudioSettings d = defaults();
+        return new StudioSettings(VERSION, recentPrompts == null ? d.recentPrompts : List.copyOf(recentPrompts),
+                modelFolders == null ? d.modelFolders : List.copyOf(modelFolders), selectedModel,
+                seconds == null ? d.seconds : seconds, temperature == null ? d.temperature : temperature,
+                topK == null ? d.topK : topK, topP == null ? d.topP : topP, guidance == null ? d.guidance : guidance,
+                exportFormat == null ? d.exportFormat : exportFormat,
+                exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice);
+    }
+
+    /** With {@code prompt} first in the history (moved there if already in it), at most MAX_RECENT kept. */
+    public StudioSettings withRecentPrompt(String prompt) {
+        List<String> list = new ArrayList<>(recentPrompts == null ? List.of() : recentPrompts);
+        list.remove(prompt);
+        list.add(0, prompt);
+        while (list.size() > MAX_RECENT) {
+            list.remove(list.size() - 1);
+        }
+        return new StudioSettings(version, List.copyOf(list), modelFolders, selectedModel, seconds, temperature, topK,
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+    }
+
+    public StudioSettings withModelFolders(List<String> folders) {
+        return new StudioSettings(version, recentPrompts, List.copyOf(folders), selectedModel, seconds, temperature,
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+    }
+
+    public StudioSettings withSelectedModel(String dir) {
+        return new StudioSettings(version, recentPrompts, modelFolders, dir, seconds, temperature, topK, topP,
+                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+    }
+
+    public StudioSettings withParameters(double newSeconds, double newTemperature, int newTopK, double newTopP,
+                                         double newGuidance) {
+        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, newSeconds, newTemperature,
+                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+    }
+
+    public StudioSettings withExport(String format, int sampleRate, String folder) {
+        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
+                topP, guidance, format, sampleRate, folder, inputDevice);
+    }
+
+    public StudioSettings withInputDevice(String device) {
+        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, device);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.cantor.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The studio window's content: model selector on top, the prompt editor on the left, the take
+ * (waveform, transport, list) and the hum recorder in tabs in the middle, status at the bottom.
+ * Keyboard: Ctrl+Enter generates, Esc cancels, Space plays / pauses (outside text fields).
+ */
+public final class StudioView extends BorderPane {
+
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+    private static final String STYLESHEET = "/dev/cantor/ui/studio.css";
+
+    private final StudioViewModel vm;
+    private final FileDialogs files;
+    final PromptPanel prompt;
+    final TakePanel take;
+    final HumPanel hum;
+    final TabPane tabs = new TabPane();
+
+    public StudioView(StudioViewModel vm, FileDialogs files) {
+        this.vm = vm;
+        this.files = files;
+        getStyleClass().add("studio");
+
+        Label brand = new Label("Cantor");
+        brand.getStyleClass().add("brand");
+        Label subtitle = new Label("local music studio");
+        subtitle.getStyleClass().add("subtitle");
+        ComboBox<ModelEntry> models = new ComboBox<>(vm.models().models());
+        models.setId("model");
+        models.valueProperty().bindBidirectional(vm.models().selected());
+        models.setPromptText("No model");
+        models.setAccessibleText("Model");
+        models.disableProperty().bind(vm.generate().running());
+        Button addModel = new Button("Add model…");
+        addModel.setAccessibleText("Add a model folder");
+        addModel.setOnAction(e -> {
+            Path dir = files.openModelFolder(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                try {
+                    vm.models().add(dir);
+                } catch (IllegalArgumentException ex) {
+                    vm.generate().statusNote(ex.getMessage());
+                }
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(10, brand, subtitle, gap, new Label("Model"), models, addModel);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(10, 14, 10, 14));
+        top.getStyleClass().add("top-bar");
+        setTop(top);
+
+        prompt = new PromptPanel(vm.generate());
+        setLeft(prompt);
+
+        take = new TakePanel(vm.generate(), vm.playback(), this::exportSelected);
+        hum = new HumPanel(vm.hum(), vm.humPlayback(), vm.generate(), files);
+        Tab takeTab = new Tab("Takes", take);
+        takeTab.setId("tab-takes");
+        Tab humTab = new Tab("Hum a melody", hum);
+        humTab.setId("tab-hum");
+        tabs.getTabs().addAll(takeTab, humTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+        // a new take (also one made from the hum tab) is shown where it can be heard
+        vm.generate().selectedTake().addListener((o, a, b) -> {
+            if (b != null) {
+                tabs.getSelectionModel().select(takeTab);
+            }
+        });
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.generate().status());
+        Label exportStatus = new Label();
+        exportStatus.setId("export-status");
+        exportStatus.textProperty().bind(vm.export().message());
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        HBox bottom = new HBox(12, status, gap2, exportStatus);
+        bottom.setPadding(new Insets(6, 14, 6, 14));
+        bottom.getStyleClass().add("status-bar");
+        setBottom(bottom);
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** A scene of the studio at its default size, themed. */
+    public static Scene scene(StudioView view) {
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        scene.getStylesheets().add(StudioView.class.getResource(STYLESHEET).toExternalForm());
+        return scene;
+    }
+
+    private static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+
+    private void onKey(KeyEvent e) {
+        if (GENERATE.match(e)) {
+            vm.generate().generate();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && vm.generate().running().get()) {
+            vm.generate().cancel();
+            e.consume();
+        } else if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)
+                && tabs.getSelectionModel().getSelectedIndex() == 0) {
+            vm.playback().togglePlay();
+            e.consume();
+        }
+    }
+
+    /** The export dialog for the selected take; asks before replacing a file. */
+    void exportSelected() {
+        Take selected = vm.generate().selectedTake().get();
+        if (selected == null) {
+            return;
+        }
+        String folder = vm.settings().exportFolder();
+        Path initial = Path.of(folder == null ? System.getProperty("user.home") : folder)
+                .resolve(ExportViewModel.suggestedName(selected));
+        ExportPane pane = new ExportPane(vm.export(), selected, initial, files);
+        Dialog<ButtonType> dialog = exportDialog(pane);
+        Optional<ButtonType> answer = dialog.showAndWait();
+        if (answer.isEmpty() || answer.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
+            return;
+        }
+        Path target = pane.path();
+        if (target == null) {
+            vm.generate().statusNote("Export cancelled: no file name given.");
+            return;
+        }
+        boolean confirmed = false;
+        if (ExportViewModel.needsConfirmation(target)) {
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, target.getFileName()
+                    + " (or its .json) already exists. Replace it?", ButtonType.CANCEL, ButtonType.OK);
+            ask.setHeaderText("Replace the existing file?");
+            ask.initOwner(getScene().getWindow());
+            ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+            confirmed = true;
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        vm.export().export(selected, target, confirmed, written -> {
+            if (written != null && parent != null) {
+                vm.rememberExport(parent.toString());
+            }
+        });
+    }
+
+    private Dialog<ButtonType> exportDialog(ExportPane pane) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Export take");
+        dialog.setDialogPane(exportDialogPane(pane));
+        dialog.initOwner(getScene().getWindow());
+        return dialog;
+    }
+
+    private DialogPane exportDialogPane(ExportPane content) {
+        DialogPane pane = new DialogPane();
+        pane.setId("export-dialog");
+        pane.setHeaderText("Export the take as a WAV file");
+        pane.setContent(content);
+        pane.getButtonTypes().addAll(new ButtonType("Export", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+        if (getScene() != null) {
+            pane.getStylesheets().addAll(getScene().getStylesheets());
+        }
+        return pane;
+    }
+
+    /** The export dialog's content for a screenshot (not shown as a window). */
+    public javafx.scene.Parent exportPreview() {
+        Take selected = vm.generate().selectedTake().get();
+        if (selected == null) {
+            throw new IllegalStateException("no take to export");
+        }
+        Path initial = Path.of(System.getProperty("user.home")).resolve(ExportViewModel.suggestedName(selected));
+        return exportDialogPane(new ExportPane(vm.export(), selected, initial, files));
+    }
+
+    /** Shows the hum recorder tab. */
+    public void showHumTab() {
+        tabs.getSelectionModel().select(1);
+    }
+
+    /** Shows the takes tab. */
+    public void showTakesTab() {
+        tabs.getSelectionModel().select(0);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.cantor.ui;
+
+import dev.cantor.engine.audio.AudioPlayer;
+import dev.cantor.engine.audio.PcmOutput;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Everything the studio window shows, wired together: models, generation and takes, playback of
+ * the selected take, the hum recorder, export, and the settings that persist between sessions.
+ * The views only bind to these view-models; none of them touches the engine's tensors.
+ */
+public final class StudioViewModel implements AutoCloseable {
+
+    private final SettingsStore store;
+    private StudioSettings settings;
+    private final EngineWorker worker;
+    private final ModelsViewModel models;
+    private final GenerateViewModel generate;
+    private final PlaybackViewModel playback;
+    private final PlaybackViewModel humPlayback;
+    private final HumViewModel hum;
+    private final ExportViewModel export;
+
+    /**
+     * @param builtIn    the shipped model, or null
+     * @param sampleRate the models' audio rate (for the hum recorder)
+     * @param speakers   makes an audio output for each playback
+     */
+    public StudioViewModel(SettingsStore store, EngineWorker worker, EngineProvider engines, ModelEntry builtIn,
+                           int sampleRate, Supplier<PcmOutput> speakers, HumDevices microphones) {
+        this.store = store;
+        this.settings = store.load();
+        this.worker = worker;
+        this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
+        this.generate = new GenerateViewModel(worker, engines, models.selected(), settings, this::saveSettings);
+        this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
+        this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
+        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice());
+        this.export = new ExportViewModel(worker, settings);
+        generate.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
+        hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
+        models.selected().addListener((obs, old, now) -> saveSettings());
+        hum.device().addListener((obs, old, now) -> saveSettings());
+        if (store.warning() != null) {
+            generate.statusNote(store.warning());
+        }
+    }
+
+    public ModelsViewModel models() {
+        return models;
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
+    }
+
+    /** Playback of the selected take. */
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    /** Playback of the hum. */
+    public PlaybackViewModel humPlayback() {
+        return humPlayback;
+    }
+
+    public HumViewModel hum() {
+        return hum;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    public EngineWorker worker() {
+        return worker;
+    }
+
+    public StudioSettings settings() {
+        return settings;
+    }
+
+    /** Remembers the export choices (format, rate, folder). */
+    public void rememberExport(String folder) {
+        settings = settings.withExport(export.format().get().name(), export.sampleRate().get(), folder);
+        write();
+    }
+
+    /** Saves what the musician would expect to find next time (called on the UI thread). */
+    public void saveSettings() {
+        StudioSettings next = settings.withParameters(generate.seconds().get(), generate.temperature().get(),
+                generate.topK().get(), generate.topP().get(), generate.guidance().get())
+                .withModelFolders(models.addedFolders())
+                .withSelectedModel(models.selected().get() == null ? null : models.selected().get().dir().toString())
+                .withInputDevice(hum.device().get());
+        for (int i = generate.history().size() - 1; i >= 0; i--) {
+            next = next.withRecentPrompt(generate.history().get(i));
+        }
+        settings = next;
+        write();
+    }
+
+    private void write() {
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            generate.statusNote("Cannot save settings: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        saveSettings();
+        playback.shutdown();
+        humPlayback.shutdown();
+        hum.shutdown();
+        generate.shutdown();
+        try {
+            worker.awaitIdle(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker.close();
+    }
+}
