@@ -97,12 +97,12 @@ final class HumPanel extends VBox {
         vm.hum().addListener((o, a, clip) -> {
             double len = clip == null ? 1 : clip.seconds();
             trim.setMax(len);
-            trim.setLowValue(0);
-            trim.setHighValue(len);
+            vm.trimStart().set(0);
+            vm.trimEnd().set(len);
             trim.setMajorTickUnit(Math.max(0.5, Math.round(len / 8 * 2) / 2.0));
         });
-        trim.lowValueProperty().addListener((o, a, b) -> vm.trimStart().set(b.doubleValue()));
-        trim.highValueProperty().addListener((o, a, b) -> vm.trimEnd().set(b.doubleValue()));
+        trim.lowValueProperty().bindBidirectional(vm.trimStart());
+        trim.highValueProperty().bindBidirectional(vm.trimEnd());
         trim.disableProperty().bind(vm.hum().isNull());
         Label trimLabel = new Label();
         trimLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT,

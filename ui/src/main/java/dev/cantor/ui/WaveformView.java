@@ -1,7 +1,13 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.dsp.WaveformPeaks;
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,7 +22,8 @@ import javafx.scene.paint.Color;
 /**
  * The selected take's waveform: min/max columns from {@link WaveformPeaks}, zoom (mouse wheel
  * or {@link #zoomBy}), horizontal scroll, the playhead, the loop selection; click to seek,
- * drag to select. Colours come from the theme's named colours via CSS-looked-up paints.
+ * drag to select. Its colours are CSS properties ({@code -cantor-wave-color} and friends) that
+ * studio.css sets from the theme's named colours.
  */
 public final class WaveformView extends BorderPane {
 
@@ -28,11 +35,19 @@ public final class WaveformView extends BorderPane {
     private final ScrollBar scroll = new ScrollBar();
     private double dragStartX = -1;
 
-    private Color wave = Color.web("#7fd1c7");
-    private Color background = Color.web("#15181d");
-    private Color grid = Color.web("#2a2f38");
-    private Color playheadColor = Color.web("#ffb347");
-    private Color selectionColor = Color.web("#7fd1c733");
+    private static final StyleablePropertyFactory<WaveformView> CSS =
+            new StyleablePropertyFactory<>(BorderPane.getClassCssMetaData());
+    /** Colours, set in studio.css from the theme's named colours. */
+    private final StyleableProperty<Color> wave = CSS.createStyleableColorProperty(this, "wave",
+            "-cantor-wave-color", v -> v.wave, Color.web("#7fd1c7"));
+    private final StyleableProperty<Color> background = CSS.createStyleableColorProperty(this, "background",
+            "-cantor-wave-background", v -> v.background, Color.web("#15181d"));
+    private final StyleableProperty<Color> grid = CSS.createStyleableColorProperty(this, "grid",
+            "-cantor-wave-grid", v -> v.grid, Color.web("#2a2f38"));
+    private final StyleableProperty<Color> playheadColor = CSS.createStyleableColorProperty(this, "playhead",
+            "-cantor-wave-playhead", v -> v.playheadColor, Color.web("#ffb347"));
+    private final StyleableProperty<Color> selectionColor = CSS.createStyleableColorProperty(this, "selection",
+            "-cantor-wave-selection", v -> v.selectionColor, Color.web("#7fd1c733"));
 
     public WaveformView(PlaybackViewModel playback) {
         this.playback = playback;
@@ -48,6 +63,9 @@ public final class WaveformView extends BorderPane {
         setAccessibleText("Waveform of the selected take. Click to move the playhead, drag to select a loop.");
         canvas.setFocusTraversable(false);
 
+        for (StyleableProperty<Color> c : List.of(wave, background, grid, playheadColor, selectionColor)) {
+            ((ObservableValue<?>) c).addListener(o -> redraw());
+        }
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
         peaks.addListener(o -> {
@@ -93,14 +111,9 @@ public final class WaveformView extends BorderPane {
         return peaks;
     }
 
-    /** Sets the theme colours (the view reads them from CSS variables of the scene). */
-    public void setColors(Color waveColor, Color backgroundColor, Color gridColor, Color playhead, Color selection) {
-        wave = waveColor;
-        background = backgroundColor;
-        grid = gridColor;
-        playheadColor = playhead;
-        selectionColor = selection;
-        redraw();
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
     }
 
     /** Zooms by {@code factor} (&lt; 1 = in) keeping the sample under {@code anchorX} in place. */
@@ -152,9 +165,9 @@ public final class WaveformView extends BorderPane {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(background);
+        g.setFill(background.getValue());
         g.fillRect(0, 0, w, h);
-        g.setStroke(grid);
+        g.setStroke(grid.getValue());
         g.strokeLine(0, h / 2, w, h / 2);
         WaveformPeaks p = peaks.get();
         int columns = (int) Math.floor(w);
@@ -168,13 +181,13 @@ public final class WaveformView extends BorderPane {
         if (playback.hasSelection()) {
             double a = (playback.selectionStart().get() - from) / per;
             double b = (playback.selectionEnd().get() - from) / per;
-            g.setFill(selectionColor);
+            g.setFill(selectionColor.getValue());
             g.fillRect(Math.max(0, a), 0, Math.min(w, b) - Math.max(0, a), h);
         }
         float[] c = p.columns(from, to, columns);
         double mid = h / 2;
         double scale = h / 2 * 0.95;
-        g.setStroke(wave);
+        g.setStroke(wave.getValue());
         g.setLineWidth(1);
         for (int x = 0; x < columns; x++) {
             double top = mid - c[2 * x + 1] * scale;
@@ -183,7 +196,7 @@ public final class WaveformView extends BorderPane {
         }
         double head = (playback.playhead().get() - from) / per;
         if (head >= 0 && head <= w) {
-            g.setStroke(playheadColor);
+            g.setStroke(playheadColor.getValue());
             g.setLineWidth(2);
             g.strokeLine(head, 0, head, h);
         }
