@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
+import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,8 +106,9 @@ public final class TransformerLm implements AutoCloseable {
     /**
      * A new model of {@code config} that starts from the weights of the model in {@code baseDir}
      * (fine-tuning, or adding frame conditioning to a trained model): the base's config must
-     * differ at most in the frame conditioning, whose parameters then start from their initial
-     * values.
+     * differ at most in the frame conditioning, whose parameters then start at zero — so the new
+     * model starts out computing exactly what the base computes (ControlNet's zero-initialised
+     * additions) and training grows the new inputs from there.
      *
      * @return the model; {@code added} receives the names of the parameters the base lacked
      */
@@ -121,7 +123,13 @@ public final class TransformerLm implements AutoCloseable {
         }
         TransformerLm model = new TransformerLm(config, seed);
         try {
-            added.addAll(TensorFile.loadInto(baseDir.resolve(WEIGHTS_FILE), model.store));
+            List<String> fresh = TensorFile.loadInto(baseDir.resolve(WEIGHTS_FILE), model.store);
+            try (NoGrad off = NoGrad.begin()) {
+                for (String name : fresh) {
+                    model.store.parameter(name).muli(0);
+                }
+            }
+            added.addAll(fresh);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

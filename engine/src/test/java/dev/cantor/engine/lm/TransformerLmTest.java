@@ -209,6 +209,11 @@ class TransformerLmTest {
         try (TransformerLm grown = TransformerLm.startFrom(dir, FRAME_CONDITIONED, 99, added);
              TransformerLm base = TransformerLm.load(dir)) {
             assertEquals(List.of("cond.clock.weight", "cond.frame.weight"), added);
+            float[] a = fullLogits(grown, conds, tokens, melody, 5);
+            float[] b = fullLogits(base, conds, tokens, melody, 5);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-5f, "the grown model starts out computing what its base computes");
+            }
             for (var e : base.parameters().parameters().entrySet()) {
                 float[] want = e.getValue().toFloatArray();
                 float[] got = grown.parameters().parameter(e.getKey()).toFloatArray();
