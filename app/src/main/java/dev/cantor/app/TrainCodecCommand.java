@@ -40,6 +40,10 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--si-snr-weight", defaultValue = "0", description = "Weight of the negative SI-SNR (dB) of the reconstruction; 0 disables (default: ${DEFAULT-VALUE}).")
     double siSnrWeight;
 
+    @Option(names = "--lr-decay-from", paramLabel = "STEP",
+            description = "Decay the learning rate from this step to 10 % at --steps (cosine); default: constant.")
+    Long lrDecayFrom;
+
     @Option(names = "--batch", defaultValue = "8", description = "Crops per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -78,7 +82,9 @@ final class TrainCodecCommand implements Callable<Integer> {
                     codecConfig = codecConfig.withCodeDim(codeDim);
                 }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
-                        .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed).withCheckpointEvery(checkpointEvery);
+                        .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
+                        .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
+                        .withCheckpointEvery(checkpointEvery);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }

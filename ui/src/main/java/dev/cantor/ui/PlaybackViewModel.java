@@ -33,7 +33,7 @@ public final class PlaybackViewModel {
     private final BooleanProperty loop = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
     /** Bumped on every start and stop, so reports from an older playback are ignored. */
-    private long session;
+    private volatile long session;
 
     public PlaybackViewModel(AudioPlayer player, Executor ui) {
         this.player = player;
@@ -117,6 +117,7 @@ public final class PlaybackViewModel {
             from = selectionStart.get();
         }
         long mine = ++session;
+        playing.set(true);          // before the player starts: it may report the end at once
         try {
             player.play(c, from, looping ? selectionStart.get() : 0, looping ? selectionEnd.get() : 0,
                     new AudioPlayer.Listener() {
@@ -133,13 +134,12 @@ public final class PlaybackViewModel {
                         public void onFinished() {
                             ui.execute(() -> {
                                 if (session == mine) {
-                                    playing.set(false);
                                     playhead.set(0);
+                                    playing.set(false);
                                 }
                             });
                         }
                     });
-            playing.set(true);
             message.set("");
         } catch (AudioDeviceException e) {
             playing.set(false);

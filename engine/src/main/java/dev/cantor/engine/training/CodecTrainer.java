@@ -105,7 +105,7 @@ public final class CodecTrainer {
                 }
                 gc.backward(loss);
             }
-            double gradNorm = optimizer.step(stepManager, config.learningRate());
+            double gradNorm = optimizer.step(stepManager, config.learningRateAt(step));
             model.applyQuantizerUpdates();
             divergence.check(gradNorm);
             step++;

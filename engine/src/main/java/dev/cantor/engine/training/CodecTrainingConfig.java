@@ -20,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param siSnrWeight        weight of the negative SI-SNR (dB) of the reconstruction (0 disables;
  *                           configs written before this field existed read as 0, and 0 is not
  *                           written, so their training_config.json is unchanged)
+ * @param lrDecayFrom        step where a cosine decay of the learning rate begins (0: constant rate)
+ * @param lrDecayUntil       step where it ends at {@link #LR_FINAL_FRACTION} of the rate, which it keeps
+ *                           after (both 0 and unwritten when there is no decay)
  */
 public record CodecTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -32,7 +35,12 @@ public record CodecTrainingConfig(
         @JsonProperty("quantizer_dropout") double quantizerDropout,
         @JsonProperty("checkpoint_every") int checkpointEvery,
         @JsonProperty("seed") long seed,
-        @JsonProperty("si_snr_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double siSnrWeight) {
+        @JsonProperty("si_snr_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double siSnrWeight,
+        @JsonProperty("lr_decay_from") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayFrom,
+        @JsonProperty("lr_decay_until") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayUntil) {
+
+    /** Where a decay ends, as a share of the learning rate. */
+    public static final double LR_FINAL_FRACTION = 0.1;
 
     public CodecTrainingConfig {
         require(batchSize >= 1 && batchSize <= 1024, "batch_size must be 1..1024");
@@ -43,41 +51,65 @@ public record CodecTrainingConfig(
         require(quantizerDropout >= 0 && quantizerDropout <= 1, "quantizer_dropout must be in [0, 1]");
         require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
         require(siSnrWeight >= 0 && Double.isFinite(siSnrWeight), "si_snr_weight must be ≥ 0");
+        require(lrDecayFrom >= 0 && (lrDecayUntil == 0 && lrDecayFrom == 0 || lrDecayUntil > lrDecayFrom),
+                "lr_decay_until must come after lr_decay_from");
     }
 
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
-        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0);
+        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0, 0, 0);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight);
+                commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil);
     }
 
     public CodecTrainingConfig withSiSnrWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w,
+                lrDecayFrom, lrDecayUntil);
+    }
+
+    /** A cosine decay of the learning rate from step {@code from} to {@code until} (then constant). */
+    public CodecTrainingConfig withLrDecay(long from, long until) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until);
+    }
+
+    /** The learning rate of step {@code step} (0-based). */
+    public double learningRateAt(long step) {
+        if (lrDecayUntil == 0 || step <= lrDecayFrom) {
+            return learningRate;
+        }
+        double t = Math.min(1.0, (step - lrDecayFrom) / (double) (lrDecayUntil - lrDecayFrom));
+        double cosine = 0.5 * (1 + Math.cos(Math.PI * t));
+        return learningRate * (LR_FINAL_FRACTION + (1 - LR_FINAL_FRACTION) * cosine);
     }
 
     public CodecTrainingConfig withSeed(long s) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight,
+                lrDecayFrom, lrDecayUntil);
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
         return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil);
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight);
+                commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil);
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
         return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil);
     }
 
     private static void require(boolean ok, String message) {

@@ -2,6 +2,7 @@ package dev.cantor.engine.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,22 @@ class CodecConfigCompatibilityTest {
         CodecConfig back = CodecModel.JSON.readValue(fvq, CodecConfig.class);
         assertEquals(CodecConfig.small().withCodeDim(8), back);
         assertTrue(back.factorized());
+    }
+
+    @Test
+    void theLearningRateDecaysOnACosineFromItsStartStepToATenth() throws Exception {
+        var constant = dev.cantor.engine.training.CodecTrainingConfig.defaults();
+        assertEquals(7e-4, constant.learningRateAt(123_456), 0);
+        assertFalse(CodecModel.JSON.writeValueAsString(constant).contains("lr_decay"));
+        var decaying = constant.withLrDecay(1000, 3000);
+        assertEquals(7e-4, decaying.learningRateAt(1000), 1e-12);
+        assertEquals(7e-4 * 0.55, decaying.learningRateAt(2000), 1e-12);
+        assertEquals(7e-5, decaying.learningRateAt(3000), 1e-12);
+        assertEquals(7e-5, decaying.learningRateAt(9000), 1e-12);
+        assertTrue(decaying.learningRateAt(1500) > decaying.learningRateAt(2500));
+        assertEquals(decaying, CodecModel.JSON.readValue(CodecModel.JSON.writeValueAsString(decaying),
+                dev.cantor.engine.training.CodecTrainingConfig.class));
+        assertThrows(IllegalArgumentException.class, () -> constant.withLrDecay(3000, 1000));
     }
 
     @Test
