@@ -112,7 +112,7 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static AudioClip readAudio(Path file, String what, int rate) {
+    static AudioClip readAudio(Path file, String what, int rate) {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(what + " file not found: " + file);
         }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EvalLmCommand.class,
             ExportModelCommand.class,
+            StoryCommand.class,
             ScreenshotCommand.class,
         })
 public final class Main implements Runnable {

@@ -72,6 +72,37 @@ class GenerateCliTest {
     }
 
     @Test
+    void aStoryProjectRendersAsOnePieceWithItsSectionBoundaries() throws Exception {
+        Path project = dir.resolve("story.json");
+        String text = "{\"format\": \"cantor-project\", \"version\": 1, \"seed\": 7, \"transition_seconds\": 0.5,"
+                + " \"sections\": [{\"prompt\": \"calm piano intro, 70 bpm\", \"seconds\": 1.5},"
+                + " {\"prompt\": \"driving drums and bass, 140 bpm\", \"seconds\": 1.0}]}";
+        Files.writeString(project, text);
+        Path out = dir.resolve("story.wav");
+        JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "story", project.toString(), "--model", model.toString(),
+                "--out", out.toString(), "--json")).stdout());
+        assertEquals(2, r.get("sections").size());
+        assertEquals(0.0, r.get("sections").get(0).get("start").asDouble(), 1e-9);
+        assertEquals(1.5, r.get("sections").get(0).get("end").asDouble(), 1e-9);
+        assertEquals(2.5, r.get("sections").get(1).get("end").asDouble(), 1e-9);
+        assertEquals("driving drums and bass, 140 bpm", r.get("sections").get(1).get("prompt").asText());
+        assertEquals(80000, WavReader.read(out).channels()[0].length, "the sum of the sections, to the sample");
+        assertEquals(text, Files.readString(project), "rendering does not touch the project");
+
+        CliHarness.Result again = CliHarness.run(dir, "story", project.toString(), "--model", model.toString(),
+                "--out", out.toString());
+        assertEquals(2, again.exitCode(), "an existing WAV is not overwritten without --force");
+
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, text.replace("\"version\": 1", "\"version\": 3"));
+        CliHarness.Result refused = CliHarness.run(dir, "story", newer.toString(), "--model", model.toString(),
+                "--out", dir.resolve("newer.wav").toString());
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.stderr().contains("newer Cantor"), refused.stderr());
+        assertTrue(Files.readString(newer).contains("\"version\": 3"), "the file is left as it was");
+    }
+
+    @Test
     void melodyAndContinuationInputsWork() throws Exception {
         Path hum = dir.resolve("hum.wav");
         float[] x = new float[32000];

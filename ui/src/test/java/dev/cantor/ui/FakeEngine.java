@@ -52,6 +52,20 @@ final class FakeEngine implements MusicEngine {
     }
 
     @Override
+    public dev.cantor.engine.api.StoryResult generateStory(dev.cantor.engine.api.StoryRequest request,
+                                                           ProgressListener progress, CancellationToken cancel) {
+        int n = request.sections().size();
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = start[i] + (int) Math.round(request.sections().get(i).seconds() * 50);
+            cancel.throwIfCancelled();
+            progress.onProgress(start[i + 1], Math.round(request.seconds() * 50), "section " + (i + 1) + " of " + n);
+        }
+        float[] x = new float[start[n] * RATE / 50];
+        return new dev.cantor.engine.api.StoryResult(new AudioClip(x, RATE), new int[4][start[n]], start, 50, 0.1);
+    }
+
+    @Override
     public int sampleRate() {
         return RATE;
     }

@@ -15,6 +15,16 @@ public interface MusicEngine extends AutoCloseable {
      */
     GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel);
 
+    /**
+     * Renders a story as one continuous piece: each section under its own condition, the
+     * condition moving across each transition, progress in stages "section i of n" (frames done
+     * of all frames) then "decoding".
+     *
+     * @throws RequestException   when a section cannot be honoured
+     * @throws CancelledException when cancelled
+     */
+    StoryResult generateStory(StoryRequest request, ProgressListener progress, CancellationToken cancel);
+
     /** Sample rate of the audio it returns. */
     int sampleRate();
 

@@ -1,21 +1,27 @@
 package dev.cantor.engine.generation;
 
-import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.conditioning.MelodyCondition;
 import dev.cantor.engine.conditioning.MelodyException;
 import dev.cantor.engine.conditioning.PromptAttributes;
 import dev.cantor.engine.conditioning.TextEncoder;
+import dev.cantor.engine.data.Key;
+import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine on this machine: prompt → sentence embedding and explicit attributes (tempo,
@@ -96,6 +102,42 @@ public final class LocalMusicEngine implements MusicEngine {
             prompt = model.codec().encode(promptAudio);
         }
         return sample(condition, prompt, promptAudio, request.seconds(), params, progress, cancel);
+    }
+
+    @Override
+    public synchronized StoryResult generateStory(StoryRequest request, ProgressListener progress,
+                                                  CancellationToken cancel) {
+        long t0 = System.nanoTime();
+        List<LmCondition> conditions = new ArrayList<>();
+        for (StoryRequest.Section s : request.sections()) {
+            conditions.add(sectionCondition(s));
+        }
+        try (NoGrad off = NoGrad.begin()) {
+            StoryGenerator.Tokens tokens = new StoryGenerator(generator, frameRate()).generate(request, conditions,
+                    model.codec().config().numCodebooks(), progress, cancel);
+            cancel.throwIfCancelled();
+            progress.onProgress(0, 1, "decoding");
+            int[][] codes = tokens.codes();
+            float[] audio = model.codec().decode(codes, codes[0].length * model.codec().config().hopLength());
+            progress.onProgress(1, 1, "decoding");
+            return new StoryResult(new AudioClip(audio, sampleRate()), codes, tokens.sectionStart(), frameRate(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** A section's condition: its prompt, then its explicit tempo, key and mode over the prompt's. */
+    private LmCondition sectionCondition(StoryRequest.Section s) {
+        GenerationRequest asRequest = new GenerationRequest(s.prompt(), s.seconds(), s.seed(), 1.0, 250, 1.0, 3.0,
+                s.melody(), null);
+        LmCondition c = condition(asRequest);
+        try {
+            Integer key = s.key() == null ? c.keyRoot() : Integer.valueOf(Key.fromLabel(s.key()).pitchClass());
+            Mode mode = s.mode() == null ? c.mode() : Mode.fromLabel(s.mode());
+            return new LmCondition(c.text(), s.tempoBpm() == null ? c.tempoBpm() : s.tempoBpm(), key, mode,
+                    c.melody());
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(e.getMessage(), e);
+        }
     }
 
     /**

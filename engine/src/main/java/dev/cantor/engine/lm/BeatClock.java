@@ -24,13 +24,19 @@ public final class BeatClock {
      * pair has unit length).
      */
     public static void write(Double tempoBpm, double frameRate, int firstFrame, int frames, float[] out, int offset) {
+        write(tempoBpm, 0, frameRate, firstFrame, frames, out, offset);
+    }
+
+    /** As {@link #write(Double, double, int, int, float[], int)}, with the clock at {@code phase} beats at frame 0. */
+    public static void write(Double tempoBpm, double phase, double frameRate, int firstFrame, int frames, float[] out,
+                             int offset) {
         if (tempoBpm == null) {
             java.util.Arrays.fill(out, offset, offset + frames * FEATURES, 0f);
             return;
         }
         double beatsPerFrame = tempoBpm / 60.0 / frameRate;
         for (int f = 0; f < frames; f++) {
-            double beats = (firstFrame + f) * beatsPerFrame;
+            double beats = phase + (firstFrame + f) * beatsPerFrame;
             int base = offset + f * FEATURES;
             for (int j = 0; j < CYCLES_IN_BEATS.length; j++) {
                 double angle = 2 * Math.PI * beats / CYCLES_IN_BEATS[j];

@@ -12,8 +12,11 @@ import dev.cantor.engine.data.Mode;
  * @param keyRoot  pitch class of the tonic (0 = C … 11 = B), or null
  * @param mode     major or minor, or null
  * @param melody   one melody symbol per frame (0–11 pitch class, 12 rest), or null
+ * @param beatPhase where the beat clock stands at the first generated frame, in beats (0 = a
+ *                  downbeat); a story carries it across sections so the groove does not restart
  */
-public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody) {
+public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody,
+                          double beatPhase) {
 
     /** Melody symbols: 12 pitch classes, rest, and "no melody condition". */
     public static final int MELODY_REST = 12;
@@ -23,7 +26,15 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
     /** The unconditional input. */
     public static final LmCondition NONE = new LmCondition(null, null, null, null, null);
 
+    /** A condition whose clock starts on a downbeat. */
+    public LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody) {
+        this(text, tempoBpm, keyRoot, mode, melody, 0);
+    }
+
     public LmCondition {
+        if (!Double.isFinite(beatPhase)) {
+            throw new IllegalArgumentException("beat phase must be finite");
+        }
         if (keyRoot != null && (keyRoot < 0 || keyRoot > 11)) {
             throw new IllegalArgumentException("key root must be a pitch class 0..11, got " + keyRoot);
         }
@@ -40,11 +51,15 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
     }
 
     public LmCondition withText(float[] t) {
-        return new LmCondition(t, tempoBpm, keyRoot, mode, melody);
+        return new LmCondition(t, tempoBpm, keyRoot, mode, melody, beatPhase);
     }
 
     public LmCondition withMelody(int[] m) {
-        return new LmCondition(text, tempoBpm, keyRoot, mode, m);
+        return new LmCondition(text, tempoBpm, keyRoot, mode, m, beatPhase);
+    }
+
+    public LmCondition withBeatPhase(double beats) {
+        return new LmCondition(text, tempoBpm, keyRoot, mode, melody, beats);
     }
 
     /** Melody symbol for a frame: the condition's, or NONE past its end or without melody. */

@@ -205,7 +205,8 @@ public final class TransformerLm implements AutoCloseable {
         }
         float[] clock = new float[conditions.size() * steps * BeatClock.FEATURES];
         for (int b = 0; b < conditions.size(); b++) {
-            BeatClock.write(conditions.get(b).tempoBpm(), config.frameRate(), firstFrames[b], steps, clock,
+            LmCondition c = conditions.get(b);
+            BeatClock.write(c.tempoBpm(), c.beatPhase(), config.frameRate(), firstFrames[b], steps, clock,
                     b * steps * BeatClock.FEATURES);
         }
         return clock;

@@ -1,10 +1,10 @@
 package dev.cantor.engine.nn;
 
-import dev.cantor.engine.runtime.NoGrad;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.runtime.NoGrad;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

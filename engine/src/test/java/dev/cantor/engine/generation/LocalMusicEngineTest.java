@@ -12,6 +12,8 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
@@ -114,6 +116,42 @@ class LocalMusicEngineTest {
         t.join(60_000);
         assertTrue(there.get() instanceof GenerationResult, "on another thread: " + there.get());
         assertArrayEquals(here.codes(), ((GenerationResult) there.get()).codes());
+    }
+
+    @Test
+    void aStoryIsOneStreamWithEverySectionWhereItBelongs() {
+        StoryRequest story = StoryRequest.of(List.of(StoryRequest.Section.of("calm piano intro, 70 bpm", 1.0, 3),
+                new StoryRequest.Section("strings join, building tension", 0.6, 4, 100.0, "D", "minor", null),
+                StoryRequest.Section.of("driving drums and bass, 140 bpm", 1.4, 5)), 0.3);
+        List<String> stages = new ArrayList<>();
+        long[] last = {-1};
+        StoryResult r = engine.generateStory(story, (done, total, stage) -> {
+            if (!stages.contains(stage)) {
+                stages.add(stage);
+            }
+            if (stage.startsWith("section")) {
+                assertTrue(done >= last[0], "progress went backwards");
+                assertEquals(150, total);
+                last[0] = done;
+            }
+        }, CancellationToken.NEVER);
+        assertEquals(List.of("section 1 of 3", "section 2 of 3", "section 3 of 3", "decoding"), stages);
+        assertArrayEquals(new int[] {0, 50, 80, 150}, r.sectionStart());
+        assertEquals(150, r.codes()[0].length);
+        assertEquals(150 * 640, r.audio().length());
+        assertEquals(1.6, r.endSeconds(1), 1e-9);
+        StoryResult again = engine.generateStory(story, ProgressListener.NONE, CancellationToken.NEVER);
+        assertArrayEquals(r.codes(), again.codes(), "the same story and seeds give the same piece");
+
+        CancellationToken cancel = new CancellationToken();
+        assertThrows(CancelledException.class, () -> engine.generateStory(story, (done, total, stage) -> {
+            if (stage.equals("section 2 of 3")) {
+                cancel.cancel();
+            }
+        }, cancel));
+        assertThrows(RequestException.class, () -> engine.generateStory(StoryRequest.of(List.of(
+                new StoryRequest.Section("jazz", 1, 1, null, "H", null, null)), 0), ProgressListener.NONE,
+                CancellationToken.NEVER));
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.engine.generation.LocalMusicEngine;
+import dev.cantor.engine.story.StoryProject;
+import dev.cantor.engine.story.StoryProjectException;
+import dev.cantor.engine.story.StoryProjects;
+import dev.cantor.engine.story.StorySection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cantor story}: renders a story project (sections with their own prompts) as one piece. */
+@Command(name = "story", mixinStandardHelpOptions = true,
+        description = "Render a story project — a timeline of sections, each with its own prompt — as one continuous piece.")
+final class StoryCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PROJECT.json", description = "The story project file (\"format\": \"cantor-project\").")
+    Path project;
+
+    @Option(names = "--seed", description = "Story seed, replacing the project's (sections with their own seed keep it).")
+    Long seed;
+
+    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
+    Path model;
+
+    @Mixin
+    AudioOutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        StoryProject story;
+        try {
+            story = StoryProjects.read(project);
+        } catch (StoryProjectException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        if (seed != null) {
+            story = story.withSeed(seed);
+        }
+        output.checkWritable();
+        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+            StoryRequest request = request(story, project.toAbsolutePath().getParent(), engine.sampleRate());
+            ConsoleProgress progress = new ConsoleProgress();
+            CancellationToken cancel = new CancellationToken();
+            StoryResult result;
+            try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
+                result = engine.generateStory(request, progress, cancel);
+            }
+            progress.finishLine();
+            WavWriter.write(output.out, result.audio(), output.sampleFormat());
+            report(story, result);
+        }
+        return 0;
+    }
+
+    /** The engine's request for a project: section seeds, overrides and melodies resolved. */
+    static StoryRequest request(StoryProject story, Path projectDir, int sampleRate) {
+        List<StoryRequest.Section> sections = new ArrayList<>();
+        for (int i = 0; i < story.sections().size(); i++) {
+            StorySection s = story.sections().get(i);
+            AudioClip melody = s.melody() == null ? null
+                    : GenerateCommand.readAudio(projectDir.resolve(s.melody()), "melody of section " + (i + 1),
+                            sampleRate);
+            sections.add(new StoryRequest.Section(s.prompt(), s.seconds(), StoryProjects.sectionSeed(story, i),
+                    s.tempoBpm(), s.key(), s.mode(), melody));
+        }
+        StoryProject.Sampling p = story.sampling();
+        return new StoryRequest(sections, story.transitionSeconds(), p.temperature(), p.topK(), p.topP(),
+                p.guidance());
+    }
+
+    private void report(StoryProject story, StoryResult result) {
+        if (output.json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("out", output.out.toString());
+            summary.put("seed", story.seed());
+            summary.put("seconds", result.audio().seconds());
+            summary.put("sample_rate", result.audio().sampleRate());
+            List<Map<String, Object>> sections = new ArrayList<>();
+            for (int i = 0; i < result.sections(); i++) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("prompt", story.sections().get(i).prompt());
+                s.put("start", result.startSeconds(i));
+                s.put("end", result.endSeconds(i));
+                sections.add(s);
+            }
+            summary.put("sections", sections);
+            summary.put("wall_seconds", Math.round(result.wallSeconds() * 100) / 100.0);
+            JsonOutput.print(System.out, summary);
+            return;
+        }
+        System.out.printf(Locale.ROOT, "wrote %s (%.2f s, %d sections, seed %d) in %.1f s%n", output.out,
+                result.audio().seconds(), result.sections(), story.seed(), result.wallSeconds());
+        for (int i = 0; i < result.sections(); i++) {
+            System.out.printf(Locale.ROOT, "  %6.2f – %6.2f s  %s%n", result.startSeconds(i), result.endSeconds(i),
+                    story.sections().get(i).prompt());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.cantor.engine.story;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.data.Key;
+import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads, checks and writes story project files. Reading never changes the file; writing is
+ * atomic (a crash leaves the old project or the new one, never half of one).
+ */
+public final class StoryProjects {
+
+    /** Longest story one project may ask for (30 minutes). */
+    public static final double MAX_TOTAL_SECONDS = 1800;
+    /** Longest section. */
+    public static final double MAX_SECTION_SECONDS = 600;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StoryProjects() {
+    }
+
+    /**
+     * The project in {@code file}, checked and with defaults filled in.
+     *
+     * @throws StoryProjectException when it is missing, damaged, from a newer Cantor or invalid
+     */
+    public static StoryProject read(Path file) throws StoryProjectException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new StoryProjectException("project file not found: " + file);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new StoryProjectException("the project file " + name + " is damaged"
+                    + (at == null ? "" : " near line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new StoryProjectException("cannot read the project file " + file + ": " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new StoryProjectException(name + " is not a Cantor project (expected a JSON object)");
+        }
+        if (!StoryProject.FORMAT.equals(tree.path("format").asText(null))) {
+            throw new StoryProjectException(name + " is not a Cantor project (it needs \"format\": \""
+                    + StoryProject.FORMAT + "\")");
+        }
+        JsonNode version = tree.get("version");
+        if (version == null || !version.canConvertToInt()) {
+            throw new StoryProjectException(name + " has no schema \"version\" (this Cantor reads version "
+                    + StoryProject.VERSION + ")");
+        }
+        if (version.asInt() > StoryProject.VERSION) {
+            throw new StoryProjectException(name + " was saved by a newer Cantor (project version " + version.asInt()
+                    + "; this Cantor reads version " + StoryProject.VERSION + "). Update Cantor to open it; the file "
+                    + "was not changed.");
+        }
+        if (version.asInt() < 1) {
+            throw new StoryProjectException(name + " has an unknown project version " + version.asInt());
+        }
+        StoryProject project;
+        try {
+            project = JSON.treeToValue(tree, StoryProject.class);
+        } catch (JsonProcessingException e) {
+            throw new StoryProjectException("the project file " + name + " has a value of the wrong kind: "
+                    + e.getOriginalMessage(), e);
+        }
+        try {
+            return check(project.normalized());
+        } catch (IllegalArgumentException e) {
+            throw new StoryProjectException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code project} to {@code file} atomically (the caller asks before replacing a file). */
+    public static void write(Path file, StoryProject project) throws IOException {
+        StoryProject checked = check(project.normalized());
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        AtomicFiles.writeString(file, JSON.writeValueAsString(checked));
+    }
+
+    /**
+     * Checks every value a person may have typed.
+     *
+     * @throws IllegalArgumentException naming the section and field at fault
+     */
+    public static StoryProject check(StoryProject p) {
+        List<StorySection> sections = p.sections();
+        if (sections == null || sections.isEmpty()) {
+            throw new IllegalArgumentException("a story needs at least one section");
+        }
+        double shortest = Double.MAX_VALUE;
+        for (int i = 0; i < sections.size(); i++) {
+            StorySection s = sections.get(i);
+            String where = "section " + (i + 1);
+            if (s == null) {
+                throw new IllegalArgumentException(where + " is empty");
+            }
+            if ((s.prompt() == null || s.prompt().isBlank()) && s.melody() == null) {
+                throw new IllegalArgumentException(where + " needs a \"prompt\" (or a \"melody\")");
+            }
+            if (!(s.seconds() > 0) || s.seconds() > MAX_SECTION_SECONDS) {
+                throw new IllegalArgumentException(where + ": \"seconds\" must be more than 0 and at most "
+                        + (int) MAX_SECTION_SECONDS + ", got " + s.seconds());
+            }
+            if (s.tempoBpm() != null && !(s.tempoBpm() >= 20 && s.tempoBpm() <= 400)) {
+                throw new IllegalArgumentException(where + ": \"tempo_bpm\" must be 20..400, got " + s.tempoBpm());
+            }
+            if (s.key() != null) {
+                Key.fromLabel(s.key());
+            }
+            if (s.mode() != null) {
+                Mode.fromLabel(s.mode());
+            }
+            shortest = Math.min(shortest, s.seconds());
+        }
+        if (p.seconds() > MAX_TOTAL_SECONDS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the story is %.0f s long; at most %.0f s", p.seconds(), MAX_TOTAL_SECONDS));
+        }
+        double t = p.transitionSeconds();
+        if (!(t >= 0) || (sections.size() > 1 && t >= shortest)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "\"transition_seconds\" must be at least 0 and shorter than every section (the shortest is "
+                            + "%.1f s), got %s", shortest, t));
+        }
+        StoryProject.Sampling s = p.sampling();
+        if (!(s.temperature() >= 0) || s.topK() < 0 || !(s.topP() > 0 && s.topP() <= 1) || !(s.guidance() >= 0)) {
+            throw new IllegalArgumentException("\"sampling\" out of range: temperature ≥ 0, top_k ≥ 0, "
+                    + "0 < top_p ≤ 1, guidance ≥ 0");
+        }
+        return p;
+    }
+
+    /** The seed section {@code index} samples with: its own, else one derived from the story's. */
+    public static long sectionSeed(StoryProject p, int index) {
+        Long own = p.sections().get(index).seed();
+        return own != null ? own : p.seed() * 1_000_003L + index;
+    }
+}
