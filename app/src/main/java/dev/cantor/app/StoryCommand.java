@@ -5,6 +5,7 @@ import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.engine.eval.StoryCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjectException;
@@ -36,6 +37,9 @@ final class StoryCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
     Path model;
 
+    @Option(names = "--check", description = "Also measure the result: each section's estimated tempo, and at each seam the largest sample jump and the level beside the rest of the piece.")
+    boolean check;
+
     @Mixin
     AudioOutputOptions output;
 
@@ -61,7 +65,7 @@ final class StoryCommand implements Callable<Integer> {
             }
             progress.finishLine();
             WavWriter.write(output.out, result.audio(), output.sampleFormat());
-            report(story, result);
+            report(story, result, check ? StoryCheck.of(result, story.transitionSeconds()) : null);
         }
         return 0;
     }
@@ -82,7 +86,7 @@ final class StoryCommand implements Callable<Integer> {
                 p.guidance());
     }
 
-    private void report(StoryProject story, StoryResult result) {
+    private void report(StoryProject story, StoryResult result, StoryCheck.Report measured) {
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("out", output.out.toString());
@@ -95,9 +99,27 @@ final class StoryCommand implements Callable<Integer> {
                 s.put("prompt", story.sections().get(i).prompt());
                 s.put("start", result.startSeconds(i));
                 s.put("end", result.endSeconds(i));
+                if (measured != null) {
+                    StoryCheck.Section m = measured.sections().get(i);
+                    s.put("estimated_bpm", Double.isNaN(m.estimatedBpm()) ? null : round(m.estimatedBpm()));
+                    s.put("measured_from", round(m.from()));
+                }
                 sections.add(s);
             }
             summary.put("sections", sections);
+            if (measured != null) {
+                List<Map<String, Object>> seams = new ArrayList<>();
+                for (StoryCheck.Seam seam : measured.seams()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("at", round(seam.at()));
+                    m.put("max_jump", round(seam.maxJump()));
+                    m.put("jump_p999_elsewhere", round(seam.jumpP999Elsewhere()));
+                    m.put("rms", round(seam.rms()));
+                    m.put("piece_rms", round(seam.pieceRms()));
+                    seams.add(m);
+                }
+                summary.put("seams", seams);
+            }
             summary.put("wall_seconds", Math.round(result.wallSeconds() * 100) / 100.0);
             JsonOutput.print(System.out, summary);
             return;
@@ -105,8 +127,21 @@ final class StoryCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %s (%.2f s, %d sections, seed %d) in %.1f s%n", output.out,
                 result.audio().seconds(), result.sections(), story.seed(), result.wallSeconds());
         for (int i = 0; i < result.sections(); i++) {
-            System.out.printf(Locale.ROOT, "  %6.2f – %6.2f s  %s%n", result.startSeconds(i), result.endSeconds(i),
-                    story.sections().get(i).prompt());
+            String bpm = measured == null ? "" : String.format(Locale.ROOT, "  (estimated %.1f bpm)",
+                    measured.sections().get(i).estimatedBpm());
+            System.out.printf(Locale.ROOT, "  %6.2f – %6.2f s  %s%s%n", result.startSeconds(i), result.endSeconds(i),
+                    story.sections().get(i).prompt(), bpm);
         }
+        if (measured != null) {
+            for (StoryCheck.Seam seam : measured.seams()) {
+                System.out.printf(Locale.ROOT, "  seam at %.2f s: largest jump %.4f (99.9th percentile elsewhere %.4f),"
+                        + " level %.4f (piece %.4f)%n", seam.at(), seam.maxJump(), seam.jumpP999Elsewhere(),
+                        seam.rms(), seam.pieceRms());
+            }
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
     }
 }

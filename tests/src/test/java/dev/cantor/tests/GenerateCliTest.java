@@ -80,8 +80,11 @@ class GenerateCliTest {
         Files.writeString(project, text);
         Path out = dir.resolve("story.wav");
         JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "story", project.toString(), "--model", model.toString(),
-                "--out", out.toString(), "--json")).stdout());
+                "--out", out.toString(), "--check", "--json")).stdout());
         assertEquals(2, r.get("sections").size());
+        assertTrue(r.get("sections").get(1).has("estimated_bpm"));
+        assertEquals(1.5, r.get("seams").get(0).get("at").asDouble(), 1e-9);
+        assertTrue(r.get("seams").get(0).get("piece_rms").asDouble() > 0);
         assertEquals(0.0, r.get("sections").get(0).get("start").asDouble(), 1e-9);
         assertEquals(1.5, r.get("sections").get(0).get("end").asDouble(), 1e-9);
         assertEquals(2.5, r.get("sections").get(1).get("end").asDouble(), 1e-9);
