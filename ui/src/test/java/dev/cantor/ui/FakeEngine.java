@@ -66,6 +66,14 @@ final class FakeEngine implements MusicEngine {
     }
 
     @Override
+    public dev.cantor.engine.api.StoryResult regenerateSection(dev.cantor.engine.api.StoryRequest request,
+                                                               dev.cantor.engine.api.StoryResult previous, int section,
+                                                               boolean regenerateFollowing, ProgressListener progress,
+                                                               CancellationToken cancel) {
+        return generateStory(request, progress, cancel);
+    }
+
+    @Override
     public int sampleRate() {
         return RATE;
     }

@@ -25,6 +25,17 @@ public interface MusicEngine extends AutoCloseable {
      */
     StoryResult generateStory(StoryRequest request, ProgressListener progress, CancellationToken cancel);
 
+    /**
+     * Renders section {@code section} of a story anew (with the seed the request now gives it),
+     * keeping everything before it from {@code previous} exactly; the sections after it are
+     * rendered anew too ({@code regenerateFollowing}) or kept as they were, with the audio blended
+     * across the seam.
+     *
+     * @throws RequestException when {@code previous} does not match the request's timeline
+     */
+    StoryResult regenerateSection(StoryRequest request, StoryResult previous, int section, boolean regenerateFollowing,
+                                  ProgressListener progress, CancellationToken cancel);
+
     /** Sample rate of the audio it returns. */
     int sampleRate();
 

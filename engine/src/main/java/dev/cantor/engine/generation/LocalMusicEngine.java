@@ -125,6 +125,70 @@ public final class LocalMusicEngine implements MusicEngine {
         }
     }
 
+    @Override
+    public synchronized StoryResult regenerateSection(StoryRequest request, StoryResult previous, int section,
+                                                      boolean regenerateFollowing, ProgressListener progress,
+                                                      CancellationToken cancel) {
+        long t0 = System.nanoTime();
+        int n = request.sections().size();
+        if (section < 0 || section >= n) {
+            throw new RequestException("there is no section " + (section + 1) + " (the story has " + n + ")");
+        }
+        StoryGenerator stories = new StoryGenerator(generator, frameRate());
+        int[] start = stories.layout(request);
+        int[] before = previous.sectionStart();
+        boolean sameLayout = before.length == start.length
+                && java.util.Arrays.equals(start, 0, section + 1, before, 0, section + 1)
+                && (regenerateFollowing || java.util.Arrays.equals(start, before));
+        if (!sameLayout) {
+            throw new RequestException("the story's sections changed length since it was rendered; render the whole "
+                    + "story again");
+        }
+        List<LmCondition> conditions = new ArrayList<>();
+        for (StoryRequest.Section s : request.sections()) {
+            conditions.add(sectionCondition(s));
+        }
+        try (NoGrad off = NoGrad.begin()) {
+            StoryGenerator.Tokens tokens = stories.regenerate(request, conditions,
+                    model.codec().config().numCodebooks(), new StoryGenerator.Tokens(previous.codes(), before), section,
+                    regenerateFollowing, progress, cancel);
+            cancel.throwIfCancelled();
+            progress.onProgress(0, 1, "decoding");
+            int hop = model.codec().config().hopLength();
+            int[][] codes = tokens.codes();
+            float[] fresh = model.codec().decode(codes, codes[0].length * hop);
+            float[] old = previous.audio().samples();
+            int fade = (int) Math.round(SEAM_FADE_SECONDS * sampleRate());
+            // Everything before the section is the old audio, to the sample; then the new audio.
+            float[] audio = crossfade(old, fresh, start[section] * hop - fade, fade);
+            if (!regenerateFollowing && section + 1 < n) {
+                audio = crossfade(audio, old, start[section + 1] * hop - fade, fade);
+            }
+            progress.onProgress(1, 1, "decoding");
+            return new StoryResult(new AudioClip(audio, sampleRate()), codes, start, frameRate(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Seconds over which regenerated audio is blended into the audio it meets. */
+    private static final double SEAM_FADE_SECONDS = 0.1;
+
+    /** {@code a} before {@code at}, a linear crossfade over {@code fade} samples, then {@code b}. */
+    private static float[] crossfade(float[] a, float[] b, int at, int fade) {
+        float[] out = new float[b.length];
+        for (int i = 0; i < out.length; i++) {
+            if (i < at) {
+                out[i] = i < a.length ? a[i] : 0f;
+            } else if (i < at + fade) {
+                double w = (i - at + 0.5) / fade;
+                out[i] = (float) ((1 - w) * (i < a.length ? a[i] : 0f) + w * b[i]);
+            } else {
+                out[i] = b[i];
+            }
+        }
+        return out;
+    }
+
     /** A section's condition: its prompt, then its explicit tempo, key and mode over the prompt's. */
     private LmCondition sectionCondition(StoryRequest.Section s) {
         GenerationRequest asRequest = new GenerationRequest(s.prompt(), s.seconds(), s.seed(), 1.0, 250, 1.0, 3.0,

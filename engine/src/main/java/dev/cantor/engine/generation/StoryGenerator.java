@@ -40,13 +40,43 @@ final class StoryGenerator {
      */
     Tokens generate(StoryRequest request, List<LmCondition> conditions, int numCodebooks, ProgressListener progress,
                     CancellationToken cancel) {
+        return render(request, conditions, numCodebooks, null, -1, true, progress, cancel);
+    }
+
+    /** The first frame of each section for this request, and the total at the end. */
+    int[] layout(StoryRequest request) {
         int n = request.sections().size();
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
             start[i + 1] = start[i] + Math.max(1, (int) Math.round(request.sections().get(i).seconds() * frameRate));
         }
+        return start;
+    }
+
+    /**
+     * Renders section {@code index} anew, keeping the tokens before it from {@code previous}; the
+     * sections after it are rendered anew too ({@code following}) or kept as they were.
+     */
+    Tokens regenerate(StoryRequest request, List<LmCondition> conditions, int numCodebooks, Tokens previous,
+                      int index, boolean following, ProgressListener progress, CancellationToken cancel) {
+        return render(request, conditions, numCodebooks, previous, index, following, progress, cancel);
+    }
+
+    private Tokens render(StoryRequest request, List<LmCondition> conditions, int numCodebooks, Tokens previous,
+                          int index, boolean following, ProgressListener progress, CancellationToken cancel) {
+        int n = request.sections().size();
+        int[] start = layout(request);
         int total = start[n];
         int[][] stream = new int[numCodebooks][total];
+        if (previous != null) {
+            for (int k = 0; k < numCodebooks; k++) {
+                System.arraycopy(previous.codes()[k], 0, stream[k], 0, start[index]);
+                if (!following && index + 1 < n) {
+                    System.arraycopy(previous.codes()[k], start[index + 1], stream[k], start[index + 1],
+                            total - start[index + 1]);
+                }
+            }
+        }
         int transition = (int) Math.round(request.transitionSeconds() * frameRate);
         double phase = 0;
         int made = 0;
@@ -57,12 +87,20 @@ final class StoryGenerator {
             int fade = i == 0 ? 0 : Math.min(transition, frames - 1);
             int done = 0;
             int chunkIndex = 0;
+            boolean make = previous == null || i == index || (following && i > index);
             while (done < frames) {
                 cancel.throwIfCancelled();
                 int chunk = done < fade ? Math.min(TRANSITION_CHUNK, fade - done) : frames - done;
                 double weight = done < fade ? (done + chunk / 2.0) / fade : 1.0;
                 LmCondition c = blend(i == 0 ? null : conditions.get(i - 1), conditions.get(i), weight)
                         .melodyFrom(done).withBeatPhase(phase);
+                if (!make) {                       // kept from before: only the clock moves on
+                    phase += c.tempoBpm() == null ? 0 : chunk * c.tempoBpm() / 60.0 / frameRate;
+                    made += chunk;
+                    done += chunk;
+                    chunkIndex++;
+                    continue;
+                }
                 int[][] prompt = tail(stream, made, generator.defaultContextFrames());
                 SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
                         request.guidance(), section.seed() * 1_000_003L + chunkIndex);
@@ -90,9 +128,12 @@ final class StoryGenerator {
             return to;
         }
         float[] text = mix(from.text(), to.text(), weight);
-        Double tempo = from.tempoBpm() != null && to.tempoBpm() != null
-                ? from.tempoBpm() + weight * (to.tempoBpm() - from.tempoBpm())
-                : weight < 0.5 ? from.tempoBpm() : to.tempoBpm();
+        Double tempo;
+        if (from.tempoBpm() != null && to.tempoBpm() != null) {
+            tempo = from.tempoBpm() + weight * (to.tempoBpm() - from.tempoBpm());
+        } else {
+            tempo = weight < 0.5 ? from.tempoBpm() : to.tempoBpm();      // one of them has no tempo
+        }
         boolean late = weight >= 0.5;
         return new LmCondition(text, tempo, late ? to.keyRoot() : from.keyRoot(), late ? to.mode() : from.mode(),
                 to.melody());

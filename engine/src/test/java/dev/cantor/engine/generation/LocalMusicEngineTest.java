@@ -155,6 +155,46 @@ class LocalMusicEngineTest {
     }
 
     @Test
+    void regeneratingASectionKeepsWhatComesBeforeAndOptionallyWhatFollows() {
+        List<StoryRequest.Section> sections = List.of(StoryRequest.Section.of("calm piano intro, 70 bpm", 1.0, 3),
+                StoryRequest.Section.of("strings join", 1.0, 4), StoryRequest.Section.of("drums and bass", 1.0, 5));
+        StoryRequest story = StoryRequest.of(sections, 0.2);
+        StoryResult first = engine.generateStory(story, ProgressListener.NONE, CancellationToken.NEVER);
+        List<StoryRequest.Section> reseeded = new ArrayList<>(sections);
+        reseeded.set(1, StoryRequest.Section.of("strings join", 1.0, 99));
+        StoryRequest again = StoryRequest.of(reseeded, 0.2);
+        int hop = 640;
+        int fade = 3200;                                    // the 0.1 s blend at each seam
+        StoryResult kept = engine.regenerateSection(again, first, 1, false, ProgressListener.NONE,
+                CancellationToken.NEVER);
+        float[] a = first.audio().samples();
+        float[] b = kept.audio().samples();
+        assertEquals(a.length, b.length);
+        for (int i = 0; i < 50 * hop - fade; i++) {
+            assertEquals(a[i], b[i], 0f, "before the section, sample " + i);
+        }
+        for (int i = 100 * hop; i < a.length; i++) {
+            assertEquals(a[i], b[i], 0f, "after the section, sample " + i);
+        }
+        assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(first.codes()[0], 50, 100),
+                java.util.Arrays.copyOfRange(kept.codes()[0], 50, 100)), "the section itself is new");
+        assertArrayEquals(java.util.Arrays.copyOfRange(first.codes()[0], 100, 150),
+                java.util.Arrays.copyOfRange(kept.codes()[0], 100, 150));
+
+        StoryResult onward = engine.regenerateSection(again, first, 1, true, ProgressListener.NONE,
+                CancellationToken.NEVER);
+        assertArrayEquals(java.util.Arrays.copyOfRange(first.codes()[0], 0, 50),
+                java.util.Arrays.copyOfRange(onward.codes()[0], 0, 50));
+        assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(first.codes()[0], 100, 150),
+                java.util.Arrays.copyOfRange(onward.codes()[0], 100, 150)), "what follows is made again");
+
+        List<StoryRequest.Section> longer = new ArrayList<>(sections);
+        longer.set(0, StoryRequest.Section.of("calm piano intro, 70 bpm", 2.0, 3));
+        assertThrows(RequestException.class, () -> engine.regenerateSection(StoryRequest.of(longer, 0.2), first, 1,
+                false, ProgressListener.NONE, CancellationToken.NEVER));
+    }
+
+    @Test
     void promptAttributesAndMelodyReachTheCondition() {
         AudioClip hum = sine(440, 1.0, 0.3);
         LmCondition c = engine.condition(GenerationRequest.ofPrompt("sad strings in D minor at 72 bpm", 1, 1)

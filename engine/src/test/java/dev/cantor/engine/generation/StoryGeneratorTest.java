@@ -29,6 +29,9 @@ class StoryGeneratorTest {
         assertEquals(Mode.MINOR, late.mode());
         assertSame(drive, StoryGenerator.blend(calm, drive, 1.0));
         assertSame(drive, StoryGenerator.blend(null, drive, 0.3), "the first section has nothing to come from");
+        LmCondition free = new LmCondition(b, null, null, null, null);
+        assertEquals(70.0, StoryGenerator.blend(calm, free, 0.25).tempoBpm(), "no tempo to glide to: keep the old");
+        assertEquals(null, StoryGenerator.blend(calm, free, 0.75).tempoBpm());
     }
 
     @Test
