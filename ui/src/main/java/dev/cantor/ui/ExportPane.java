@@ -98,8 +98,6 @@ final class ExportPane extends GridPane {
         if (text.isEmpty()) {
             return null;
         }
-        Path p = Path.of(text);
-        return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? p
-                : p.resolveSibling(p.getFileName() + ".wav");
+        return ExportViewModel.withWavExtension(Path.of(text));
     }
 }

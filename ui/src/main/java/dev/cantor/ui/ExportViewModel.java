@@ -71,6 +71,12 @@ public final class ExportViewModel {
         return (words.isEmpty() ? "cantor-take" : words) + "-seed" + take.request().seed() + ".wav";
     }
 
+    /** {@code file}, with ".wav" added when its name does not already end so. */
+    public static Path withWavExtension(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? file
+                : file.resolveSibling(file.getFileName() + ".wav");
+    }
+
     /** True when writing to {@code wav} would replace a file (the WAV or its JSON). */
     public static boolean needsConfirmation(Path wav) {
         return Files.exists(wav) || Files.exists(TakeSidecar.pathFor(wav));

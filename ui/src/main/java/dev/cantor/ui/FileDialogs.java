@@ -39,12 +39,7 @@ public interface FileDialogs {
                 }
                 chooser.setInitialFileName(suggestedName);
                 File f = chooser.showSaveDialog(owner);
-                if (f == null) {
-                    return null;
-                }
-                Path p = f.toPath();
-                return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? p
-                        : p.resolveSibling(p.getFileName() + ".wav");
+                return f == null ? null : ExportViewModel.withWavExtension(f.toPath());
             }
 
             @Override

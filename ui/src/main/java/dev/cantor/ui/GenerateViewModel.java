@@ -203,11 +203,7 @@ public final class GenerateViewModel {
             return;
         }
         if (!request.prompt().isEmpty()) {
-            history.remove(request.prompt());
-            history.add(0, request.prompt());
-            while (history.size() > StudioSettings.MAX_RECENT) {
-                history.remove(history.size() - 1);
-            }
+            history.setAll(StudioSettings.remember(history, request.prompt()));
         }
         onSettingsChanged.run();
         CancellationToken token = new CancellationToken();

@@ -47,16 +47,26 @@ public record StudioSettings(
                 exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice);
     }
 
-    /** With {@code prompt} first in the history (moved there if already in it), at most MAX_RECENT kept. */
-    public StudioSettings withRecentPrompt(String prompt) {
-        List<String> list = new ArrayList<>(recentPrompts == null ? List.of() : recentPrompts);
+    /** {@code recent} with {@code prompt} first (moved there if already in it), at most MAX_RECENT kept. */
+    public static List<String> remember(List<String> recent, String prompt) {
+        List<String> list = new ArrayList<>(recent == null ? List.of() : recent);
         list.remove(prompt);
         list.add(0, prompt);
         while (list.size() > MAX_RECENT) {
             list.remove(list.size() - 1);
         }
-        return new StudioSettings(version, List.copyOf(list), modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+        return List.copyOf(list);
+    }
+
+    /** With {@code prompt} first in the history (see {@link #remember}). */
+    public StudioSettings withRecentPrompt(String prompt) {
+        return withRecentPrompts(remember(recentPrompts, prompt));
+    }
+
+    /** With this history of prompts, newest first. */
+    public StudioSettings withRecentPrompts(List<String> prompts) {
+        return new StudioSettings(version, List.copyOf(prompts), modelFolders, selectedModel, seconds, temperature,
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
     }
 
     public StudioSettings withModelFolders(List<String> folders) {

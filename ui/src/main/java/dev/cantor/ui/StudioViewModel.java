@@ -89,15 +89,12 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Saves what the musician would expect to find next time (called on the UI thread). */
     public void saveSettings() {
-        StudioSettings next = settings.withParameters(generate.seconds().get(), generate.temperature().get(),
+        settings = settings.withParameters(generate.seconds().get(), generate.temperature().get(),
                 generate.topK().get(), generate.topP().get(), generate.guidance().get())
                 .withModelFolders(models.addedFolders())
                 .withSelectedModel(models.selected().get() == null ? null : models.selected().get().dir().toString())
-                .withInputDevice(hum.device().get());
-        for (int i = generate.history().size() - 1; i >= 0; i--) {
-            next = next.withRecentPrompt(generate.history().get(i));
-        }
-        settings = next;
+                .withInputDevice(hum.device().get())
+                .withRecentPrompts(generate.history());
         write();
     }
 

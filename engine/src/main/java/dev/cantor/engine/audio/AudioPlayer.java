@@ -1,5 +1,6 @@
 package dev.cantor.engine.audio;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +24,7 @@ public final class AudioPlayer implements AutoCloseable {
     }
 
     private final Supplier<PcmOutput> outputs;
-    private Thread thread;
-    private java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private StoppableWorker worker;
     private volatile long position;
 
     /** @param outputs makes the output for each playback (e.g. {@code () -> new SpeakerOutput(null)}) */
@@ -53,17 +53,13 @@ public final class AudioPlayer implements AutoCloseable {
         }
         synchronized (this) {
             position = start;
-            java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean(true);
-            running = flag;
-            thread = new Thread(() -> run(clip.samples(), output, start, loop, loopStart, loopEnd, listener, flag),
-                    "cantor-playback");
-            thread.setDaemon(true);
-            thread.start();
+            worker = StoppableWorker.start("cantor-playback",
+                    flag -> run(clip.samples(), output, start, loop, loopStart, loopEnd, listener, flag));
         }
     }
 
     private void run(float[] samples, PcmOutput output, long start, boolean loop, long loopStart, long loopEnd,
-                     Listener listener, java.util.concurrent.atomic.AtomicBoolean flag) {
+                     Listener listener, AtomicBoolean flag) {
         byte[] pcm = new byte[2 * CHUNK];
         long written = start;
         try {
@@ -111,24 +107,19 @@ public final class AudioPlayer implements AutoCloseable {
     }
 
     public synchronized boolean isPlaying() {
-        return thread != null && thread.isAlive();
+        return worker != null && worker.isAlive();
     }
 
     /** Stops playback; {@link #position()} keeps where it stopped, so pause is stop plus resume from there. */
     public void stop() {
-        Thread t;
+        StoppableWorker w;
         synchronized (this) {
-            t = thread;
-            thread = null;
-            running.set(false);
+            w = worker;
+            worker = null;
         }
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (w != null) {
+            w.requestStop();
+            w.awaitEnd();
         }
     }
 

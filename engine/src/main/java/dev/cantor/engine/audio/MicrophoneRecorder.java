@@ -1,5 +1,6 @@
 package dev.cantor.engine.audio;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -26,8 +27,7 @@ public final class MicrophoneRecorder {
 
     private final Supplier<PcmInput> inputs;
     private final int sampleRate;
-    private Thread thread;
-    private java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    private StoppableWorker worker;
     private float[] recorded = new float[0];
     private int size;
 
@@ -53,15 +53,11 @@ public final class MicrophoneRecorder {
         synchronized (this) {
             recorded = new float[sampleRate * 10];
             size = 0;
-            java.util.concurrent.atomic.AtomicBoolean flag = new java.util.concurrent.atomic.AtomicBoolean(true);
-            running = flag;
-            thread = new Thread(() -> run(input, listener, flag), "cantor-recording");
-            thread.setDaemon(true);
-            thread.start();
+            worker = StoppableWorker.start("cantor-recording", flag -> run(input, listener, flag));
         }
     }
 
-    private void run(PcmInput input, Listener listener, java.util.concurrent.atomic.AtomicBoolean flag) {
+    private void run(PcmInput input, Listener listener, AtomicBoolean flag) {
         byte[] pcm = new byte[2 * BLOCK_FRAMES];
         try {
             while (flag.get()) {
@@ -90,7 +86,7 @@ public final class MicrophoneRecorder {
     }
 
     /** Adds a block to the take; -1 (and nothing added) when this recording was stopped meanwhile. */
-    private synchronized long append(float[] block, java.util.concurrent.atomic.AtomicBoolean flag) {
+    private synchronized long append(float[] block, AtomicBoolean flag) {
         if (!flag.get()) {
             return -1;
         }
@@ -103,7 +99,7 @@ public final class MicrophoneRecorder {
     }
 
     public synchronized boolean isRecording() {
-        return thread != null && thread.isAlive();
+        return worker != null && worker.isAlive();
     }
 
     /** Stops recording and returns the take (empty if nothing was recorded). */
@@ -115,19 +111,16 @@ public final class MicrophoneRecorder {
     }
 
     private void stopThread() {
-        Thread t;
+        StoppableWorker w;
         synchronized (this) {
-            t = thread;
-            thread = null;
-            running.set(false);
+            w = worker;
+            worker = null;
+            if (w != null) {
+                w.requestStop();                // under the lock: no block is appended after this
+            }
         }
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (w != null) {
+            w.awaitEnd();
         }
     }
 }

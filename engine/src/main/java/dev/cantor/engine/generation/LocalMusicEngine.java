@@ -20,7 +20,6 @@ import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -108,10 +107,7 @@ public final class LocalMusicEngine implements MusicEngine {
     public synchronized StoryResult generateStory(StoryRequest request, ProgressListener progress,
                                                   CancellationToken cancel) {
         long t0 = System.nanoTime();
-        List<LmCondition> conditions = new ArrayList<>();
-        for (StoryRequest.Section s : request.sections()) {
-            conditions.add(sectionCondition(s));
-        }
+        List<LmCondition> conditions = request.sections().stream().map(this::sectionCondition).toList();
         try (NoGrad off = NoGrad.begin()) {
             StoryGenerator.Tokens tokens = new StoryGenerator(generator, frameRate()).generate(request, conditions,
                     model.codec().config().numCodebooks(), progress, cancel);
@@ -144,10 +140,7 @@ public final class LocalMusicEngine implements MusicEngine {
             throw new RequestException("the story's sections changed length since it was rendered; render the whole "
                     + "story again");
         }
-        List<LmCondition> conditions = new ArrayList<>();
-        for (StoryRequest.Section s : request.sections()) {
-            conditions.add(sectionCondition(s));
-        }
+        List<LmCondition> conditions = request.sections().stream().map(this::sectionCondition).toList();
         try (NoGrad off = NoGrad.begin()) {
             StoryGenerator.Tokens tokens = stories.regenerate(request, conditions,
                     model.codec().config().numCodebooks(), new StoryGenerator.Tokens(previous.codes(), before), section,

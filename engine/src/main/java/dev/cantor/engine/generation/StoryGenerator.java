@@ -94,22 +94,17 @@ final class StoryGenerator {
                 double weight = done < fade ? (done + chunk / 2.0) / fade : 1.0;
                 LmCondition c = blend(i == 0 ? null : conditions.get(i - 1), conditions.get(i), weight)
                         .melodyFrom(done).withBeatPhase(phase);
-                if (!make) {                       // kept from before: only the clock moves on
-                    phase += c.tempoBpm() == null ? 0 : chunk * c.tempoBpm() / 60.0 / frameRate;
-                    made += chunk;
-                    done += chunk;
-                    chunkIndex++;
-                    continue;
-                }
-                int[][] prompt = tail(stream, made, generator.defaultContextFrames());
-                SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
-                        request.guidance(), section.seed() * 1_000_003L + chunkIndex);
-                int before = made;
-                int[][] out = generator.generate(c, prompt, chunk, generator.defaultContextFrames(), params,
-                        (d, t) -> progress.onProgress(before + d, total, stage), cancel);
-                int p = prompt == null ? 0 : prompt[0].length;
-                for (int k = 0; k < numCodebooks; k++) {
-                    System.arraycopy(out[k], p, stream[k], made, chunk);
+                if (make) {                        // else the tokens were kept from before: only the clock moves
+                    int[][] prompt = tail(stream, made, generator.defaultContextFrames());
+                    SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
+                            request.guidance(), section.seed() * 1_000_003L + chunkIndex);
+                    int before = made;
+                    int[][] out = generator.generate(c, prompt, chunk, generator.defaultContextFrames(), params,
+                            (d, t) -> progress.onProgress(before + d, total, stage), cancel);
+                    int p = prompt == null ? 0 : prompt[0].length;
+                    for (int k = 0; k < numCodebooks; k++) {
+                        System.arraycopy(out[k], p, stream[k], made, chunk);
+                    }
                 }
                 if (c.tempoBpm() != null) {
                     phase += chunk * c.tempoBpm() / 60.0 / frameRate;
