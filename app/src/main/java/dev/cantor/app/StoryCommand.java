@@ -3,14 +3,13 @@ package dev.cantor.app;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
-import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.eval.StoryCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjectException;
 import dev.cantor.engine.story.StoryProjects;
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.engine.story.StoryRequests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +55,12 @@ final class StoryCommand implements Callable<Integer> {
         }
         output.checkWritable();
         try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
-            StoryRequest request = request(story, project.toAbsolutePath().getParent(), engine.sampleRate());
+            StoryRequest request;
+            try {
+                request = StoryRequests.of(story, project.toAbsolutePath().getParent(), engine.sampleRate());
+            } catch (StoryProjectException e) {
+                throw new UserInputException(e.getMessage());
+            }
             ConsoleProgress progress = new ConsoleProgress();
             CancellationToken cancel = new CancellationToken();
             StoryResult result;
@@ -68,22 +72,6 @@ final class StoryCommand implements Callable<Integer> {
             report(story, result, check ? StoryCheck.of(result, story.transitionSeconds()) : null);
         }
         return 0;
-    }
-
-    /** The engine's request for a project: section seeds, overrides and melodies resolved. */
-    static StoryRequest request(StoryProject story, Path projectDir, int sampleRate) {
-        List<StoryRequest.Section> sections = new ArrayList<>();
-        for (int i = 0; i < story.sections().size(); i++) {
-            StorySection s = story.sections().get(i);
-            AudioClip melody = s.melody() == null ? null
-                    : GenerateCommand.readAudio(projectDir.resolve(s.melody()), "melody of section " + (i + 1),
-                            sampleRate);
-            sections.add(new StoryRequest.Section(s.prompt(), s.seconds(), StoryProjects.sectionSeed(story, i),
-                    s.tempoBpm(), s.key(), s.mode(), melody));
-        }
-        StoryProject.Sampling p = story.sampling();
-        return new StoryRequest(sections, story.transitionSeconds(), p.temperature(), p.topK(), p.topP(),
-                p.guidance());
     }
 
     private void report(StoryProject story, StoryResult result, StoryCheck.Report measured) {

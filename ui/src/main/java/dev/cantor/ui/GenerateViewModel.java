@@ -42,8 +42,7 @@ public final class GenerateViewModel {
     private static final double DECODING_SHARE = 0.07;
 
     private final EngineWorker worker;
-    private final EngineProvider engines;
-    private final ObjectProperty<ModelEntry> model;
+    private final EngineSession session;
     private final Runnable onSettingsChanged;
 
     private final StringProperty prompt = new SimpleStringProperty("");
@@ -66,8 +65,6 @@ public final class GenerateViewModel {
     private final Random dice = new Random();
 
     private CancellationToken cancel;
-    private volatile MusicEngine engine;
-    private volatile ModelEntry engineModel;
     private int takeCount;
 
     /**
@@ -76,9 +73,13 @@ public final class GenerateViewModel {
      */
     public GenerateViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
                              StudioSettings settings, Runnable onSettingsChanged) {
+        this(worker, new EngineSession(engines, model), settings, onSettingsChanged);
+    }
+
+    GenerateViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
+                      Runnable onSettingsChanged) {
         this.worker = worker;
-        this.engines = engines;
-        this.model = model;
+        this.session = session;
         this.onSettingsChanged = onSettingsChanged;
         history.setAll(settings.recentPrompts());
         seconds.set(settings.seconds());
@@ -190,7 +191,11 @@ public final class GenerateViewModel {
         if (running.get()) {
             return;
         }
-        ModelEntry chosen = model.get();
+        if (session.busy().get()) {
+            status.set("Wait for the story to finish (or cancel it) before generating.");
+            return;
+        }
+        ModelEntry chosen = session.model().get();
         GenerationRequest request;
         try {
             if (chosen == null) {
@@ -209,13 +214,14 @@ public final class GenerateViewModel {
         CancellationToken token = new CancellationToken();
         cancel = token;
         running.set(true);
+        session.setBusy(true);
         error.set("");
         progress.set(-1);
         eta.set("");
-        status.set(engineModel == chosen ? "Generating…" : "Loading " + chosen.name() + "…");
+        status.set(session.isLoaded(chosen) ? "Generating…" : "Loading " + chosen.name() + "…");
         long started = System.nanoTime();
         worker.submit(() -> {
-            MusicEngine e = engineFor(chosen);
+            MusicEngine e = session.engineFor(chosen);
             token.throwIfCancelled();
             GenerationResult result = e.generate(request, (done, total, stage) ->
                     worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
@@ -230,20 +236,6 @@ public final class GenerateViewModel {
             cancel.cancel();
             status.set("Cancelling…");
         }
-    }
-
-    private MusicEngine engineFor(ModelEntry chosen) throws java.io.IOException {
-        if (engine != null && engineModel == chosen) {
-            return engine;
-        }
-        if (engine != null) {
-            engine.close();
-            engine = null;
-            engineModel = null;
-        }
-        engine = engines.open(chosen);
-        engineModel = chosen;
-        return engine;
     }
 
     private void onProgress(long done, long total, String stage, long started) {
@@ -274,6 +266,7 @@ public final class GenerateViewModel {
         takes.add(0, take);
         selectedTake.set(take);
         running.set(false);
+        session.setBusy(false);
         progress.set(1);
         eta.set("");
         status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s", take.number(), take.audio().seconds(),
@@ -282,6 +275,7 @@ public final class GenerateViewModel {
 
     private void failed(Throwable e) {
         running.set(false);
+        session.setBusy(false);
         progress.set(0);
         eta.set("");
         if (e instanceof CancelledException) {
@@ -297,10 +291,7 @@ public final class GenerateViewModel {
     public void shutdown() {
         cancel();
         worker.submit(() -> {
-            if (engine != null) {
-                engine.close();
-                engine = null;
-            }
+            session.close();
             return null;
         }, x -> { }, x -> { });
     }

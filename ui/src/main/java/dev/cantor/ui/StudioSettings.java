@@ -24,7 +24,8 @@ public record StudioSettings(
         @JsonProperty("export_format") String exportFormat,
         @JsonProperty("export_sample_rate") Integer exportSampleRate,
         @JsonProperty("export_folder") String exportFolder,
-        @JsonProperty("input_device") String inputDevice) {
+        @JsonProperty("input_device") String inputDevice,
+        @JsonProperty("story_project") String storyProject) {
 
     public static final int VERSION = 1;
     /** Prompts kept in the history. */
@@ -33,7 +34,7 @@ public record StudioSettings(
     /** A first start: MusicGen's sampling defaults, 10 s, 16-bit 44.1 kHz export. */
     public static StudioSettings defaults() {
         return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, 1.0, 250, 1.0, 3.0, "PCM_16", 44100,
-                null, null);
+                null, null, null);
     }
 
     /** These settings with every missing value replaced by its default. */
@@ -44,7 +45,7 @@ public record StudioSettings(
                 seconds == null ? d.seconds : seconds, temperature == null ? d.temperature : temperature,
                 topK == null ? d.topK : topK, topP == null ? d.topP : topP, guidance == null ? d.guidance : guidance,
                 exportFormat == null ? d.exportFormat : exportFormat,
-                exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice);
+                exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice, storyProject);
     }
 
     /** {@code recent} with {@code prompt} first (moved there if already in it), at most MAX_RECENT kept. */
@@ -66,32 +67,38 @@ public record StudioSettings(
     /** With this history of prompts, newest first. */
     public StudioSettings withRecentPrompts(List<String> prompts) {
         return new StudioSettings(version, List.copyOf(prompts), modelFolders, selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
     }
 
     public StudioSettings withModelFolders(List<String> folders) {
         return new StudioSettings(version, recentPrompts, List.copyOf(folders), selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
     }
 
     public StudioSettings withSelectedModel(String dir) {
         return new StudioSettings(version, recentPrompts, modelFolders, dir, seconds, temperature, topK, topP,
-                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
     }
 
     public StudioSettings withParameters(double newSeconds, double newTemperature, int newTopK, double newTopP,
                                          double newGuidance) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, newSeconds, newTemperature,
-                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice);
+                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
     }
 
     public StudioSettings withExport(String format, int sampleRate, String folder) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, format, sampleRate, folder, inputDevice);
+                topP, guidance, format, sampleRate, folder, inputDevice, storyProject);
     }
 
     public StudioSettings withInputDevice(String device) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, device);
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, device, storyProject);
+    }
+
+    /** With the story project the Story view had open. */
+    public StudioSettings withStoryProject(String file) {
+        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file);
     }
 }

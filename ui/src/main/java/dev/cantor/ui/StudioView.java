@@ -57,7 +57,7 @@ public final class StudioView extends BorderPane {
         models.valueProperty().bindBidirectional(vm.models().selected());
         models.setPromptText("No model");
         models.setAccessibleText("Model");
-        models.disableProperty().bind(vm.generate().running());
+        models.disableProperty().bind(vm.busy());
         Button addModel = new Button("Add model…");
         addModel.setAccessibleText("Add a model folder");
         addModel.setOnAction(e -> {

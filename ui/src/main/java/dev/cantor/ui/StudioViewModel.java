@@ -21,6 +21,9 @@ public final class StudioViewModel implements AutoCloseable {
     private final PlaybackViewModel humPlayback;
     private final HumViewModel hum;
     private final ExportViewModel export;
+    private final EngineSession session;
+    private final StoryViewModel story;
+    private final PlaybackViewModel storyPlayback;
 
     /**
      * @param builtIn    the shipped model, or null
@@ -33,11 +36,22 @@ public final class StudioViewModel implements AutoCloseable {
         this.settings = store.load();
         this.worker = worker;
         this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
-        this.generate = new GenerateViewModel(worker, engines, models.selected(), settings, this::saveSettings);
+        this.session = new EngineSession(engines, models.selected());
+        this.generate = new GenerateViewModel(worker, session, settings, this::saveSettings);
         this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice());
         this.export = new ExportViewModel(worker, settings);
+        this.storyPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
+        this.story = new StoryViewModel(worker, session, store.dir().resolve("stories"), settings.storyProject(),
+                file -> {
+                    settings = settings.withStoryProject(file.toAbsolutePath().toString());
+                    write();
+                });
+        story.render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
+        if (story.render().get() != null) {
+            storyPlayback.clip().set(story.render().get().result().audio());
+        }
         generate.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
         models.selected().addListener((obs, old, now) -> saveSettings());
@@ -63,6 +77,20 @@ public final class StudioViewModel implements AutoCloseable {
     /** Playback of the hum. */
     public PlaybackViewModel humPlayback() {
         return humPlayback;
+    }
+
+    /** The Story view: the timeline, its renders and their playback. */
+    public StoryViewModel story() {
+        return story;
+    }
+
+    public PlaybackViewModel storyPlayback() {
+        return storyPlayback;
+    }
+
+    /** True while any generation (a piece or a story) runs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busy() {
+        return session.busy();
     }
 
     public HumViewModel hum() {
@@ -111,6 +139,8 @@ public final class StudioViewModel implements AutoCloseable {
         saveSettings();
         playback.shutdown();
         humPlayback.shutdown();
+        storyPlayback.shutdown();
+        story.cancel();
         hum.shutdown();
         generate.shutdown();
         try {

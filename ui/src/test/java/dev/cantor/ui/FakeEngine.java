@@ -5,6 +5,8 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,26 +53,54 @@ final class FakeEngine implements MusicEngine {
         return new GenerationResult(new AudioClip(x, RATE), new int[4][frames], 0.1, 0.01);
     }
 
+    /** Story requests seen, and for each regeneration: section index and whether the rest was made again. */
+    final List<StoryRequest> storyRequests = new ArrayList<>();
+    final List<int[]> regenerations = new ArrayList<>();
+
     @Override
-    public dev.cantor.engine.api.StoryResult generateStory(dev.cantor.engine.api.StoryRequest request,
-                                                           ProgressListener progress, CancellationToken cancel) {
+    public StoryResult generateStory(StoryRequest request, ProgressListener progress, CancellationToken cancel) {
+        storyRequests.add(request);
+        return story(request, null, 0, progress, cancel);
+    }
+
+    @Override
+    public StoryResult regenerateSection(StoryRequest request, StoryResult previous, int section,
+                                         boolean regenerateFollowing, ProgressListener progress,
+                                         CancellationToken cancel) {
+        storyRequests.add(request);
+        regenerations.add(new int[] {section, regenerateFollowing ? 1 : 0});
+        return story(request, previous, section, progress, cancel);
+    }
+
+    /** Each section a sine at a pitch set by its seed; sections before {@code from} copied from {@code kept}. */
+    private StoryResult story(StoryRequest request, StoryResult kept, int from, ProgressListener progress,
+                              CancellationToken cancel) {
         int n = request.sections().size();
         int[] start = new int[n + 1];
         for (int i = 0; i < n; i++) {
             start[i + 1] = start[i] + (int) Math.round(request.sections().get(i).seconds() * 50);
-            cancel.throwIfCancelled();
-            progress.onProgress(start[i + 1], Math.round(request.seconds() * 50), "section " + (i + 1) + " of " + n);
         }
         float[] x = new float[start[n] * RATE / 50];
-        return new dev.cantor.engine.api.StoryResult(new AudioClip(x, RATE), new int[4][start[n]], start, 50, 0.1);
-    }
-
-    @Override
-    public dev.cantor.engine.api.StoryResult regenerateSection(dev.cantor.engine.api.StoryRequest request,
-                                                               dev.cantor.engine.api.StoryResult previous, int section,
-                                                               boolean regenerateFollowing, ProgressListener progress,
-                                                               CancellationToken cancel) {
-        return generateStory(request, progress, cancel);
+        for (int i = 0; i < n; i++) {
+            progress.onProgress(start[i], start[n], "section " + (i + 1) + " of " + n);
+            if (i == 1 && hold != null) {
+                reachedHold.countDown();
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            cancel.throwIfCancelled();
+            double hz = 200 + request.sections().get(i).seed() % 100;
+            for (int t = start[i] * RATE / 50; t < start[i + 1] * RATE / 50; t++) {
+                x[t] = kept != null && i < from ? kept.audio().samples()[t]
+                        : (float) (0.5 * Math.sin(2 * Math.PI * hz * t / RATE));
+            }
+            progress.onProgress(start[i + 1], start[n], "section " + (i + 1) + " of " + n);
+        }
+        progress.onProgress(1, 1, "decoding");
+        return new StoryResult(new AudioClip(x, RATE), new int[4][start[n]], start, 50, 0.1);
     }
 
     @Override

@@ -63,13 +63,21 @@ public record StoryProject(
      * @param seed     the story seed it was made with
      * @param created  when (ISO-8601)
      * @param sections where each section landed, in seconds from the start
+     * @param codes    its tokens (relative to the project file), which "regenerate this section"
+     *                 continues from; null when only the audio was kept
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StoryTake(
             @JsonProperty("file") String file,
             @JsonProperty("seed") long seed,
             @JsonProperty("created") String created,
-            @JsonProperty("sections") List<Span> sections) {
+            @JsonProperty("sections") List<Span> sections,
+            @JsonProperty("codes") String codes) {
+
+        public StoryTake(String file, long seed, String created, List<Span> sections) {
+            this(file, seed, created, sections, null);
+        }
     }
 
     /** A section's place in a render: [start, end) in seconds. */
@@ -105,6 +113,19 @@ public record StoryProject(
 
     public StoryProject withTransitionSeconds(double t) {
         return new StoryProject(format, version, seed, t, sampling, sections, takes);
+    }
+
+    public StoryProject withSampling(Sampling s) {
+        return new StoryProject(format, version, seed, transitionSeconds, s, sections, takes);
+    }
+
+    public StoryProject withTakes(List<StoryTake> all) {
+        return new StoryProject(format, version, seed, transitionSeconds, sampling, sections, List.copyOf(all));
+    }
+
+    /** The newest take, or null. */
+    public StoryTake latestTake() {
+        return takes == null || takes.isEmpty() ? null : takes.get(takes.size() - 1);
     }
 
     public StoryProject withTake(StoryTake take) {

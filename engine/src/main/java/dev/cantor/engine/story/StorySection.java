@@ -43,4 +43,20 @@ public record StorySection(
     public StorySection withSeed(Long s) {
         return new StorySection(prompt, seconds, s, tempoBpm, key, mode, melody);
     }
+
+    public StorySection withTempoBpm(Double bpm) {
+        return new StorySection(prompt, seconds, seed, bpm, key, mode, melody);
+    }
+
+    public StorySection withKey(String k) {
+        return new StorySection(prompt, seconds, seed, tempoBpm, k, mode, melody);
+    }
+
+    public StorySection withMode(String m) {
+        return new StorySection(prompt, seconds, seed, tempoBpm, key, m, melody);
+    }
+
+    public StorySection withMelody(String file) {
+        return new StorySection(prompt, seconds, seed, tempoBpm, key, mode, file);
+    }
 }

@@ -1,0 +1,57 @@
+package dev.cantor.engine.story;
+
+import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.AudioLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a story project into the engine's request: section seeds, overrides and melody files resolved. */
+public final class StoryRequests {
+
+    private StoryRequests() {
+    }
+
+    /**
+     * The request for {@code story}, whose melody files are relative to {@code projectDir}.
+     *
+     * @throws StoryProjectException when a melody file is missing or unreadable, or a section is
+     *                               out of the engine's range
+     */
+    public static StoryRequest of(StoryProject story, Path projectDir, int sampleRate) throws StoryProjectException {
+        List<StoryRequest.Section> sections = new ArrayList<>();
+        for (int i = 0; i < story.sections().size(); i++) {
+            StorySection s = story.sections().get(i);
+            AudioClip melody = s.melody() == null ? null : melody(projectDir.resolve(s.melody()), i, sampleRate);
+            try {
+                sections.add(new StoryRequest.Section(s.prompt(), s.seconds(), StoryProjects.sectionSeed(story, i),
+                        s.tempoBpm(), s.key(), s.mode(), melody));
+            } catch (RequestException e) {
+                throw new StoryProjectException("section " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        StoryProject.Sampling p = story.sampling();
+        try {
+            return new StoryRequest(sections, story.transitionSeconds(), p.temperature(), p.topK(), p.topP(),
+                    p.guidance());
+        } catch (RequestException e) {
+            throw new StoryProjectException(e.getMessage(), e);
+        }
+    }
+
+    private static AudioClip melody(Path file, int section, int sampleRate) throws StoryProjectException {
+        String what = "the melody of section " + (section + 1);
+        if (!Files.isRegularFile(file)) {
+            throw new StoryProjectException(what + " was not found: " + file);
+        }
+        try {
+            return AudioLoader.loadMono(file, sampleRate);
+        } catch (IOException e) {
+            throw new StoryProjectException("cannot read " + what + " (" + file + "): " + e.getMessage(), e);
+        }
+    }
+}

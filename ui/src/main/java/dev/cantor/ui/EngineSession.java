@@ -1,0 +1,67 @@
+package dev.cantor.ui;
+
+import dev.cantor.engine.api.MusicEngine;
+import java.io.IOException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The loaded engine, shared by everything in the studio that generates (single pieces and
+ * stories): it is opened for the selected model on first use, replaced when the musician picks
+ * another model, and used by one job at a time ({@link #busy()}). {@link #engineFor} and
+ * {@link #close} run on the {@link EngineWorker}'s thread; the busy flag lives on the UI thread.
+ */
+final class EngineSession {
+
+    private final EngineProvider engines;
+    private final ObjectProperty<ModelEntry> model;
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private volatile MusicEngine engine;
+    private volatile ModelEntry engineModel;
+
+    EngineSession(EngineProvider engines, ObjectProperty<ModelEntry> model) {
+        this.engines = engines;
+        this.model = model;
+    }
+
+    /** The model the musician picked. */
+    ObjectProperty<ModelEntry> model() {
+        return model;
+    }
+
+    /** True while a generation of any kind runs. */
+    ReadOnlyBooleanProperty busy() {
+        return busy;
+    }
+
+    void setBusy(boolean now) {
+        busy.set(now);
+    }
+
+    /** True when {@code chosen} is the model already loaded (no loading wait). */
+    boolean isLoaded(ModelEntry chosen) {
+        return engine != null && engineModel == chosen;
+    }
+
+    /** The engine for {@code chosen}, loading it (and closing another) when needed. Engine thread only. */
+    MusicEngine engineFor(ModelEntry chosen) throws IOException {
+        if (isLoaded(chosen)) {
+            return engine;
+        }
+        close();
+        engine = engines.open(chosen);
+        engineModel = chosen;
+        return engine;
+    }
+
+    /** Closes the loaded engine. Engine thread only. */
+    void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+            engineModel = null;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.cantor.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cantor.engine.story.StoryProject;
+import dev.cantor.engine.story.StoryProjects;
+import dev.cantor.engine.story.StorySection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoryViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    final EngineWorker worker = new EngineWorker(Runnable::run);
+    final FakeEngine engine = new FakeEngine();
+    final EngineSession session = new EngineSession(m -> engine,
+            new SimpleObjectProperty<>(new ModelEntry("test", Path.of("models/test"), true)));
+    final List<Path> remembered = new ArrayList<>();
+
+    StoryViewModel open(String last) {
+        return new StoryViewModel(worker, session, dir.resolve("stories"), last, remembered::add);
+    }
+
+    @AfterEach
+    void closeWorker() {
+        worker.close();
+    }
+
+    private static List<String> prompts(StoryViewModel vm) {
+        return vm.sections().stream().map(StorySection::prompt).toList();
+    }
+
+    @Test
+    void aFirstStartGivesAStarterStoryThatIsSavedWithEveryEdit() throws Exception {
+        StoryViewModel vm = open(null);
+        Path file = vm.file().get();
+        assertTrue(Files.exists(file), "the new story is on disk at once");
+        assertEquals(List.of(file), remembered);
+        assertEquals(2, vm.sections().size());
+
+        vm.setPrompt(1, "full orchestra climax, 120 bpm");
+        vm.setTransitionSeconds(1.5);
+        StoryProject onDisk = StoryProjects.read(file);
+        assertEquals("full orchestra climax, 120 bpm", onDisk.sections().get(1).prompt());
+        assertEquals(1.5, onDisk.transitionSeconds());
+    }
+
+    @Test
+    void timelineEditsUndoAndRedoInOrder() {
+        StoryViewModel vm = open(null);
+        vm.setPrompt(0, "A");
+        vm.setPrompt(1, "B");
+        vm.selected().set(1);
+        vm.addSection();                 // A B B'
+        assertEquals(List.of("A", "B", "B"), prompts(vm));
+        assertEquals(2, vm.selected().get());
+        vm.setPrompt(2, "C");
+        vm.duplicateSection(0);          // A A B C
+        vm.moveSection(3, 0);            // C A A B
+        assertEquals(List.of("C", "A", "A", "B"), prompts(vm));
+        assertEquals(0, vm.selected().get());
+        vm.resizeSection(0, 4.04);
+        assertEquals(4.0, vm.sections().get(0).seconds());
+        vm.deleteSection(1);             // C A B
+        assertEquals(List.of("C", "A", "B"), prompts(vm));
+        assertEquals("Delete section 2", vm.undoLabel().get());
+
+        vm.undo();
+        assertEquals(List.of("C", "A", "A", "B"), prompts(vm));
+        vm.undo();
+        assertEquals(10.0, vm.sections().get(0).seconds());
+        vm.undo();
+        assertEquals(List.of("A", "A", "B", "C"), prompts(vm));
+        assertTrue(vm.canRedo().get());
+        assertEquals("Move section 4", vm.redoLabel().get());
+        vm.redo();
+        assertEquals(List.of("C", "A", "A", "B"), prompts(vm));
+        vm.setPrompt(0, "D");            // a new edit clears the redo list
+        assertFalse(vm.canRedo().get());
+        for (int i = 0; i < 20 && vm.canUndo().get(); i++) {
+            vm.undo();
+        }
+        assertEquals(List.of("calm piano intro, 70 bpm", "driving drums and bass, 140 bpm"), prompts(vm));
+    }
+
+    @Test
+    void editsThatWouldBreakTheStoryAreRefusedWithAReason() throws Exception {
+        StoryViewModel vm = open(null);
+        byte[] before = Files.readAllBytes(vm.file().get());
+        vm.setTransitionSeconds(12);                 // longer than a section
+        assertTrue(vm.message().get().contains("transition_seconds"), vm.message().get());
+        vm.setPrompt(0, "  ");
+        assertTrue(vm.message().get().contains("section 1"), vm.message().get());
+        vm.deleteSection(0);
+        vm.deleteSection(0);
+        assertTrue(vm.message().get().contains("at least one section"), vm.message().get());
+        assertEquals(1, vm.sections().size());
+        vm.undo();
+        assertEquals(2, vm.sections().size());
+        assertArrayEquals(before, Files.readAllBytes(vm.file().get()));
+    }
+
+    @Test
+    void generatingShowsEachSectionInTurnAndKeepsTheRenderBesideTheProject() throws Exception {
+        StoryViewModel vm = open(null);
+        vm.addSection();
+        vm.resizeSection(2, 4);
+        List<Integer> active = new ArrayList<>();
+        vm.activeSection().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && (active.isEmpty() || active.get(active.size() - 1) != b.intValue())) {
+                active.add(b.intValue());
+            }
+        });
+        List<Double> progress = new ArrayList<>();
+        vm.progress().addListener((o, a, b) -> progress.add(b.doubleValue()));
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+
+        assertEquals(List.of(0, 1, 2), active);
+        for (int i = 2; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= progress.get(i - 1), "progress never goes back: " + progress);
+        }
+        StoryRender render = vm.render().get();
+        assertNotNull(render);
+        assertArrayEquals(new long[] {0, 10 * FakeEngine.RATE, 20 * FakeEngine.RATE}, render.markerSamples());
+        assertEquals(24.0, render.result().audio().seconds(), 1e-9);
+        assertFalse(vm.running().get());
+        assertFalse(session.busy().get());
+
+        StoryProject onDisk = StoryProjects.read(vm.file().get());
+        assertEquals(1, onDisk.takes().size());
+        assertTrue(Files.isRegularFile(vm.file().get().resolveSibling(onDisk.takes().get(0).file())));
+
+        StoryViewModel reopened = open(vm.file().get().toString());
+        assertTrue(worker.awaitIdle(10));
+        assertNotNull(reopened.render().get(), reopened.message().get());
+        assertArrayEquals(render.markerSamples(), reopened.render().get().markerSamples());
+        assertArrayEquals(render.result().audio().samples(), reopened.render().get().result().audio().samples());
+    }
+
+    @Test
+    void regeneratingASectionKeepsWhatCameBeforeAndRecordsItsNewSeed() throws Exception {
+        StoryViewModel vm = open(null);
+        vm.addSection();
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        float[] first = vm.render().get().result().audio().samples();
+
+        vm.regenerateFollowing().set(true);
+        vm.regenerateSection(1);
+        assertTrue(worker.awaitIdle(10));
+        assertArrayEquals(new int[] {1, 1}, engine.regenerations.get(0));
+        Long seed = vm.sections().get(1).seed();
+        assertNotNull(seed, "the new seed is kept in the project");
+        assertEquals(seed.longValue(), engine.storyRequests.get(1).sections().get(1).seed());
+        float[] second = vm.render().get().result().audio().samples();
+        int boundary = 10 * FakeEngine.RATE;
+        for (int t = 0; t < boundary; t++) {
+            assertEquals(first[t], second[t], "sample " + t + " before the section is kept");
+        }
+        assertEquals(2, StoryProjects.read(vm.file().get()).takes().size());
+
+        vm.resizeSection(0, 5);
+        vm.regenerateSection(1);
+        assertTrue(vm.message().get().contains("lengths changed"), vm.message().get());
+        assertEquals(1, engine.regenerations.size());
+    }
+
+    @Test
+    void cancellingARenderLeavesTheStoryAndItsLastRenderAsTheyWere() throws Exception {
+        StoryViewModel vm = open(null);
+        engine.hold = new CountDownLatch(1);
+        vm.generate();
+        assertTrue(engine.reachedHold.await(10, TimeUnit.SECONDS));
+        assertTrue(session.busy().get());
+        vm.cancel();
+        engine.hold.countDown();
+        assertTrue(worker.awaitIdle(10));
+        assertFalse(vm.running().get());
+        assertFalse(session.busy().get());
+        assertNull(vm.render().get());
+        assertTrue(vm.status().get().startsWith("Cancelled"), vm.status().get());
+        assertEquals(0, StoryProjects.read(vm.file().get()).takes().size());
+
+        engine.hold = null;
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        assertNotNull(vm.render().get());
+    }
+
+    @Test
+    void aNewerOrBrokenProjectIsNotOpenedAndNotTouched() throws Exception {
+        Path newer = dir.resolve("newer.json");
+        String text = "{\"format\": \"cantor-project\", \"version\": 9, \"sections\": []}";
+        Files.writeString(newer, text);
+        StoryViewModel vm = open(newer.toString());
+        assertTrue(vm.message().get().contains("newer Cantor"), vm.message().get());
+        assertNotEquals(newer, vm.file().get());
+        vm.setPrompt(0, "edited");
+        assertEquals(text, Files.readString(newer));
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": \"cantor-project\", \"version\": 1, \"sections\": [");
+        assertFalse(vm.open(broken));
+        assertTrue(vm.message().get().contains("damaged"), vm.message().get());
+        assertEquals("edited", vm.sections().get(0).prompt());
+    }
+
+    @Test
+    void saveAsTakesTheRendersAlongAndAsksBeforeReplacing() throws Exception {
+        StoryViewModel vm = open(null);
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        Path target = dir.resolve("music/my story.json");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "keep me");
+        assertFalse(vm.saveAs(target, false));
+        assertEquals("keep me", Files.readString(target));
+        assertTrue(vm.saveAs(target, true));
+        assertEquals(target.toAbsolutePath(), vm.file().get());
+        StoryProject saved = StoryProjects.read(target);
+        assertEquals("my story.takes/take-001.wav", saved.takes().get(0).file());
+        assertTrue(Files.isRegularFile(target.resolveSibling(saved.takes().get(0).codes())));
+        vm.setPrompt(0, "after save as");
+        assertEquals("after save as", StoryProjects.read(target).sections().get(0).prompt());
+    }
+}
