@@ -8,6 +8,7 @@ import dev.cantor.ui.FileDialogs;
 import dev.cantor.ui.SettingsStore;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
+import dev.cantor.ui.StoryViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing PNG files.")
     boolean force;
 
-    private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png"};
+    private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png", "story.png"};
 
     @Override
     public Integer call() throws Exception {
@@ -153,6 +154,33 @@ final class ScreenshotCommand implements Callable<Integer> {
             return scene.snapshot(null);
         });
         save(dialog, "export-dialog.png");
+
+        String[] story = {"calm piano intro, 70 bpm", "strings join, building tension, 100 bpm",
+            "driving drums and bass, 140 bpm"};
+        onFx(() -> {
+            StoryViewModel s = vm.story();
+            s.selected().set(1);
+            s.addSection();
+            for (int i = 0; i < story.length; i++) {
+                s.setPrompt(i, story[i]);
+                s.resizeSection(i, 4 + 2 * i);
+            }
+            s.setStorySeed(seed);
+            view.showStoryTab();
+            s.generate();
+            return null;
+        });
+        System.err.println("generating a three-section story…");
+        await(() -> !vm.story().running().get() && vm.story().progress().get() != -1, 600);
+        if (vm.story().render().get() == null) {
+            throw new IllegalStateException("the story failed: " + vm.story().message().get());
+        }
+        onFx(() -> {
+            vm.story().selected().set(1);
+            vm.storyPlayback().seek((long) (vm.storyPlayback().clip().get().length() * 0.3));
+            return null;
+        });
+        save(snapshot(stage.getScene()), "story.png");
         onFx(() -> {
             stage.close();
             vm.close();

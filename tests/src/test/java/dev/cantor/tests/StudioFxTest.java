@@ -15,6 +15,9 @@ import dev.cantor.ui.FileDialogs;
 import dev.cantor.ui.SettingsStore;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
+import dev.cantor.ui.StoryViewModel;
+import dev.cantor.ui.WaveformView;
+import dev.cantor.engine.story.StorySection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +90,16 @@ class StudioFxTest {
             public Path openModelFolder(Window owner) {
                 return null;
             }
+
+            @Override
+            public Path openStory(Window owner, Path folder) {
+                return null;
+            }
+
+            @Override
+            public Path saveStory(Window owner, Path folder, String suggestedName) {
+                return null;
+            }
         };
         view = new StudioView(vm, files);
         stage.setScene(StudioView.scene(view));
@@ -155,5 +168,74 @@ class StudioFxTest {
         }
         assertTrue(voiced > contour.length * 0.8, "a contour for the melody: " + voiced + " of " + contour.length);
         assertFalse(robot.lookup("#use-melody").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void buildGenerateAndRegenerateAStory(FxRobot robot) throws Exception {
+        robot.interact(view::showStoryTab);
+        StoryViewModel story = vm.story();
+        assertEquals(2, story.sections().size(), "a first start shows a starter story");
+
+        // build three sections: add one, write each prompt in the editor
+        robot.clickOn("#story-add");
+        assertEquals(3, story.sections().size());
+        String[] prompts = {"calm piano intro, 70 bpm", "strings join, building tension, 100 bpm",
+            "full orchestra climax, 130 bpm"};
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#section-block-" + (i + 1));
+            robot.doubleClickOn("#story-prompt").eraseText(80).write(prompts[i]);
+        }
+        robot.clickOn("#section-block-1");            // leaving the prompt field applies it
+        assertEquals(List.of(prompts), story.sections().stream().map(StorySection::prompt).toList());
+
+        // drag the third block's right edge: it gets shorter; drag the first block past the second: reorder
+        double before = story.sections().get(2).seconds();
+        robot.drag("#section-edge-3").dropBy(-80, 0);
+        assertTrue(story.sections().get(2).seconds() < before, "the edge drag shortened section 3");
+        robot.drag("#section-block-1").dropTo(robot.point("#section-block-2").atPosition(javafx.geometry.Pos.CENTER_RIGHT)
+                .atOffset(new javafx.geometry.Point2D(-20, 0)));
+        assertEquals(prompts[0], story.sections().get(1).prompt(), "the block drag moved section 1 after section 2");
+        robot.clickOn("#story-undo");
+        assertEquals(List.of(prompts), story.sections().stream().map(StorySection::prompt).toList());
+
+        // short sections for the tiny model, then generate with per-section progress
+        robot.interact(() -> {
+            story.setTransitionSeconds(0.5);       // first: a transition must be shorter than every section
+            for (int i = 0; i < 3; i++) {
+                story.resizeSection(i, 2);
+            }
+        });
+        List<Integer> active = new ArrayList<>();
+        robot.interact(() -> story.activeSection().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && !active.contains(b.intValue())) {
+                active.add(b.intValue());
+            }
+        }));
+        robot.clickOn("#story-generate");
+        waitFor("the story is rendered", () -> story.render().get() != null && !story.running().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(0, 1, 2), active, "progress named each section in turn");
+        long[] markers = robot.lookup("#story-waveform").queryAs(WaveformView.class).markers().get();
+        assertNotNull(markers, "the waveform shows section markers");
+        assertEquals(3, markers.length);
+        int rate = story.render().get().result().audio().sampleRate();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2.0 * i * rate, markers[i], rate / 20.0, "marker " + (i + 1));
+        }
+        assertEquals(6.0, story.render().get().result().audio().seconds(), 0.05);
+
+        // regenerate the middle section: everything before it is kept to the sample
+        float[] first = story.render().get().result().audio().samples();
+        robot.clickOn("#section-block-2");
+        robot.clickOn("#story-regenerate");
+        waitFor("section 2 is made again", () -> !story.running().get()
+                && story.render().get().result().audio().samples() != first);
+        float[] second = story.render().get().result().audio().samples();
+        int keptUntil = (int) markers[1] - rate / 10;     // the last 0.1 s before the section is the blend
+        for (int t = 0; t < keptUntil; t++) {
+            assertEquals(first[t], second[t], "sample " + t + " of section 1 is kept");
+        }
+        assertNotNull(story.sections().get(1).seed(), "the new seed is kept in the project");
+        assertEquals(2, dev.cantor.engine.story.StoryProjects.read(story.file().get()).takes().size());
     }
 }

@@ -17,6 +17,12 @@ public interface FileDialogs {
     /** A model folder to add, or null. */
     Path openModelFolder(Window owner);
 
+    /** A story project to open, starting in {@code folder}; null when cancelled. */
+    Path openStory(Window owner, Path folder);
+
+    /** Where to save a story project, starting in {@code folder} with {@code suggestedName}; null when cancelled. */
+    Path saveStory(Window owner, Path folder, String suggestedName);
+
     /** JavaFX's native choosers. */
     static FileDialogs system() {
         return new FileDialogs() {
@@ -40,6 +46,36 @@ public interface FileDialogs {
                 chooser.setInitialFileName(suggestedName);
                 File f = chooser.showSaveDialog(owner);
                 return f == null ? null : ExportViewModel.withWavExtension(f.toPath());
+            }
+
+            @Override
+            public Path openStory(Window owner, Path folder) {
+                FileChooser chooser = storyChooser("Open a story", folder);
+                File f = chooser.showOpenDialog(owner);
+                return f == null ? null : f.toPath();
+            }
+
+            @Override
+            public Path saveStory(Window owner, Path folder, String suggestedName) {
+                FileChooser chooser = storyChooser("Save the story as", folder);
+                chooser.setInitialFileName(suggestedName);
+                File f = chooser.showSaveDialog(owner);
+                if (f == null) {
+                    return null;
+                }
+                Path p = f.toPath();
+                return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? p
+                        : p.resolveSibling(p.getFileName() + ".json");
+            }
+
+            private FileChooser storyChooser(String title, Path folder) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(title);
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Cantor story", "*.json"));
+                if (folder != null && folder.toFile().isDirectory()) {
+                    chooser.setInitialDirectory(folder.toFile());
+                }
+                return chooser;
             }
 
             @Override

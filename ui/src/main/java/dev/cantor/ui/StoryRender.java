@@ -15,11 +15,11 @@ import java.util.List;
  * @param timeline the sections as they were when it was rendered
  * @param take     where it is kept beside the project (its file names), or null if it could not be written
  */
-record StoryRender(StoryResult result, WaveformPeaks peaks, List<StorySection> timeline,
+public record StoryRender(StoryResult result, WaveformPeaks peaks, List<StorySection> timeline,
                    StoryProject.StoryTake take) {
 
     /** The first sample of every section after the first (where the markers go). */
-    long[] markerSamples() {
+    public long[] markerSamples() {
         int rate = result.audio().sampleRate();
         long[] marks = new long[result.sections()];
         for (int i = 0; i < marks.length; i++) {
@@ -32,7 +32,7 @@ record StoryRender(StoryResult result, WaveformPeaks peaks, List<StorySection> t
      * True when {@code sections} still have the lengths this render has (within a frame), so one
      * of its sections can be made again while the others are kept.
      */
-    boolean fits(List<StorySection> sections) {
+    public boolean fits(List<StorySection> sections) {
         if (sections.size() != result.sections()) {
             return false;
         }

@@ -256,6 +256,11 @@ public final class StoryViewModel {
         edit("Change the story seed", p -> p.withSeed(seed));
     }
 
+    /** Shows why a typed value was not applied. */
+    void refuse(String reason) {
+        message.set("Not changed: " + reason);
+    }
+
     public void undo() {
         if (history.canUndo()) {
             restore(history.undo(project.get()));
@@ -584,21 +589,21 @@ public final class StoryViewModel {
     }
 
     private void finished(Rendered done, Path at) {
-        running.set(false);
-        session.setBusy(false);
-        progress.set(1);
-        activeSection.set(-1);
         StoryRender made = done.render();
-        render.set(made);
-        StoryResult r = made.result();
-        status.set(String.format(Locale.ROOT, "%.1f s of music, %d sections, in %s", r.audio().seconds(),
-                r.sections(), GenerateViewModel.formatSeconds(r.wallSeconds())));
         if (made.take() != null && at.equals(file.get())) {
             project.set(project.get().withTake(made.take()));
             save();
         } else if (done.keepProblem() != null) {
             message.set("The render could not be kept beside the project: " + done.keepProblem());
         }
+        StoryResult r = made.result();
+        status.set(String.format(Locale.ROOT, "%.1f s of music, %d sections, in %s", r.audio().seconds(),
+                r.sections(), GenerateViewModel.formatSeconds(r.wallSeconds())));
+        progress.set(1);
+        activeSection.set(-1);
+        render.set(made);
+        session.setBusy(false);
+        running.set(false);
     }
 
     private void failed(Throwable e) {

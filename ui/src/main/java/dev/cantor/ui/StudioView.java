@@ -41,6 +41,7 @@ public final class StudioView extends BorderPane {
     final PromptPanel prompt;
     final TakePanel take;
     final HumPanel hum;
+    final StoryView story;
     final TabPane tabs = new TabPane();
 
     public StudioView(StudioViewModel vm, FileDialogs files) {
@@ -87,7 +88,10 @@ public final class StudioView extends BorderPane {
         takeTab.setId("tab-takes");
         Tab humTab = new Tab("Hum a melody", hum);
         humTab.setId("tab-hum");
-        tabs.getTabs().addAll(takeTab, humTab);
+        story = new StoryView(vm.story(), vm.storyPlayback(), vm.busy(), files);
+        Tab storyTab = new Tab("Story", story);
+        storyTab.setId("tab-story");
+        tabs.getTabs().addAll(takeTab, humTab, storyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         // a new take (also one made from the hum tab) is shown where it can be heard
@@ -122,16 +126,37 @@ public final class StudioView extends BorderPane {
 
     private static final KeyCombination GENERATE = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO_SHIFT = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+
     private void onKey(KeyEvent e) {
+        boolean inStory = tabs.getSelectionModel().getSelectedItem() != null
+                && tabs.getSelectionModel().getSelectedItem().getContent() == story;
+        boolean typing = e.getTarget() instanceof TextInputControl;
         if (GENERATE.match(e)) {
-            vm.generate().generate();
+            if (inStory) {
+                story.generateStory();
+            } else {
+                vm.generate().generate();
+            }
             e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE && vm.generate().running().get()) {
+        } else if (e.getCode() == KeyCode.ESCAPE && vm.busy().get()) {
             vm.generate().cancel();
+            vm.story().cancel();
             e.consume();
-        } else if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)
-                && tabs.getSelectionModel().getSelectedIndex() == 0) {
+        } else if (inStory && !typing && UNDO.match(e)) {
+            vm.story().undo();
+            e.consume();
+        } else if (inStory && !typing && (REDO.match(e) || REDO_SHIFT.match(e))) {
+            vm.story().redo();
+            e.consume();
+        } else if (e.getCode() == KeyCode.SPACE && !typing && tabs.getSelectionModel().getSelectedIndex() == 0) {
             vm.playback().togglePlay();
+            e.consume();
+        } else if (e.getCode() == KeyCode.SPACE && !typing && inStory) {
+            vm.storyPlayback().togglePlay();
             e.consume();
         }
     }
@@ -209,6 +234,11 @@ public final class StudioView extends BorderPane {
     /** Shows the hum recorder tab. */
     public void showHumTab() {
         tabs.getSelectionModel().select(1);
+    }
+
+    /** Shows the story tab. */
+    public void showStoryTab() {
+        tabs.getSelectionModel().select(2);
     }
 
     /** Shows the takes tab. */

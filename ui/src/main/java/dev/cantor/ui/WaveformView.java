@@ -29,6 +29,8 @@ public final class WaveformView extends BorderPane {
 
     private final PlaybackViewModel playback;
     private final ObjectProperty<WaveformPeaks> peaks = new SimpleObjectProperty<>();
+    /** Section starts in samples (a story's sections), drawn as numbered lines; null for none. */
+    private final ObjectProperty<long[]> markers = new SimpleObjectProperty<>();
     /** Visible samples per pixel; 0 = fit the whole clip. */
     private final DoubleProperty samplesPerPixel = new SimpleDoubleProperty(0);
     private final Canvas canvas = new Canvas();
@@ -48,6 +50,8 @@ public final class WaveformView extends BorderPane {
             "-cantor-wave-playhead", v -> v.playheadColor, Color.web("#ffb347"));
     private final StyleableProperty<Color> selectionColor = CSS.createStyleableColorProperty(this, "selection",
             "-cantor-wave-selection", v -> v.selectionColor, Color.web("#7fd1c733"));
+    private final StyleableProperty<Color> markerColor = CSS.createStyleableColorProperty(this, "marker",
+            "-cantor-wave-marker", v -> v.markerColor, Color.web("#c9a0ff"));
 
     public WaveformView(PlaybackViewModel playback) {
         this.playback = playback;
@@ -63,7 +67,7 @@ public final class WaveformView extends BorderPane {
         setAccessibleText("Waveform of the selected take. Click to move the playhead, drag to select a loop.");
         canvas.setFocusTraversable(false);
 
-        for (StyleableProperty<Color> c : List.of(wave, background, grid, playheadColor, selectionColor)) {
+        for (StyleableProperty<Color> c : List.of(wave, background, grid, playheadColor, selectionColor, markerColor)) {
             ((ObservableValue<?>) c).addListener(o -> redraw());
         }
         canvas.widthProperty().addListener(o -> redraw());
@@ -74,6 +78,7 @@ public final class WaveformView extends BorderPane {
             redraw();
         });
         samplesPerPixel.addListener(o -> redraw());
+        markers.addListener(o -> redraw());
         scroll.valueProperty().addListener(o -> redraw());
         playback.playhead().addListener(o -> {
             followPlayhead();
@@ -109,6 +114,10 @@ public final class WaveformView extends BorderPane {
     /** The envelope to draw (null clears the view). */
     public ObjectProperty<WaveformPeaks> peaks() {
         return peaks;
+    }
+
+    public ObjectProperty<long[]> markers() {
+        return markers;
     }
 
     @Override
@@ -193,6 +202,21 @@ public final class WaveformView extends BorderPane {
             double top = mid - c[2 * x + 1] * scale;
             double bottom = mid - c[2 * x] * scale;
             g.strokeLine(x + 0.5, top, x + 0.5, Math.max(top + 1, bottom));
+        }
+        long[] marks = markers.get();
+        if (marks != null) {
+            g.setStroke(markerColor.getValue());
+            g.setFill(markerColor.getValue());
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 4);
+            for (int i = 0; i < marks.length; i++) {
+                double x = (marks[i] - from) / per;
+                if (x >= 0 && x <= w) {
+                    g.strokeLine(x + 0.5, 0, x + 0.5, h);
+                    g.fillText(Integer.toString(i + 1), x + 5, 14);
+                }
+            }
+            g.setLineDashes();
         }
         double head = (playback.playhead().get() - from) / per;
         if (head >= 0 && head <= w) {

@@ -27,9 +27,9 @@ public interface MusicEngine extends AutoCloseable {
 
     /**
      * Renders section {@code section} of a story anew (with the seed the request now gives it),
-     * keeping everything before it from {@code previous} exactly; the sections after it are
-     * rendered anew too ({@code regenerateFollowing}) or kept as they were, with the audio blended
-     * across the seam.
+     * keeping the tokens before it from {@code previous} exactly, and its audio to the sample up to
+     * a short blend (0.1 s) just before the section; the sections after it are rendered anew too
+     * ({@code regenerateFollowing}) or kept as they were, with the audio blended across the seam.
      *
      * @throws RequestException when {@code previous} does not match the request's timeline
      */

@@ -152,7 +152,8 @@ public final class LocalMusicEngine implements MusicEngine {
             float[] fresh = model.codec().decode(codes, codes[0].length * hop);
             float[] old = previous.audio().samples();
             int fade = (int) Math.round(SEAM_FADE_SECONDS * sampleRate());
-            // Everything before the section is the old audio, to the sample; then the new audio.
+            // The old audio, to the sample, until SEAM_FADE_SECONDS before the section (both decode the same
+            // tokens there); a blend over that span; then the new audio.
             float[] audio = crossfade(old, fresh, start[section] * hop - fade, fade);
             if (!regenerateFollowing && section + 1 < n) {
                 audio = crossfade(audio, old, start[section + 1] * hop - fade, fade);

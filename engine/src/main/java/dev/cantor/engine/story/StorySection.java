@@ -27,6 +27,15 @@ public record StorySection(
         @JsonProperty("mode") String mode,
         @JsonProperty("melody") String melody) {
 
+    /** The key names a section may give, "C" to "B" (sharps and flats as the corpus spells them). */
+    public static final java.util.List<String> KEY_NAMES = java.util.Arrays.stream(dev.cantor.engine.data.Key.values())
+            .map(dev.cantor.engine.data.Key::label).toList();
+
+    /** {@code key} spelled as in {@link #KEY_NAMES} ("f#" → "F#"). @throws IllegalArgumentException for no key */
+    public static String keyName(String key) {
+        return dev.cantor.engine.data.Key.fromLabel(key).label();
+    }
+
     /** A section with only a prompt and a length. */
     public static StorySection of(String prompt, double seconds) {
         return new StorySection(prompt, seconds, null, null, null, null, null);
