@@ -20,7 +20,7 @@ final class ExportPane extends GridPane {
     final ChoiceBox<SampleFormat> format = new ChoiceBox<>();
     final ChoiceBox<Integer> rate = new ChoiceBox<>();
 
-    ExportPane(ExportViewModel vm, Take take, Path initial, FileDialogs files) {
+    ExportPane(ExportViewModel vm, Exportable item, Path initial, FileDialogs files) {
         getStyleClass().add("export-pane");
         setHgap(10);
         setVgap(10);
@@ -81,9 +81,7 @@ final class ExportPane extends GridPane {
         rate.valueProperty().addListener((o, a, b) -> vm.sampleRate().set(b));
         rate.setAccessibleText("Sample rate");
 
-        Label note = new Label(String.format(java.util.Locale.ROOT,
-                "Take #%d, %.1f s. The prompt, seed and settings are saved beside the WAV as a .json file.",
-                take.number(), take.audio().seconds()));
+        Label note = new Label(item.exportNote());
         note.getStyleClass().add("hint");
         note.setWrapText(true);
         addRow(0, new Label("File"), fileRow);

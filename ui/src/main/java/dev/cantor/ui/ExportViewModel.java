@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Export of a take: WAV at 16/24-bit or 32-bit float, at 32, 44.1 or 48 kHz, written atomically,
+ * Export of a take or a story: WAV at 16/24-bit or 32-bit float, at 32, 44.1 or 48 kHz, written atomically,
  * with a {@link TakeSidecar} JSON beside it. An existing file is replaced only after the musician
  * confirmed it ({@link #needsConfirmation}).
  */
@@ -61,16 +61,6 @@ public final class ExportViewModel {
         return message;
     }
 
-    /** A file name for the take: its prompt's first words and its seed. */
-    public static String suggestedName(Take take) {
-        String words = take.request().prompt().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        if (words.length() > 40) {
-            words = words.substring(0, 40).replaceAll("-[^-]*$", "");
-        }
-        return (words.isEmpty() ? "cantor-take" : words) + "-seed" + take.request().seed() + ".wav";
-    }
-
     /** {@code file}, with ".wav" added when its name does not already end so. */
     public static Path withWavExtension(Path file) {
         return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? file
@@ -83,12 +73,12 @@ public final class ExportViewModel {
     }
 
     /**
-     * Writes the take in the background.
+     * Writes the take or story in the background.
      *
      * @param overwriteConfirmed the musician agreed to replace existing files
      * @param onDone             runs on the UI thread with the written file, or null on failure
      */
-    public void export(Take take, Path wav, boolean overwriteConfirmed, Consumer<Path> onDone) {
+    public void export(Exportable item, Path wav, boolean overwriteConfirmed, Consumer<Path> onDone) {
         if (!overwriteConfirmed && needsConfirmation(wav)) {
             message.set(wav.getFileName() + " already exists; confirm to replace it.");
             onDone.accept(null);
@@ -99,7 +89,7 @@ public final class ExportViewModel {
         busy.set(true);
         message.set("Exporting " + wav.getFileName() + "…");
         worker.submit(() -> {
-            write(take, wav, f, rate);
+            write(item, wav, f, rate);
             return wav;
         }, written -> {
             busy.set(false);
@@ -114,8 +104,8 @@ public final class ExportViewModel {
     }
 
     /** Resamples, writes the WAV and then the JSON, each atomically. */
-    static void write(Take take, Path wav, SampleFormat format, int rate) throws java.io.IOException {
-        AudioClip audio = take.audio();
+    static void write(Exportable item, Path wav, SampleFormat format, int rate) throws java.io.IOException {
+        AudioClip audio = item.audio();
         float[] samples = audio.sampleRate() == rate ? audio.samples()
                 : Resampler.resample(audio.samples(), audio.sampleRate(), rate);
         Path parent = wav.toAbsolutePath().getParent();
@@ -124,7 +114,7 @@ public final class ExportViewModel {
         }
         WavWriter.write(wav, new AudioClip(samples, rate), format);
         AtomicFiles.writeString(TakeSidecar.pathFor(wav),
-                TakeSidecar.JSON.writeValueAsString(TakeSidecar.of(take, rate, format.name())));
+                TakeSidecar.JSON.writeValueAsString(item.sidecar(rate, format.name())));
     }
 
     static String describe(SampleFormat f, int rate) {

@@ -37,13 +37,14 @@ final class SectionEditor extends GridPane {
     final ComboBox<String> key = new ComboBox<>();
     final ComboBox<String> mode = new ComboBox<>();
     final TextField seed = new TextField();
+    private final Label melody = new Label();
     private final Random dice = new Random();
     /** True while the fields are being filled from the project (their listeners then do nothing). */
     private boolean filling;
     /** The section the fields show. */
     private int shown = -1;
 
-    SectionEditor(StoryViewModel vm) {
+    SectionEditor(StoryViewModel vm, FileDialogs files) {
         this.vm = vm;
         getStyleClass().add("section-editor");
         setHgap(10);
@@ -137,7 +138,25 @@ final class SectionEditor extends GridPane {
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox numbers = new HBox(8, seconds, param("Tempo (bpm)"), tempo, param("Seed"), seed, roll);
         numbers.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox tonality = new HBox(8, key, param("Mode"), mode);
+        melody.setId("story-melody");
+        melody.getStyleClass().add("hint");
+        melody.setMinWidth(60);
+        melody.setMaxWidth(160);
+        Button chooseMelody = new Button("Melody…");
+        chooseMelody.setTooltip(new Tooltip("A WAV (a hum, a tune) this section's melody follows"));
+        chooseMelody.setAccessibleText("Choose a melody for this section");
+        chooseMelody.setOnAction(e -> {
+            java.nio.file.Path wav = files.openWav(getScene() == null ? null : getScene().getWindow());
+            if (wav != null) {
+                vm.setMelody(vm.selected().get(), wav);
+            }
+        });
+        Button clearMelody = new Button("\u2715");
+        clearMelody.setTooltip(new Tooltip("No melody for this section"));
+        clearMelody.setAccessibleText("Remove this section's melody");
+        clearMelody.setOnAction(e -> vm.setMelody(vm.selected().get(), null));
+        clearMelody.disableProperty().bind(melody.textProperty().isEqualTo("no melody"));
+        HBox tonality = new HBox(8, key, param("Mode"), mode, param("Melody"), melody, chooseMelody, clearMelody);
         tonality.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         add(heading, 0, 0, 2, 1);
         add(param("Prompt"), 0, 1);
@@ -183,6 +202,7 @@ final class SectionEditor extends GridPane {
             key.setValue(s.key() == null ? FROM_PROMPT : StorySection.keyName(s.key()));
             mode.setValue(s.mode() == null ? FROM_PROMPT : s.mode().toLowerCase(Locale.ROOT));
             seed.setText(s.seed() == null ? "" : Long.toString(s.seed()));
+            melody.setText(s.melody() == null ? "no melody" : java.nio.file.Path.of(s.melody()).getFileName().toString());
         } finally {
             filling = false;
         }

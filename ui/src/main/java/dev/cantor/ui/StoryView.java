@@ -38,7 +38,8 @@ final class StoryView extends VBox {
     final Button regenerate = new Button("Regenerate this section");
     private final Label file = new Label();
 
-    StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy, FileDialogs files) {
+    StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy, FileDialogs files,
+              Runnable onExport) {
         this.vm = vm;
         this.files = files;
         getStyleClass().add("story-panel");
@@ -46,7 +47,7 @@ final class StoryView extends VBox {
         setPadding(new Insets(12, 14, 12, 14));
 
         timeline = new TimelineView(vm);
-        editor = new SectionEditor(vm);
+        editor = new SectionEditor(vm, files);
 
         Label title = new Label("Last render");
         title.getStyleClass().add("section-title");
@@ -71,7 +72,7 @@ final class StoryView extends VBox {
         HBox renderTitle = new HBox(10, title, gap, file);
         renderTitle.setAlignment(Pos.BASELINE_LEFT);
         getChildren().addAll(toolbar, timeline, editor, generateBar(busy), message, renderTitle, waveform,
-                transport(playback, busy));
+                transport(playback, busy, onExport));
     }
 
     private HBox toolbar() {
@@ -193,7 +194,8 @@ final class StoryView extends VBox {
         return bar;
     }
 
-    private HBox transport(PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy) {
+    private HBox transport(PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy,
+                           Runnable onExport) {
         Button play = new Button();
         play.setId("story-play");
         play.textProperty().bind(Bindings.when(playback.playing()).then("\u275A\u275A Pause").otherwise("\u25B6 Play"));
@@ -222,12 +224,18 @@ final class StoryView extends VBox {
             editor.commitPrompt();
             vm.regenerateSection(vm.selected().get());
         });
-        CheckBox following = new CheckBox("also remake the sections after it");
+        CheckBox following = new CheckBox("and the ones after it");
         following.setId("story-regenerate-following");
         following.selectedProperty().bindBidirectional(vm.regenerateFollowing());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, player, gap, regenerate, following);
+        Button export = new Button("Export WAV…");
+        export.setId("story-export");
+        export.getStyleClass().add("primary");
+        export.setAccessibleText("Export the story as a WAV file");
+        export.disableProperty().bind(vm.render().isNull());
+        export.setOnAction(e -> onExport.run());
+        HBox bar = new HBox(8, player, gap, regenerate, following, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("transport");
         return bar;

@@ -243,6 +243,23 @@ public final class StoryViewModel {
         updateSection(i, "Set the mode of section " + (i + 1), s -> s.withMode(blankToNull(mode)));
     }
 
+    /**
+     * A WAV whose melody section {@code i} follows, or null for none. Kept relative to the project
+     * when it is in the project's folder (so the two can be moved together), else absolute.
+     */
+    public void setMelody(int i, Path wav) {
+        String stored = null;
+        if (wav != null) {
+            Path dir = projectDir();
+            Path abs = wav.toAbsolutePath().normalize();
+            stored = abs.startsWith(dir.normalize()) ? dir.normalize().relativize(abs).toString().replace('\\', '/')
+                    : abs.toString();
+        }
+        String melody = stored;
+        updateSection(i, melody == null ? "Remove the melody of section " + (i + 1)
+                : "Set the melody of section " + (i + 1), s -> s.withMelody(melody));
+    }
+
     /** The section's own seed, or null to derive it from the story's. */
     public void setSectionSeed(int i, Long seed) {
         updateSection(i, "Set the seed of section " + (i + 1), s -> s.withSeed(seed));

@@ -88,7 +88,7 @@ public final class StudioView extends BorderPane {
         takeTab.setId("tab-takes");
         Tab humTab = new Tab("Hum a melody", hum);
         humTab.setId("tab-hum");
-        story = new StoryView(vm.story(), vm.storyPlayback(), vm.busy(), files);
+        story = new StoryView(vm.story(), vm.storyPlayback(), vm.busy(), files, this::exportStory);
         Tab storyTab = new Tab("Story", story);
         storyTab.setId("tab-story");
         tabs.getTabs().addAll(takeTab, humTab, storyTab);
@@ -164,13 +164,25 @@ public final class StudioView extends BorderPane {
     /** The export dialog for the selected take; asks before replacing a file. */
     void exportSelected() {
         Take selected = vm.generate().selectedTake().get();
-        if (selected == null) {
-            return;
+        if (selected != null) {
+            export(selected);
         }
+    }
+
+    /** The export dialog for the story's last render. */
+    void exportStory() {
+        StoryRender render = vm.story().render().get();
+        if (render != null) {
+            ModelEntry model = vm.models().selected().get();
+            export(new StoryExport(vm.story().project().get(), render, model == null ? "" : model.name()));
+        }
+    }
+
+    private void export(Exportable item) {
         String folder = vm.settings().exportFolder();
         Path initial = Path.of(folder == null ? System.getProperty("user.home") : folder)
-                .resolve(ExportViewModel.suggestedName(selected));
-        ExportPane pane = new ExportPane(vm.export(), selected, initial, files);
+                .resolve(item.suggestedName());
+        ExportPane pane = new ExportPane(vm.export(), item, initial, files);
         Dialog<ButtonType> dialog = exportDialog(pane);
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isEmpty() || answer.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
@@ -194,7 +206,7 @@ public final class StudioView extends BorderPane {
             confirmed = true;
         }
         Path parent = target.toAbsolutePath().getParent();
-        vm.export().export(selected, target, confirmed, written -> {
+        vm.export().export(item, target, confirmed, written -> {
             if (written != null && parent != null) {
                 vm.rememberExport(parent.toString());
             }
@@ -227,7 +239,7 @@ public final class StudioView extends BorderPane {
         if (selected == null) {
             throw new IllegalStateException("no take to export");
         }
-        Path initial = Path.of(System.getProperty("user.home")).resolve(ExportViewModel.suggestedName(selected));
+        Path initial = Path.of(System.getProperty("user.home")).resolve(selected.suggestedName());
         return exportDialogPane(new ExportPane(vm.export(), selected, initial, files));
     }
 

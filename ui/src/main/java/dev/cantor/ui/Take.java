@@ -18,7 +18,24 @@ import java.time.Instant;
  * @param created     when it finished
  */
 public record Take(int number, GenerationRequest request, String model, AudioClip audio, WaveformPeaks peaks,
-                   double wallSeconds, Instant created) {
+                   double wallSeconds, Instant created) implements Exportable {
+
+    @Override
+    public String suggestedName() {
+        return Exportable.fileStem(request.prompt(), "cantor-take") + "-seed" + request.seed() + ".wav";
+    }
+
+    @Override
+    public String exportNote() {
+        return String.format(java.util.Locale.ROOT,
+                "Take #%d, %.1f s. The prompt, seed and settings are saved beside the WAV as a .json file.",
+                number, audio.seconds());
+    }
+
+    @Override
+    public Object sidecar(int wavSampleRate, String wavFormat) {
+        return TakeSidecar.of(this, wavSampleRate, wavFormat);
+    }
 
     /** A one-line description for the take list. */
     public String title() {

@@ -42,8 +42,8 @@ class ExportAndPlaybackTest {
             vm.format().set(SampleFormat.PCM_24);
             vm.sampleRate().set(48000);
             Take take = take(1.0);
-            assertEquals("calm-piano-70-bpm-seed7.wav", ExportViewModel.suggestedName(take));
-            Path wav = dir.resolve("out").resolve(ExportViewModel.suggestedName(take));
+            assertEquals("calm-piano-70-bpm-seed7.wav", take.suggestedName());
+            Path wav = dir.resolve("out").resolve(take.suggestedName());
             AtomicReference<Path> done = new AtomicReference<>();
             vm.export(take, wav, false, done::set);
             assertTrue(worker.awaitIdle(10));
@@ -59,6 +59,33 @@ class ExportAndPlaybackTest {
             assertEquals(3.0, json.get("guidance").asDouble());
             assertEquals("Cantor default", json.get("model").asText());
             assertEquals("PCM_24", json.get("wav_format").asText());
+        }
+    }
+
+    @Test
+    void aStoryExportsWithItsProjectAndSectionTimesBeside(@TempDir Path dir) throws Exception {
+        float[] x = new float[3 * 8000];
+        dev.cantor.engine.api.StoryResult result = new dev.cantor.engine.api.StoryResult(new AudioClip(x, 8000),
+                new int[4][150], new int[] {0, 50, 150}, 50, 0.5);
+        var sections = java.util.List.of(dev.cantor.engine.story.StorySection.of("calm piano intro, 70 bpm", 1),
+                dev.cantor.engine.story.StorySection.of("driving drums, 140 bpm", 2));
+        var project = dev.cantor.engine.story.StoryProject.of(9, sections).withTransitionSeconds(0.5);
+        StoryExport story = new StoryExport(project, new StoryRender(result, WaveformPeaks.of(x), sections, null),
+                "Cantor default");
+        assertEquals("calm-piano-intro-70-bpm-story-seed9.wav", story.suggestedName());
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            ExportViewModel vm = new ExportViewModel(worker, StudioSettings.defaults());
+            Path wav = dir.resolve(story.suggestedName());
+            AtomicReference<Path> done = new AtomicReference<>();
+            vm.export(story, wav, false, done::set);
+            assertTrue(worker.awaitIdle(10));
+            assertEquals(wav, done.get());
+            assertEquals(3 * 44100, AudioLoader.loadMono(wav, 44100).length(), 2);
+            JsonNode json = TakeSidecar.JSON.readTree(TakeSidecar.pathFor(wav).toFile());
+            assertEquals("cantor-story-export", json.get("format").asText());
+            assertEquals(1.0, json.get("sections_at").get(1).get("start").asDouble());
+            assertEquals("driving drums, 140 bpm", json.get("project").get("sections").get(1).get("prompt").asText());
+            assertEquals(9, json.get("project").get("seed").asLong());
         }
     }
 

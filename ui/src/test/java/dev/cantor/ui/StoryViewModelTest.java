@@ -240,4 +240,33 @@ class StoryViewModelTest {
         vm.setPrompt(0, "after save as");
         assertEquals("after save as", StoryProjects.read(target).sections().get(0).prompt());
     }
+
+    @Test
+    void aSectionFollowsAMelodyFileKeptRelativeToTheProject() throws Exception {
+        StoryViewModel vm = open(null);
+        Path tune = vm.file().get().resolveSibling("tune.wav");
+        float[] x = new float[FakeEngine.RATE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / FakeEngine.RATE));
+        }
+        dev.cantor.engine.audio.WavWriter.write(tune, new dev.cantor.engine.audio.AudioClip(x, FakeEngine.RATE),
+                dev.cantor.engine.audio.SampleFormat.PCM_16);
+        vm.setMelody(1, tune);
+        assertEquals("tune.wav", vm.sections().get(1).melody());
+        Path elsewhere = dir.resolve("elsewhere.wav");
+        Files.copy(tune, elsewhere);
+        vm.setMelody(0, elsewhere);
+        assertEquals(elsewhere.toAbsolutePath().toString(), vm.sections().get(0).melody());
+
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        assertNotNull(engine.storyRequests.get(0).sections().get(1).melody());
+        assertEquals(FakeEngine.RATE, engine.storyRequests.get(0).sections().get(1).melody().length());
+
+        Files.delete(elsewhere);
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        assertTrue(vm.message().get().contains("melody of section 1"), vm.message().get());
+        assertEquals(1, engine.storyRequests.size(), "nothing was generated without the melody");
+    }
 }
