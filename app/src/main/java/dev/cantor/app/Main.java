@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             EvalLmCommand.class,
             ExportModelCommand.class,
             StoryCommand.class,
+            FinetuneCommand.class,
             ScreenshotCommand.class,
         })
 public final class Main implements Runnable {

@@ -49,20 +49,32 @@ public final class LmTrainer {
     public record ValidationLog(long step, double mean, double[] perCodebook, int windows) {
     }
 
+    /** A trainer that holds out {@link LmTrainingConfig#validationClips()} of {@code clips} by a fixed hash. */
     public LmTrainer(TransformerLm model, LmTrainingConfig config, List<TokenClip> clips) {
+        this(model, config, without(clips, heldOut(clips, config.validationClips())),
+                heldOut(clips, config.validationClips()));
+    }
+
+    /** A trainer with the split given (a fine-tune holds out whole songs, not clips). */
+    public LmTrainer(TransformerLm model, LmTrainingConfig config, List<TokenClip> train, List<TokenClip> validation) {
         this.model = model;
         this.config = config;
         LmConfig c = model.config();
-        int shortest = clips.stream().mapToInt(TokenClip::frames).min().orElse(0);
-        if (clips.isEmpty() || shortest < 2) {
+        int shortest = java.util.stream.Stream.concat(train.stream(), validation.stream())
+                .mapToInt(TokenClip::frames).min().orElse(0);
+        if (train.isEmpty() || shortest < 2) {
             throw new IllegalArgumentException("no usable token clips (need at least one clip of 2+ frames)");
         }
         this.windowFrames = Math.min(c.maxFrames(), shortest);
-        this.validation = heldOut(clips, config.validationClips());
-        List<TokenClip> t = new ArrayList<>(clips);
-        t.removeAll(validation);
-        this.train = t;
+        this.validation = List.copyOf(validation);
+        this.train = List.copyOf(train);
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.95, 1e-8, 1.0);
+    }
+
+    private static List<TokenClip> without(List<TokenClip> clips, List<TokenClip> removed) {
+        List<TokenClip> t = new ArrayList<>(clips);
+        t.removeAll(removed);
+        return t;
     }
 
     /**
@@ -205,7 +217,18 @@ public final class LmTrainer {
     /** Resumes the run saved in {@code modelDir} on the same clips. */
     public static LmTrainer resume(Path modelDir, List<TokenClip> clips) throws IOException {
         TrainingCheckpoint.Resumed<LmTrainingConfig> run = TrainingCheckpoint.resume(modelDir, LmTrainingConfig.class);
-        LmTrainer trainer = new LmTrainer(TransformerLm.load(run.dir()), run.config(), clips);
+        return resumed(run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), clips));
+    }
+
+    /** Resumes the run saved in {@code modelDir} with the split given. */
+    public static LmTrainer resume(Path modelDir, List<TokenClip> train, List<TokenClip> validation)
+            throws IOException {
+        TrainingCheckpoint.Resumed<LmTrainingConfig> run = TrainingCheckpoint.resume(modelDir, LmTrainingConfig.class);
+        return resumed(run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), train, validation));
+    }
+
+    private static LmTrainer resumed(TrainingCheckpoint.Resumed<LmTrainingConfig> run, LmTrainer trainer)
+            throws IOException {
         run.restore(trainer.optimizer);
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();

@@ -1,0 +1,186 @@
+package dev.cantor.engine.audio;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads the audio files people actually have: WAV, FLAC, MP3 and Ogg Vorbis, as mono samples.
+ *
+ * <p>The format is told from the file's first bytes, not its name (see
+ * {@link AudioFormatSniffer}), so a misnamed file still loads and anything else is refused
+ * with a message saying what it looks like. Channels are averaged to mono while decoding,
+ * and a length limit stops decoding early, so asking for the first 30 seconds of a two-hour
+ * file costs 30 seconds of decoding and memory, not two hours.
+ *
+ * <p>Every failure is an {@link IOException}: {@link AudioFileException} for a file that is
+ * damaged, cut short or in a format Cantor does not read (the message names the file), plain
+ * file-system exceptions for a missing or unreadable file. The decoding libraries throw
+ * unchecked exceptions on damaged data (index errors and the like); those are caught and
+ * reported as a damaged file, never passed on.
+ */
+public final class AudioFiles {
+
+    /** File extensions of the formats read here, lower case, for file choosers and folder scans. */
+    public static final List<String> EXTENSIONS = List.of("wav", "flac", "mp3", "ogg", "oga");
+
+    private AudioFiles() {
+    }
+
+    /** Whether the file name ends in one of {@link #EXTENSIONS}, in any letter case. */
+    public static boolean hasAudioExtension(Path file) {
+        Path name = file == null ? null : file.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String s = name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(s.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Reads a file as mono (the mean of its channels) at the file's own sample rate.
+     *
+     * @param maxSeconds read at most this much from the start; ≤ 0 reads everything
+     * @throws AudioFileException if the file is not audio Cantor can read (the message says why)
+     * @throws IOException        if the file is missing or cannot be opened
+     */
+    public static AudioClip readMono(Path file, double maxSeconds) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String name = displayName(file);
+        try (FileChannel channel = open(file, name)) {
+            AudioFormatSniffer.Detected detected = AudioFormatSniffer.sniff(channel, name);
+            try {
+                return switch (detected.kind()) {
+                    case WAV -> readWav(channel, file, name, maxSeconds);
+                    case FLAC -> FlacReader.read(channel, detected.offset(), name, maxSeconds);
+                    case MP3 -> Mp3Reader.read(channel, detected.offset(), name, maxSeconds);
+                    case OGG_VORBIS -> OggVorbisReader.read(channel, name, maxSeconds);
+                };
+            } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw damaged(name, detected.kind(), e);
+            }
+        }
+    }
+
+    /**
+     * Reads a file as mono and resamples it to {@code targetRate}.
+     *
+     * @param targetRate the rate the caller needs, e.g. 32 000 for the codec
+     * @param maxSeconds read at most this much from the start; ≤ 0 reads everything
+     * @throws AudioFileException       if the file is not audio Cantor can read (the message says why)
+     * @throws IOException              if the file is missing or cannot be opened
+     * @throws IllegalArgumentException if {@code targetRate} is not a sensible sample rate
+     */
+    public static AudioClip readMono(Path file, int targetRate, double maxSeconds) throws IOException {
+        if (targetRate <= 0 || targetRate > WavReader.MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("target sample rate out of range: " + targetRate);
+        }
+        AudioClip mono = readMono(file, maxSeconds);
+        if (mono.sampleRate() == targetRate) {
+            return mono;
+        }
+        return new AudioClip(Resampler.resample(mono.samples(), mono.sampleRate(), targetRate), targetRate);
+    }
+
+    /**
+     * The duration of a file in seconds, read from its header where the format records it (WAV,
+     * FLAC's sample count, Ogg's last granule position, the MP3 Info tag) and otherwise found
+     * without decoding (MP3 frame headers are counted) or, as a last resort, by decoding.
+     * A damaged file may still get a duration here; {@link #readMono} checks it fully.
+     *
+     * @throws AudioFileException if the file is not audio Cantor can read
+     * @throws IOException        if the file is missing or cannot be opened
+     */
+    public static double probeSeconds(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String name = displayName(file);
+        double seconds;
+        try (FileChannel channel = open(file, name)) {
+            AudioFormatSniffer.Detected detected = AudioFormatSniffer.sniff(channel, name);
+            try {
+                seconds = switch (detected.kind()) {
+                    case WAV -> {
+                        WavHeader header = WavHeader.read(channel);
+                        yield header == null ? -1 : header.framesPresent(channel.size()) / (double) header.sampleRate();
+                    }
+                    case FLAC -> {
+                        FlacReader.StreamInfo info = FlacReader.readStreamInfo(channel, detected.offset(), name);
+                        yield info.totalSamples() > 0 ? info.totalSamples() / (double) info.sampleRate() : -1;
+                    }
+                    case MP3 -> Mp3Reader.probeSeconds(channel, detected.offset(), name);
+                    case OGG_VORBIS -> OggVorbisReader.probeSeconds(channel, name);
+                };
+            } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw damaged(name, detected.kind(), e);
+            }
+        }
+        return seconds >= 0 ? seconds : readMono(file, 0).seconds();
+    }
+
+    /** The file name alone, as messages show it. */
+    static String displayName(Path file) {
+        Path fileName = file.getFileName();
+        return fileName == null ? file.toString() : fileName.toString();
+    }
+
+    private static FileChannel open(Path file, String name) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new AudioFileException(name + " is a folder, not an audio file");
+        }
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            NoSuchFileException clear = new NoSuchFileException(file.toString(), null, "no such file");
+            clear.initCause(e);
+            throw clear;
+        }
+    }
+
+    /**
+     * WAV goes through {@link WavReader}. With a length limit only the bytes needed are read:
+     * the header and that many frames, with the data chunk's size patched to match, so a long
+     * recording is not loaded whole just to keep its first seconds.
+     */
+    private static AudioClip readWav(FileChannel channel, Path file, String name, double maxSeconds)
+            throws IOException {
+        WavHeader header = WavHeader.read(channel);
+        if (header != null) {
+            long frames = MonoSink.frameLimit(maxSeconds, header.sampleRate());
+            if (frames < header.framesPresent(channel.size())) {
+                long dataBytes = frames * header.frameBytes();
+                long total = header.dataOffset() + dataBytes;
+                if (total < Integer.MAX_VALUE - 64) {
+                    byte[] prefix = FileBytes.readAt(channel, 0, (int) total);
+                    int sizeField = (int) header.dataOffset() - 4;
+                    for (int i = 0; i < 4; i++) {
+                        prefix[sizeField + i] = (byte) (dataBytes >>> (8 * i));
+                    }
+                    return WavReader.read(prefix, name).toMono();
+                }
+            }
+        }
+        AudioClip whole = WavReader.read(file).toMono();
+        long frames = MonoSink.frameLimit(maxSeconds, whole.sampleRate());
+        return frames >= whole.length() ? whole
+                : new AudioClip(Arrays.copyOf(whole.samples(), (int) frames), whole.sampleRate());
+    }
+
+    private static AudioFileException damaged(String name, AudioFormatSniffer.Kind kind, Exception cause) {
+        return new AudioFileException("cannot read " + name + ": the " + kind.label()
+                + " data is damaged (copy or export the file again)", cause);
+    }
+}

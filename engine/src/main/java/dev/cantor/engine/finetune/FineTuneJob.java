@@ -1,0 +1,261 @@
+package dev.cantor.engine.finetune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.conditioning.TextEncoder;
+import dev.cantor.engine.data.TokenCache;
+import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.library.TrainingLibraries;
+import dev.cantor.engine.library.TrainingLibrary;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.training.LmTrainer;
+import dev.cantor.engine.training.LmTrainingConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Fine-tunes a model's language model on a musician's library, in a new model folder that is
+ * complete (codec/, lm/, model card) when it ends and resumable until then: its settings and
+ * progress are in {@code finetune/job.json}, the library as imported in {@code finetune/library.json},
+ * the clips' tokens in {@code finetune/tokens-*}, and the LM's checkpoints in {@code lm/training}.
+ * Cancelling (pause) saves a checkpoint first; {@link #run} then continues where it stopped.
+ * The library's files are only read.
+ */
+public final class FineTuneJob {
+
+    public static final String WORK_DIR = "finetune";
+    public static final String STATE_FILE = "job.json";
+    public static final String LIBRARY_FILE = "library.json";
+    /** Steps between checkpoints (each with a validation pass): at most this much work is lost in a crash. */
+    static final int CHECKPOINT_EVERY = 50;
+    /** A step budget that never ends on its own (a time budget stops the run). */
+    private static final long OPEN_ENDED = 1_000_000_000L;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FineTuneJob() {
+    }
+
+    /** What a running fine-tune reports besides progress (called on its thread; keep it cheap). */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        /** A new phase: "tokenizing", "measuring the base model", "training", "measuring the result". */
+        default void onPhase(String phase) {
+        }
+
+        default void onStep(long step, double loss) {
+        }
+
+        default void onValidation(long step, double loss) {
+        }
+    }
+
+    /**
+     * What to fine-tune.
+     *
+     * @param library   the imported library (with its captions and split)
+     * @param baseModel the model folder to start from
+     * @param out       the new model's folder (empty or missing)
+     * @param steps     training steps, or 0 to use {@code minutes}
+     * @param minutes   training minutes, or 0 to use {@code steps}
+     * @param seed      seed of the run
+     */
+    public record Request(TrainingLibrary library, Path baseModel, Path out, long steps, double minutes, long seed) {
+    }
+
+    /** True when {@code out} holds a fine-tune (finished or not). */
+    public static boolean exists(Path out) {
+        return Files.isRegularFile(out.resolve(WORK_DIR).resolve(STATE_FILE));
+    }
+
+    /** The fine-tune's state as saved in {@code out}. */
+    public static FineTuneState state(Path out) throws IOException {
+        return JSON.readValue(out.resolve(WORK_DIR).resolve(STATE_FILE).toFile(), FineTuneState.class);
+    }
+
+    /**
+     * Sets up a new fine-tune in {@code r.out()} (nothing is trained yet).
+     *
+     * @throws IllegalArgumentException when the library is too small, the budget is not one of
+     *                                  steps or minutes, or {@code out} is not free
+     */
+    public static FineTuneState create(Request r) throws IOException {
+        String small = r.library().tooSmall();
+        if (small != null) {
+            throw new IllegalArgumentException(small);
+        }
+        if ((r.steps() > 0) == (r.minutes() > 0)) {
+            throw new IllegalArgumentException("give a budget in steps or in minutes (one of them)");
+        }
+        if (!MusicModel.looksLikeModel(r.baseModel())) {
+            throw new IllegalArgumentException(r.baseModel() + " is not a model folder (it needs codec/ and lm/)");
+        }
+        if (Files.exists(r.out()) && (!Files.isDirectory(r.out()) || hasFiles(r.out()))) {
+            throw new IllegalArgumentException(r.out() + " is not empty; choose a new folder for the model");
+        }
+        FineTuneState state = new FineTuneState(FineTuneState.FORMAT, FineTuneState.VERSION, r.library().root(),
+                r.baseModel().toAbsolutePath().normalize().toString(), r.steps(), r.minutes(), 10, 1e-4, 8, r.seed(),
+                r.library().training().size(), r.library().validation().size(), r.library().skipped().size(), 0, 0,
+                null, null, 0, 0, false);
+        Path work = r.out().resolve(WORK_DIR);
+        Files.createDirectories(work);
+        TrainingLibraries.write(work.resolve(LIBRARY_FILE), r.library());
+        writeState(r.out(), state);
+        return state;
+    }
+
+    /**
+     * Runs the fine-tune in {@code out} to its end, or continues one that was paused or killed.
+     *
+     * @throws CancelledException when cancelled (after saving a checkpoint: run again to resume)
+     */
+    public static FineTuneState run(Path out, ProgressListener progress, CancellationToken cancel, Listener listener)
+            throws IOException {
+        FineTuneState state = state(out);
+        if (state.finished()) {
+            return state;
+        }
+        TrainingLibrary library = TrainingLibraries.read(out.resolve(WORK_DIR).resolve(LIBRARY_FILE));
+        Path base = Path.of(state.baseModel());
+        copyCodec(base.resolve(MusicModel.CODEC_DIR), out.resolve(MusicModel.CODEC_DIR));
+        List<TokenClip> train;
+        List<TokenClip> validation;
+        Path trainTokens = out.resolve(WORK_DIR).resolve("tokens-train");
+        Path validationTokens = out.resolve(WORK_DIR).resolve("tokens-validation");
+        if (!Files.isRegularFile(validationTokens.resolve(TokenCache.META_FILE))) {
+            listener.onPhase("tokenizing");
+            try (CodecModel codec = CodecModel.load(base.resolve(MusicModel.CODEC_DIR));
+                 TextEncoder text = TextEncoder.open()) {
+                LibraryTokenizer tokenizer = new LibraryTokenizer(codec, text);
+                Path root = Path.of(library.root());
+                train = tokenizer.tokenize(root, library.training(), state.clipSeconds(), progress, cancel);
+                validation = tokenizer.tokenize(root, library.validation(), state.clipSeconds(), progress, cancel);
+                String codecName = base.resolve(MusicModel.CODEC_DIR).toString();
+                writeTokens(trainTokens, codecName, codec, train);
+                writeTokens(validationTokens, codecName, codec, validation);
+            }
+            state = state.withClips(train.size(), validation.size());
+            writeState(out, state);
+        } else {
+            train = TokenCache.read(trainTokens).clips();
+            validation = TokenCache.read(validationTokens).clips();
+        }
+        if (train.isEmpty() || validation.isEmpty()) {
+            throw new IOException("the library gave no " + (train.isEmpty() ? "training" : "validation")
+                    + " clips (are its files silent?)");
+        }
+        Path lmDir = out.resolve(MusicModel.LM_DIR);
+        LmTrainer trainer = Files.isDirectory(lmDir.resolve("training"))
+                ? LmTrainer.resume(lmDir, train, validation)
+                : new LmTrainer(TransformerLm.load(base.resolve(MusicModel.LM_DIR)), recipe(state), train, validation);
+        try (TransformerLm model = trainer.model()) {
+            if (state.valLossBefore() == null) {
+                listener.onPhase("measuring the base model");
+                state = state.withBefore(trainer.validate().mean());
+                writeState(out, state);
+                trainer.save(lmDir);
+            }
+            listener.onPhase("training");
+            state = train(out, state, trainer, progress, cancel, listener);
+            listener.onPhase("measuring the result");
+            double after = trainer.validate().mean();
+            state = state.finishedWith(after);
+            ModelCardWriter.write(out, state, library);
+            writeState(out, state);
+            removeWorkFiles(out);
+            return state;
+        }
+    }
+
+    private static FineTuneState train(Path out, FineTuneState state, LmTrainer trainer, ProgressListener progress,
+                                       CancellationToken cancel, Listener listener) throws IOException {
+        boolean byTime = state.minutes() > 0;
+        double budgetSeconds = state.minutes() * 60;
+        long target = byTime ? OPEN_ENDED : state.steps();
+        CancellationToken stop = new CancellationToken();    // the user's cancel, or the time budget spent
+        Path lmDir = out.resolve(MusicModel.LM_DIR);
+        ProgressListener shown = byTime ? ProgressListener.NONE : progress;
+        try {
+            if (!byTime || trainer.wallSeconds() < budgetSeconds) {
+                trainer.train(lmDir, target, shown, stop, log -> {
+                    listener.onStep(log.step(), log.loss());
+                    if (byTime) {
+                        progress.onProgress(Math.round(Math.min(trainer.wallSeconds(), budgetSeconds)),
+                                Math.round(budgetSeconds), "training");
+                    }
+                    if (cancel.isCancelled() || byTime && trainer.wallSeconds() >= budgetSeconds) {
+                        stop.cancel();
+                    }
+                }, v -> listener.onValidation(v.step(), v.mean()));
+            }
+        } catch (CancelledException e) {
+            FineTuneState paused = state.withProgress(trainer.step(), trainer.wallSeconds() / 60);
+            writeState(out, paused);
+            if (cancel.isCancelled()) {
+                throw e;
+            }
+            return paused;                       // the time budget is spent: a finished run
+        }
+        FineTuneState done = state.withProgress(trainer.step(), trainer.wallSeconds() / 60);
+        writeState(out, done);
+        return done;
+    }
+
+    private static LmTrainingConfig recipe(FineTuneState s) {
+        long steps = s.steps() > 0 ? s.steps() : OPEN_ENDED;
+        int warmup = (int) Math.min(50, Math.max(1, steps / 10));
+        return LmTrainingConfig.defaults(steps).withBatchSize(s.batchSize()).withLearningRate(s.learningRate())
+                .withWarmupSteps(warmup).withCheckpointEvery(CHECKPOINT_EVERY).withSeed(s.seed());
+    }
+
+    private static void writeTokens(Path dir, String codecName, CodecModel codec, List<TokenClip> clips)
+            throws IOException {
+        TokenCache.Meta meta = TokenCache.Meta.of(codecName, codec.config().numCodebooks(),
+                codec.config().codebookSize(), codec.config().frameRate(), TextEncoder.MODEL_NAME, TextEncoder.DIM,
+                clips);
+        TokenCache.write(dir, meta, clips);
+    }
+
+    private static void copyCodec(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(to.resolve(CodecModel.WEIGHTS_FILE))) {
+            return;
+        }
+        Files.createDirectories(to);
+        for (String file : new String[] {CodecModel.CONFIG_FILE, CodecModel.WEIGHTS_FILE}) {
+            AtomicFiles.write(to.resolve(file), Files.readAllBytes(from.resolve(file)));
+        }
+    }
+
+    static void writeState(Path out, FineTuneState state) throws IOException {
+        AtomicFiles.writeString(out.resolve(WORK_DIR).resolve(STATE_FILE), JSON.writeValueAsString(state));
+    }
+
+    /** A finished model keeps its job and library records, not the checkpoints and token caches. */
+    private static void removeWorkFiles(Path out) throws IOException {
+        for (Path dir : List.of(out.resolve(MusicModel.LM_DIR).resolve("training"),
+                out.resolve(WORK_DIR).resolve("tokens-train"), out.resolve(WORK_DIR).resolve("tokens-validation"))) {
+            if (Files.isDirectory(dir)) {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cantor.engine.finetune;
+
+import dev.cantor.engine.generation.MusicModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Checks before a fine-tune starts that the machine has room for it: disk for the new model, its
+ * checkpoints (weights and two optimizer moments, in float32) and the token caches; and memory
+ * for training. A fine-tune that would fail hours in fails here, with what is missing.
+ */
+public final class ResourceCheck {
+
+    /** Token caches, logs and slack. */
+    static final long EXTRA_BYTES = 200L << 20;
+    static final long MIN_HEAP_BYTES = 1L << 30;
+
+    private ResourceCheck() {
+    }
+
+    /** What is missing to fine-tune {@code base} into {@code out}, or null when there is room. */
+    public static String problem(Path out, Path base) throws IOException {
+        long lmBytes = Files.size(base.resolve(MusicModel.LM_DIR).resolve("weights.cntr"));
+        long codecBytes = Files.size(base.resolve(MusicModel.CODEC_DIR).resolve("weights.cntr"));
+        // stored weights may be float16: float32 weights + 2 Adam moments + the saved copy, twice for a checkpoint
+        long needed = 8 * 2 * lmBytes + codecBytes + EXTRA_BYTES;
+        Path existing = out.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            long free = Files.getFileStore(existing).getUsableSpace();
+            if (free < needed) {
+                return String.format(Locale.ROOT, "not enough disk space in %s: the fine-tune needs about %d MB, "
+                        + "%d MB are free", existing, needed >> 20, free >> 20);
+            }
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap < MIN_HEAP_BYTES) {
+            return String.format(Locale.ROOT, "Java may use only %d MB of memory; a fine-tune needs at least %d MB "
+                    + "(start Cantor with -Xmx2g or more)", heap >> 20, MIN_HEAP_BYTES >> 20);
+        }
+        return null;
+    }
+}

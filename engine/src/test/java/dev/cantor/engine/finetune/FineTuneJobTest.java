@@ -1,0 +1,126 @@
+package dev.cantor.engine.finetune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.codec.CodecConfig;
+import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.library.LibraryFixtures;
+import dev.cantor.engine.library.LibraryScanner;
+import dev.cantor.engine.library.TrainingLibrary;
+import dev.cantor.engine.lm.LmConfig;
+import dev.cantor.engine.lm.TransformerLm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FineTuneJobTest {
+
+    @TempDir
+    static Path dir;
+    static Path base;
+    static Path library;
+    static TrainingLibrary scanned;
+
+    @BeforeAll
+    static void tinyModelAndLibrary() throws Exception {
+        base = dir.resolve("base");
+        CodecConfig codecConfig = CodecConfig.tiny();
+        try (CodecModel codec = CodecModel.create(codecConfig, 1)) {
+            codec.save(base.resolve(MusicModel.CODEC_DIR));
+        }
+        try (TransformerLm lm = TransformerLm.create(LmConfig.tiny(codecConfig.numCodebooks(),
+                codecConfig.codebookSize()), 1)) {
+            lm.save(base.resolve(MusicModel.LM_DIR));
+        }
+        library = dir.resolve("library");
+        for (int i = 0; i < 7; i++) {
+            LibraryFixtures.wav(library.resolve("song" + i + ".wav"), LibraryFixtures.song(7, 100, 220 + 30 * i, 0.3, i));
+        }
+        scanned = LibraryScanner.scan(library, null, ProgressListener.NONE, CancellationToken.NEVER);
+    }
+
+    @Test
+    void aFineTuneLowersValidationLossAndLeavesTheLibraryAlone() throws Exception {
+        Map<String, String> before = LibraryFixtures.checksums(library);
+        Path out = dir.resolve("models/mine");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 30, 0, 1));
+        List<String> phases = new ArrayList<>();
+        FineTuneState done = FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
+                new FineTuneJob.Listener() {
+                    @Override
+                    public void onPhase(String phase) {
+                        phases.add(phase);
+                    }
+                });
+        assertTrue(done.finished());
+        assertEquals(30, done.stepsDone());
+        assertTrue(done.valLossAfter() < done.valLossBefore() - 0.05,
+                "validation loss fell: " + done.valLossBefore() + " → " + done.valLossAfter());
+        assertEquals(List.of("tokenizing", "measuring the base model", "training", "measuring the result"), phases);
+        assertTrue(MusicModel.looksLikeModel(out));
+        try (MusicModel model = MusicModel.load(out)) {
+            assertEquals(base.resolve("codec/config.json").toFile().length(),
+                    out.resolve("codec/config.json").toFile().length());
+        }
+        String card = Files.readString(out.resolve(ModelCardWriter.FILE));
+        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "%.4f", done.valLossAfter())), card);
+        assertFalse(Files.exists(out.resolve("lm/training")), "checkpoints go once the model is complete");
+        assertEquals(before, LibraryFixtures.checksums(library), "the musician's files are unchanged");
+    }
+
+    @Test
+    void aPausedFineTuneResumesExactly() throws Exception {
+        Path straight = dir.resolve("straight");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, straight, 12, 0, 5));
+        FineTuneState whole = FineTuneJob.run(straight, ProgressListener.NONE, CancellationToken.NEVER,
+                FineTuneJob.Listener.NONE);
+
+        Path paused = dir.resolve("paused");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, paused, 12, 0, 5));
+        CancellationToken pause = new CancellationToken();
+        assertThrows(CancelledException.class, () -> FineTuneJob.run(paused, ProgressListener.NONE, pause,
+                new FineTuneJob.Listener() {
+                    @Override
+                    public void onStep(long step, double loss) {
+                        if (step == 5) {
+                            pause.cancel();
+                        }
+                    }
+                }));
+        assertEquals(5, FineTuneJob.state(paused).stepsDone());
+        FineTuneState resumed = FineTuneJob.run(paused, ProgressListener.NONE, CancellationToken.NEVER,
+                FineTuneJob.Listener.NONE);
+        assertEquals(12, resumed.stepsDone());
+        assertEquals(whole.valLossBefore(), resumed.valLossBefore());
+        assertEquals(whole.valLossAfter(), resumed.valLossAfter(), 1e-6);
+        assertArrayEquals(Files.readAllBytes(straight.resolve("lm/weights.cntr")),
+                Files.readAllBytes(paused.resolve("lm/weights.cntr")), "the resumed run ends with the same weights");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithAReason() throws Exception {
+        Path out = dir.resolve("refused");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
+                new FineTuneJob.Request(scanned, base, out, 10, 5, 1)));
+        assertTrue(e.getMessage().contains("steps or in minutes"), e.getMessage());
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
+                new FineTuneJob.Request(scanned, base, out, 10, 0, 1)));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+    }
+}
