@@ -59,7 +59,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing PNG files.")
     boolean force;
 
-    private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png", "story.png"};
+    private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png", "story.png",
+        "training.png"};
 
     @Override
     public Integer call() throws Exception {
@@ -181,11 +182,57 @@ final class ScreenshotCommand implements Callable<Integer> {
             return null;
         });
         save(snapshot(stage.getScene()), "story.png");
+
+        Path library = work.resolve("My music");
+        for (int i = 0; i < 6; i++) {
+            Path f = library.resolve((i < 4 ? "Piano sketches/" : "") + "sketch " + (i + 1) + ".wav");
+            Files.createDirectories(f.getParent());
+            WavWriter.write(f, new AudioClip(sketch(32000, 12, 70 + 12 * i, i), 32000), SampleFormat.PCM_16);
+        }
+        onFx(() -> {
+            view.showTrainingTab();
+            vm.training().importLibrary(library);
+            return null;
+        });
+        System.err.println("reading a little library and fine-tuning for a moment…");
+        await(() -> vm.training().library().get() != null && !vm.training().busy().get(), 300);
+        onFx(() -> {
+            vm.training().minutes().set(2);
+            vm.training().modelName().set("Piano sketches");
+            vm.training().startFineTune(vm.models().selected().get());
+            return null;
+        });
+        await(() -> vm.training().validationLoss().size() >= 1 || !vm.training().busy().get(), 600);
+        save(snapshot(stage.getScene()), "training.png");
+        onFx(() -> {
+            vm.training().pause();
+            return null;
+        });
+        await(() -> !vm.training().busy().get(), 300);
         onFx(() -> {
             stage.close();
             vm.close();
             return null;
         });
+    }
+
+    /** A piano-like sketch: decaying notes of a major scale at {@code bpm}. */
+    static float[] sketch(int rate, double seconds, double bpm, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        float[] x = new float[(int) (seconds * rate)];
+        double beat = 60 / bpm;
+        int[] scale = {0, 2, 4, 5, 7, 9, 11, 12};
+        double hz = 0;
+        for (int i = 0; i < x.length; i++) {
+            double t = i / (double) rate;
+            double in = t % beat;
+            if (i == 0 || in < 1.0 / rate) {
+                hz = 261.63 * Math.pow(2, scale[r.nextInt(scale.length)] / 12.0);
+            }
+            double env = Math.exp(-3 * in);
+            x[i] = (float) (0.3 * env * (Math.sin(2 * Math.PI * hz * t) + 0.3 * Math.sin(4 * Math.PI * hz * t)));
+        }
+        return x;
     }
 
     /** A short tune (C4 E4 G4 E4 D4 C4) sung as a sine with a little vibrato. */

@@ -52,6 +52,7 @@ class StudioFxTest {
     static Path model;
     static Path hum;
     static Path exported;
+    static Path library;
     StudioViewModel vm;
     StudioView view;
 
@@ -69,6 +70,19 @@ class StudioFxTest {
         }
         WavWriter.write(hum, new AudioClip(x, 32000), SampleFormat.PCM_16);
         exported = dir.resolve("exports").resolve("take.wav");
+        library = dir.resolve("my music");
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 5; i++) {
+            float[] song = new float[10 * 32000];
+            for (int t = 0; t < song.length; t++) {
+                double beat = (t % 16000) / 32000.0;
+                song[t] = (float) (0.3 * Math.sin(2 * Math.PI * (200 + 50 * i) * t / 32000.0) * Math.exp(-2 * beat)
+                        + 0.2 * (r.nextDouble() - 0.5) * Math.exp(-40 * beat));
+            }
+            Path f = library.resolve((i < 3 ? "album/" : "") + "song " + i + ".wav");
+            Files.createDirectories(f.getParent());
+            WavWriter.write(f, new AudioClip(song, 32000), SampleFormat.PCM_16);
+        }
     }
 
     @Start
@@ -94,6 +108,11 @@ class StudioFxTest {
             @Override
             public Path openStory(Window owner, Path folder) {
                 return null;
+            }
+
+            @Override
+            public Path openMusicFolder(Window owner) {
+                return library;
             }
 
             @Override
@@ -237,5 +256,53 @@ class StudioFxTest {
         }
         assertNotNull(story.sections().get(1).seed(), "the new seed is kept in the project");
         assertEquals(2, dev.cantor.engine.story.StoryProjects.read(story.file().get()).takes().size());
+    }
+
+    @Test
+    void importCaptionFineTunePauseResumeAndPickTheModel(FxRobot robot) throws Exception {
+        robot.interact(view::showTrainingTab);
+        dev.cantor.ui.TrainingViewModel training = vm.training();
+        robot.clickOn("#training-choose");
+        waitFor("the library is read", () -> training.library().get() != null && !training.busy().get());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<dev.cantor.engine.library.LibraryTrack> table = robot.lookup("#training-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertEquals(5, table.getItems().size());
+
+        // edit the first caption in the table
+        robot.interact(() -> table.edit(0, table.getColumns().get(3)));
+        waitFor("the caption's editor opens", () -> robot.lookup("#training-table .text-field").tryQuery().isPresent());
+        TextField editor = robot.lookup("#training-table .text-field").queryAs(TextField.class);
+        robot.interact(() -> editor.setText("my own piano caption"));
+        robot.clickOn(editor).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String first = training.library().get().tracks().get(0).path();
+        assertEquals("my own piano caption", training.library().get().tracks().get(0).caption());
+        assertTrue(training.library().get().tracks().get(0).captionEdited());
+
+        // a short fine-tune of the tiny model: the chart moves, pause, resume, then it is in the selector
+        robot.interact(() -> {
+            training.minutes().set(0.3);
+            training.modelName().set("Tiny on my music");
+        });
+        robot.clickOn("#training-start");
+        waitFor("the chart moves (training: " + training.status().get() + " / " + training.message().get() + ")",
+                () -> training.trainLoss().size() >= 3 || !training.message().get().isEmpty());
+        assertEquals("", training.message().get());
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#training-chart").queryAs(
+                javafx.scene.chart.LineChart.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(chart.getData().get(0).getData().isEmpty(), "the training curve is drawn");
+        robot.clickOn("#training-pause");
+        waitFor("paused", () -> !training.busy().get());
+        assertTrue(training.status().get().startsWith("Paused"), training.status().get());
+        long pausedAt = training.trainLoss().get(training.trainLoss().size() - 1).step();
+        robot.clickOn("#training-resume");
+        waitFor("the fine-tune ends", () -> !training.busy().get() && training.status().get().startsWith("Done"));
+        assertTrue(training.trainLoss().get(training.trainLoss().size() - 1).step() > pausedAt, "it went on");
+        assertTrue(vm.models().models().stream().anyMatch(m -> m.name().contains("Tiny on my music")),
+                "the new model is in the selector: " + vm.models().models());
+        assertTrue(Files.readString(training.job().get().resolve("finetune/library.json"))
+                .contains("my own piano caption"), first + "'s edited caption was used");
     }
 }

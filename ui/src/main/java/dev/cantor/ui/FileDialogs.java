@@ -17,6 +17,9 @@ public interface FileDialogs {
     /** A model folder to add, or null. */
     Path openModelFolder(Window owner);
 
+    /** A folder of the musician's music to train on, or null. */
+    Path openMusicFolder(Window owner);
+
     /** A story project to open, starting in {@code folder}; null when cancelled. */
     Path openStory(Window owner, Path folder);
 
@@ -76,6 +79,14 @@ public interface FileDialogs {
                     chooser.setInitialDirectory(folder.toFile());
                 }
                 return chooser;
+            }
+
+            @Override
+            public Path openMusicFolder(Window owner) {
+                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                chooser.setTitle("Choose a folder of your music");
+                File f = chooser.showDialog(owner);
+                return f == null ? null : f.toPath();
             }
 
             @Override

@@ -42,6 +42,7 @@ public final class StudioView extends BorderPane {
     final TakePanel take;
     final HumPanel hum;
     final StoryView story;
+    final TrainingView training;
     final TabPane tabs = new TabPane();
 
     public StudioView(StudioViewModel vm, FileDialogs files) {
@@ -91,7 +92,10 @@ public final class StudioView extends BorderPane {
         story = new StoryView(vm.story(), vm.storyPlayback(), vm.busy(), files, this::exportStory);
         Tab storyTab = new Tab("Story", story);
         storyTab.setId("tab-story");
-        tabs.getTabs().addAll(takeTab, humTab, storyTab);
+        training = new TrainingView(vm.training(), vm.models(), files);
+        Tab trainingTab = new Tab("Train on my music", training);
+        trainingTab.setId("tab-training");
+        tabs.getTabs().addAll(takeTab, humTab, storyTab, trainingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         // a new take (also one made from the hum tab) is shown where it can be heard
@@ -251,6 +255,11 @@ public final class StudioView extends BorderPane {
     /** Shows the story tab. */
     public void showStoryTab() {
         tabs.getSelectionModel().select(2);
+    }
+
+    /** Shows the training tab. */
+    public void showTrainingTab() {
+        tabs.getSelectionModel().select(3);
     }
 
     /** Shows the takes tab. */

@@ -24,6 +24,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final EngineSession session;
     private final StoryViewModel story;
     private final PlaybackViewModel storyPlayback;
+    private final TrainingViewModel training;
 
     /**
      * @param builtIn    the shipped model, or null
@@ -48,6 +49,8 @@ public final class StudioViewModel implements AutoCloseable {
                     settings = settings.withStoryProject(file.toAbsolutePath().toString());
                     write();
                 });
+        this.training = new TrainingViewModel(worker.ui(), models, store.dir().resolve("models"),
+                store.dir().resolve("training"));
         story.render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
         if (story.render().get() != null) {
             storyPlayback.clip().set(story.render().get().result().audio());
@@ -86,6 +89,11 @@ public final class StudioViewModel implements AutoCloseable {
 
     public PlaybackViewModel storyPlayback() {
         return storyPlayback;
+    }
+
+    /** The Training tab: library import and fine-tuning. */
+    public TrainingViewModel training() {
+        return training;
     }
 
     /** True while any generation (a piece or a story) runs. */
@@ -141,6 +149,7 @@ public final class StudioViewModel implements AutoCloseable {
         humPlayback.shutdown();
         storyPlayback.shutdown();
         story.cancel();
+        training.close();
         hum.shutdown();
         generate.shutdown();
         try {

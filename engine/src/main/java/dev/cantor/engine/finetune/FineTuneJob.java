@@ -14,6 +14,7 @@ import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.library.TrainingLibraries;
 import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.training.LmTrainer;
 import dev.cantor.engine.training.LmTrainingConfig;
 import java.io.IOException;
@@ -120,6 +121,15 @@ public final class FineTuneJob {
      */
     public static FineTuneState run(Path out, ProgressListener progress, CancellationToken cancel, Listener listener)
             throws IOException {
+        // any thread may run a fine-tune (the studio's training thread): autograd is off except
+        // inside the training steps, which turn it on for themselves
+        try (NoGrad off = NoGrad.begin()) {
+            return runWithoutGrad(out, progress, cancel, listener);
+        }
+    }
+
+    private static FineTuneState runWithoutGrad(Path out, ProgressListener progress, CancellationToken cancel,
+                                                Listener listener) throws IOException {
         FineTuneState state = state(out);
         if (state.finished()) {
             return state;

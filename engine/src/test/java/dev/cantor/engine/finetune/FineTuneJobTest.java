@@ -123,4 +123,24 @@ class FineTuneJobTest {
         assertTrue(e.getMessage().contains("not empty"), e.getMessage());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }
+
+    @Test
+    void aFineTuneRunsOnAnyThread() throws Exception {
+        // PyTorch's grad mode is per thread and on by default where the engine was not loaded: the
+        // studio runs fine-tunes on a thread of its own
+        Path out = dir.resolve("threaded");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 3, 0, 2));
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.set(FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
+                        FineTuneJob.Listener.NONE));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertTrue(result.get() instanceof FineTuneState s && s.finished(), String.valueOf(result.get()));
+    }
 }
