@@ -6,7 +6,7 @@ import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.data.TokenCache;
 import dev.cantor.engine.generation.MusicModel;
-import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.training.LmTrainer;
@@ -172,11 +172,7 @@ final class TrainLmCommand implements Callable<Integer> {
             }
             return;
         }
-        Files.createDirectories(to);
-        for (String file : new String[] {CodecModel.CONFIG_FILE, CodecModel.WEIGHTS_FILE}) {
-            byte[] bytes = Files.readAllBytes(from.resolve(file));
-            AtomicFiles.write(to.resolve(file), bytes);
-        }
+        ModelFolder.copy(from, to);
     }
 
     private static String format(double[] values) {

@@ -20,15 +20,22 @@ public final class EngineWorker implements AutoCloseable {
         T run() throws Exception;
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cantor-engine");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
     private final Executor ui;
 
     public EngineWorker(Executor ui) {
+        this(ui, "cantor-engine", Thread.NORM_PRIORITY);
+    }
+
+    /** A worker on a thread of its own name and priority (the studio's fine-tunes run on a second one). */
+    public EngineWorker(Executor ui, String threadName, int priority) {
         this.ui = ui;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            t.setPriority(priority);
+            return t;
+        });
     }
 
     /** The executor that reaches the UI thread. */

@@ -83,16 +83,17 @@ public interface FileDialogs {
 
             @Override
             public Path openMusicFolder(Window owner) {
-                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-                chooser.setTitle("Choose a folder of your music");
-                File f = chooser.showDialog(owner);
-                return f == null ? null : f.toPath();
+                return folder(owner, "Choose a folder of your music");
             }
 
             @Override
             public Path openModelFolder(Window owner) {
+                return folder(owner, "Add a model folder");
+            }
+
+            private Path folder(Window owner, String title) {
                 javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-                chooser.setTitle("Add a model folder");
+                chooser.setTitle(title);
                 File f = chooser.showDialog(owner);
                 return f == null ? null : f.toPath();
             }

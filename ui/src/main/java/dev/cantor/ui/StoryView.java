@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -255,12 +253,7 @@ final class StoryView extends VBox {
         }
         boolean confirmed = false;
         if (java.nio.file.Files.exists(target) && !target.toAbsolutePath().equals(current)) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, target.getFileName() + " already exists. Replace it?",
-                    ButtonType.CANCEL, ButtonType.OK);
-            ask.setHeaderText("Replace the existing file?");
-            ask.initOwner(getScene().getWindow());
-            ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            if (!ReplaceQuestion.ask(getScene(), target.getFileName().toString())) {
                 return;
             }
             confirmed = true;

@@ -432,7 +432,7 @@ public final class StoryViewModel {
             return;
         }
         Path at = file.get();
-        List<StorySection> timeline = timelineOf(take);
+        List<StorySection> timeline = sections();          // the take belongs to the project as it was saved
         worker.submit(() -> {
             StoryResult result = StoryTakeFiles.load(at, take);
             return new StoryRender(result, WaveformPeaks.of(result.audio().samples()), timeline, take);
@@ -441,15 +441,6 @@ public final class StoryViewModel {
                 render.set(loaded);
             }
         }, e -> message.set("The story's last take could not be shown: " + e.getMessage()));
-    }
-
-    /** The sections as far as a take records them: the current ones when the lengths still match. */
-    private List<StorySection> timelineOf(StoryProject.StoryTake take) {
-        List<StorySection> now = sections();
-        if (take.sections() == null || take.sections().size() != now.size()) {
-            return List.of();
-        }
-        return now;
     }
 
     private static List<StoryProject.StoryTake> copyTakes(Path from, Path to, List<StoryProject.StoryTake> takes)

@@ -5,7 +5,6 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -199,12 +198,7 @@ public final class StudioView extends BorderPane {
         }
         boolean confirmed = false;
         if (ExportViewModel.needsConfirmation(target)) {
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, target.getFileName()
-                    + " (or its .json) already exists. Replace it?", ButtonType.CANCEL, ButtonType.OK);
-            ask.setHeaderText("Replace the existing file?");
-            ask.initOwner(getScene().getWindow());
-            ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
-            if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            if (!ReplaceQuestion.ask(getScene(), target.getFileName() + " (or its .json)")) {
                 return;
             }
             confirmed = true;

@@ -3,7 +3,6 @@ package dev.cantor.ui;
 import dev.cantor.engine.library.LibraryTrack;
 import dev.cantor.engine.library.TrainingLibrary;
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -248,9 +247,5 @@ final class TrainingView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    static String minutes(double m) {
-        return String.format(Locale.ROOT, "%.0f min", m);
     }
 }

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -48,12 +46,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ModelsViewModel models;
     private final Path modelsDir;
     private final Path projectsDir;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cantor-training");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);     // the studio's own work comes first
-        return t;
-    });
+    /** Fine-tunes run beside the studio's engine thread, a notch below it: the studio's own work comes first. */
+    private final EngineWorker thread;
 
     private final ObjectProperty<TrainingLibrary> library = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
@@ -75,6 +69,7 @@ public final class TrainingViewModel implements AutoCloseable {
      */
     public TrainingViewModel(Executor ui, ModelsViewModel models, Path modelsDir, Path projectsDir) {
         this.ui = ui;
+        this.thread = new EngineWorker(ui, "cantor-training", Thread.NORM_PRIORITY - 1);
         this.models = models;
         this.modelsDir = modelsDir;
         this.projectsDir = projectsDir;
@@ -149,33 +144,28 @@ public final class TrainingViewModel implements AutoCloseable {
         busy.set(true);
         progress.set(0);
         status.set("Reading " + folder.getFileName() + "…");
-        thread.execute(() -> {
-            try {
-                TrainingLibrary scanned = LibraryScanner.scan(folder, earlier, (done, total, stage) ->
-                        ui.execute(() -> {
-                            progress.set(total > 0 ? done / (double) total : 0);
-                            status.set(String.format(Locale.ROOT, "Reading %d of %d files…", done, total));
-                        }), token);
-                TrainingLibraries.write(saveTo, scanned);
-                ui.execute(() -> {
-                    busy.set(false);
-                    projectFile.set(saveTo);
-                    library.set(scanned);
-                    status.set(summary(scanned));
-                    String small = scanned.tooSmall();
-                    message.set(small == null ? "" : "Not enough to fine-tune yet: " + small + ".");
-                });
-            } catch (CancelledException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    status.set("Import cancelled.");
-                });
-            } catch (IOException | RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    status.set("");
-                    message.set("Cannot read the library: " + e.getMessage());
-                });
+        thread.submit(() -> {
+            TrainingLibrary scanned = LibraryScanner.scan(folder, earlier, (done, total, stage) ->
+                    ui.execute(() -> {
+                        progress.set(total > 0 ? done / (double) total : 0);
+                        status.set(String.format(Locale.ROOT, "Reading %d of %d files…", done, total));
+                    }), token);
+            TrainingLibraries.write(saveTo, scanned);
+            return scanned;
+        }, scanned -> {
+            busy.set(false);
+            projectFile.set(saveTo);
+            library.set(scanned);
+            status.set(summary(scanned));
+            String small = scanned.tooSmall();
+            message.set(small == null ? "" : "Not enough to fine-tune yet: " + small + ".");
+        }, e -> {
+            busy.set(false);
+            if (e instanceof CancelledException) {
+                status.set("Import cancelled.");
+            } else {
+                status.set("");
+                message.set("Cannot read the library: " + e.getMessage());
             }
         });
     }
@@ -250,42 +240,33 @@ public final class TrainingViewModel implements AutoCloseable {
         training.set(true);
         message.set("");
         progress.set(0);
-        thread.execute(() -> {
-            try {
-                FineTuneState done = FineTuneJob.run(out, (d, total, stage) -> ui.execute(() ->
-                        progress.set(total > 0 ? d / (double) total : 0)), token, new FineTuneJob.Listener() {
-                            @Override
-                            public void onPhase(String phase) {
-                                ui.execute(() -> status.set(Character.toUpperCase(phase.charAt(0))
-                                        + phase.substring(1) + "…"));
-                            }
+        thread.submit(() -> FineTuneJob.run(out, (d, total, stage) -> ui.execute(() ->
+                progress.set(total > 0 ? d / (double) total : 0)), token, new FineTuneJob.Listener() {
+                    @Override
+                    public void onPhase(String phase) {
+                        ui.execute(() -> status.set(Character.toUpperCase(phase.charAt(0)) + phase.substring(1)
+                                + "…"));
+                    }
 
-                            @Override
-                            public void onStep(long step, double loss) {
-                                ui.execute(() -> trainLoss.add(new LossPoint(step, loss)));
-                            }
+                    @Override
+                    public void onStep(long step, double loss) {
+                        ui.execute(() -> trainLoss.add(new LossPoint(step, loss)));
+                    }
 
-                            @Override
-                            public void onValidation(long step, double loss) {
-                                ui.execute(() -> validationLoss.add(new LossPoint(step, loss)));
-                            }
-                        });
-                ui.execute(() -> finished(out, done));
-            } catch (CancelledException e) {
-                ui.execute(() -> {
+                    @Override
+                    public void onValidation(long step, double loss) {
+                        ui.execute(() -> validationLoss.add(new LossPoint(step, loss)));
+                    }
+                }), done -> finished(out, done), e -> {
                     busy.set(false);
                     training.set(false);
-                    status.set("Paused; the fine-tune is saved. Resume continues it.");
+                    if (e instanceof CancelledException) {
+                        status.set("Paused; the fine-tune is saved. Resume continues it.");
+                    } else {
+                        message.set("The fine-tune stopped: " + e.getMessage() + ". Its last checkpoint is kept; "
+                                + "Resume tries again.");
+                    }
                 });
-            } catch (IOException | RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    training.set(false);
-                    message.set("The fine-tune stopped: " + e.getMessage() + ". Its last checkpoint is kept; "
-                            + "Resume tries again.");
-                });
-            }
-        });
     }
 
     private void finished(Path out, FineTuneState done) {
@@ -325,6 +306,11 @@ public final class TrainingViewModel implements AutoCloseable {
     @Override
     public void close() {
         pause();
-        thread.shutdown();
+        try {
+            thread.awaitIdle(60);        // let a pausing fine-tune finish its checkpoint before the thread goes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.close();
     }
 }

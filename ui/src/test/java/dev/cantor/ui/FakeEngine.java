@@ -33,13 +33,8 @@ final class FakeEngine implements MusicEngine {
         int frames = (int) Math.round(request.seconds() * 50);
         for (int f = 1; f <= frames; f++) {
             cancel.throwIfCancelled();
-            if (f == frames / 2 && hold != null) {
-                reachedHold.countDown();
-                try {
-                    hold.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (f == frames / 2) {
+                waitIfHeld();
                 cancel.throwIfCancelled();
             }
             progress.onProgress(f, frames, "generating");
@@ -83,13 +78,8 @@ final class FakeEngine implements MusicEngine {
         float[] x = new float[start[n] * RATE / 50];
         for (int i = 0; i < n; i++) {
             progress.onProgress(start[i], start[n], "section " + (i + 1) + " of " + n);
-            if (i == 1 && hold != null) {
-                reachedHold.countDown();
-                try {
-                    hold.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (i == 1) {
+                waitIfHeld();
             }
             cancel.throwIfCancelled();
             double hz = 200 + request.sections().get(i).seed() % 100;
@@ -101,6 +91,19 @@ final class FakeEngine implements MusicEngine {
         }
         progress.onProgress(1, 1, "decoding");
         return new StoryResult(new AudioClip(x, RATE), new int[4][start[n]], start, 50, 0.1);
+    }
+
+    /** When a test set {@link #hold}: says so and waits until the test releases it. */
+    private void waitIfHeld() {
+        if (hold == null) {
+            return;
+        }
+        reachedHold.countDown();
+        try {
+            hold.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

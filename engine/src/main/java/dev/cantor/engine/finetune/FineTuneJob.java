@@ -14,9 +14,11 @@ import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.library.TrainingLibraries;
 import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.training.LmTrainer;
 import dev.cantor.engine.training.LmTrainingConfig;
+import dev.cantor.engine.training.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +166,7 @@ public final class FineTuneJob {
                     + " clips (are its files silent?)");
         }
         Path lmDir = out.resolve(MusicModel.LM_DIR);
-        LmTrainer trainer = Files.isDirectory(lmDir.resolve("training"))
+        LmTrainer trainer = TrainingCheckpoint.latest(lmDir) != null     // also a checkpoint a crash left mid-swap
                 ? LmTrainer.resume(lmDir, train, validation)
                 : new LmTrainer(TransformerLm.load(base.resolve(MusicModel.LM_DIR)), recipe(state), train, validation);
         try (TransformerLm model = trainer.model()) {
@@ -236,12 +238,8 @@ public final class FineTuneJob {
     }
 
     private static void copyCodec(Path from, Path to) throws IOException {
-        if (Files.isRegularFile(to.resolve(CodecModel.WEIGHTS_FILE))) {
-            return;
-        }
-        Files.createDirectories(to);
-        for (String file : new String[] {CodecModel.CONFIG_FILE, CodecModel.WEIGHTS_FILE}) {
-            AtomicFiles.write(to.resolve(file), Files.readAllBytes(from.resolve(file)));
+        if (!Files.isRegularFile(to.resolve(CodecModel.WEIGHTS_FILE))) {
+            ModelFolder.copy(from, to);
         }
     }
 
@@ -251,7 +249,7 @@ public final class FineTuneJob {
 
     /** A finished model keeps its job and library records, not the checkpoints and token caches. */
     private static void removeWorkFiles(Path out) throws IOException {
-        for (Path dir : List.of(out.resolve(MusicModel.LM_DIR).resolve("training"),
+        for (Path dir : List.of(out.resolve(MusicModel.LM_DIR).resolve(TrainingCheckpoint.DIR),
                 out.resolve(WORK_DIR).resolve("tokens-train"), out.resolve(WORK_DIR).resolve("tokens-validation"))) {
             if (Files.isDirectory(dir)) {
                 try (var files = Files.walk(dir)) {

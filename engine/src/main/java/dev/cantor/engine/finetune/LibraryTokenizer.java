@@ -81,18 +81,10 @@ final class LibraryTokenizer {
                 break;
             }
             float[] clip = Arrays.copyOfRange(mono, start, end);
-            if (dbfs(clip) >= SILENT_DBFS) {
+            if (TrackAnalysis.rmsDbfs(clip) >= SILENT_DBFS) {
                 out.add(clip);
             }
         }
         return out;
-    }
-
-    private static double dbfs(float[] x) {
-        double sum = 0;
-        for (float v : x) {
-            sum += v * (double) v;
-        }
-        return 10 * Math.log10(sum / Math.max(1, x.length) + 1e-20);
     }
 }

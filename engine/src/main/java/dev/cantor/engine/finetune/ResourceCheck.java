@@ -1,6 +1,7 @@
 package dev.cantor.engine.finetune;
 
 import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.nn.ModelFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ public final class ResourceCheck {
 
     /** What is missing to fine-tune {@code base} into {@code out}, or null when there is room. */
     public static String problem(Path out, Path base) throws IOException {
-        long lmBytes = Files.size(base.resolve(MusicModel.LM_DIR).resolve("weights.cntr"));
-        long codecBytes = Files.size(base.resolve(MusicModel.CODEC_DIR).resolve("weights.cntr"));
+        long lmBytes = Files.size(base.resolve(MusicModel.LM_DIR).resolve(ModelFolder.WEIGHTS_FILE));
+        long codecBytes = Files.size(base.resolve(MusicModel.CODEC_DIR).resolve(ModelFolder.WEIGHTS_FILE));
         // stored weights may be float16: float32 weights + 2 Adam moments + the saved copy, twice for a checkpoint
         long needed = 8 * 2 * lmBytes + codecBytes + EXTRA_BYTES;
         Path existing = out.toAbsolutePath();

@@ -60,7 +60,8 @@ public record TrackAnalysis(
         return new TrackAnalysis(bpm, key, mode, loudness, Percussiveness.of(x, sampleRate));
     }
 
-    static double rmsDbfs(float[] x) {
+    /** RMS level of {@code x} in dB below full scale (-180 for digital silence). */
+    public static double rmsDbfs(float[] x) {
         double sum = 0;
         for (float v : x) {
             sum += v * (double) v;

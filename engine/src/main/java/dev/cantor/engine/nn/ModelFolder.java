@@ -50,6 +50,15 @@ public final class ModelFolder {
         }
     }
 
+    /** Copies the model in {@code from} (config and weights) into {@code to}, each file atomically. */
+    public static void copy(Path from, Path to) throws IOException {
+        requireFiles(from, "a model");
+        Files.createDirectories(to);
+        for (String file : new String[] {CONFIG_FILE, WEIGHTS_FILE}) {
+            AtomicFiles.write(to.resolve(file), Files.readAllBytes(from.resolve(file)));
+        }
+    }
+
     /** Writes the config and the store's parameters and buffers, each file atomically. */
     public static void save(Path dir, String configJson, ParameterStore store, TensorFile.Storage storage)
             throws IOException {
