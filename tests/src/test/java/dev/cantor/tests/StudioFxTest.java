@@ -264,6 +264,7 @@ class StudioFxTest {
         dev.cantor.ui.TrainingViewModel training = vm.training();
         robot.clickOn("#training-choose");
         waitFor("the library is read", () -> training.library().get() != null && !training.busy().get());
+        WaitForAsyncUtils.waitForFxEvents();      // the table fills in the listeners of the same FX event
         @SuppressWarnings("unchecked")
         javafx.scene.control.TableView<dev.cantor.engine.library.LibraryTrack> table = robot.lookup("#training-table")
                 .queryAs(javafx.scene.control.TableView.class);
