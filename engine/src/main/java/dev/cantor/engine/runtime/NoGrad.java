@@ -24,6 +24,12 @@ public final class NoGrad implements AutoCloseable {
         return new NoGrad();
     }
 
+    /** Whether operations on this thread record a graph for a backward pass. */
+    public static boolean recording() {
+        Engine.getEngine("PyTorch");
+        return JniUtils.isGradMode();
+    }
+
     @Override
     public void close() {
         JniUtils.setGradMode(previous);
