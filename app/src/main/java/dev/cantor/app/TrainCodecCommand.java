@@ -4,6 +4,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.training.AudioFolder;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
@@ -41,7 +42,7 @@ final class TrainCodecCommand implements Callable<Integer> {
     double siSnrWeight;
 
     @Option(names = "--lr-decay-from", paramLabel = "STEP",
-            description = "Decay the learning rate from this step to 10 % at --steps (cosine); default: constant.")
+            description = "Decay the learning rate from this step to 10 %% at --steps (cosine); default: constant.")
     Long lrDecayFrom;
 
     @Option(names = "--batch", defaultValue = "8", description = "Crops per step (default: ${DEFAULT-VALUE}).")
@@ -55,6 +56,12 @@ final class TrainCodecCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "Start from this codec's weights (a codec folder, or a model folder with codec/) instead of a new codec; its size and quantizer are kept.")
+    Path from;
+
+    @Option(names = "--decoder-only", description = "Train the decoder alone (needs --from): the encoder and quantizer stay frozen, so every clip keeps its tokens and a language model trained on them stays valid.")
+    boolean decoderOnly;
 
     @Mixin
     TrainingRunOptions run;
@@ -74,22 +81,29 @@ final class TrainCodecCommand implements Callable<Integer> {
             trainer = CodecTrainer.resume(out, clips);
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
         } else {
+            if (decoderOnly && from == null) {
+                throw new UserInputException("--decoder-only trains an existing codec's decoder: give it with --from DIR");
+            }
+            if (from != null && codeDim != null) {
+                throw new UserInputException("--code-dim sets a new codec's quantizer; --from keeps the one it has");
+            }
             CodecConfig codecConfig;
             CodecTrainingConfig recipe;
             try {
-                codecConfig = CodecConfig.preset(configName);
+                codecConfig = from != null ? CodecModel.readConfig(codecFolder(from)) : CodecConfig.preset(configName);
                 if (codeDim != null) {
                     codecConfig = codecConfig.withCodeDim(codeDim);
                 }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
                         .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
                         .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
-                        .withCheckpointEvery(checkpointEvery);
+                        .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
             List<float[]> clips = AudioFolder.load(data, codecConfig.sampleRate(), progress);
-            trainer = new CodecTrainer(CodecModel.create(codecConfig, run.seed), recipe, clips);
+            CodecModel start = from != null ? CodecModels.open(codecFolder(from)) : CodecModel.create(codecConfig, run.seed);
+            trainer = new CodecTrainer(start, recipe, clips);
         }
         progress.finishLine();
         System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
@@ -122,5 +136,11 @@ final class TrainCodecCommand implements Callable<Integer> {
             TrainingRunOptions.reportStopped(trainer.step(), out);
             throw e;
         }
+    }
+
+    /** A codec folder as given, or the codec/ folder of a model. */
+    private static Path codecFolder(Path dir) {
+        Path inside = dir.resolve(MusicModel.CODEC_DIR);
+        return Files.isDirectory(inside) ? inside : dir;
     }
 }

@@ -82,6 +82,31 @@ class CodecCliTest {
     }
 
     @Test
+    void decoderOnlyTrainingStartsFromAnExistingCodec(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeTone(data.resolve("a.wav"), 32000, 1.5, 220);
+        Path base = dir.resolve("base");
+        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", base.toString(),
+                "--steps", "2", "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5");
+        assertEquals(0, train.exitCode(), train.stderr());
+
+        CliHarness.Result alone = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                dir.resolve("x").toString(), "--steps", "2", "--decoder-only");
+        assertEquals(2, alone.exitCode());
+        assertTrue(alone.stderr().contains("--from"), alone.stderr());
+
+        Path tuned = dir.resolve("tuned");
+        CliHarness.Result decoder = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                tuned.toString(), "--from", base.toString(), "--decoder-only", "--steps", "2", "--batch", "2",
+                "--crop-seconds", "0.5", "--json");
+        assertEquals(0, decoder.exitCode(), decoder.stderr());
+        assertEquals(2, JSON.readTree(decoder.stdout()).get("steps").asInt());
+        assertEquals(JSON.readTree(base.resolve("config.json").toFile()),
+                JSON.readTree(tuned.resolve("config.json").toFile()), "the codec keeps its size and quantizer");
+        assertTrue(decoder.stderr().contains("decoderOnly=true"), decoder.stderr());
+    }
+
+    @Test
     void killDuringTrainingLeavesAUsableCheckpoint(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeTone(data.resolve("a.wav"), 32000, 1.0, 440);

@@ -10,6 +10,7 @@ import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.quantizer.ResidualVectorQuantizer;
+import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -122,6 +123,25 @@ public final class CodecModel implements AutoCloseable {
         NDArray quantized = q.quantized().reshape(new Shape(batch, frames, config.latentDim()))
                 .transpose(0, 2, 1);                                          // [B, D, T']
         return new TrainingForward(decoder.forward(p, quantized), q, frames);
+    }
+
+    /**
+     * Training pass for the decoder alone: audio [B, 1, T] → reconstruction [B, 1, T] from the
+     * tokens the frozen encoder and quantizer give it (no graph through them, no codebook
+     * updates), so a clip's tokens are the same before and after training.
+     */
+    public NDArray decoderTrainingForward(ParameterStore.Bound p, NDArray audio, int stagesUsed,
+                                          SplittableRandom rng) {
+        NDArray quantized;
+        try (NoGrad frozen = NoGrad.begin()) {
+            NDArray latent = encoder.forward(p, audio);                       // [B, D, T']
+            long batch = latent.getShape().get(0);
+            long frames = latent.getShape().get(2);
+            NDArray rows = latent.transpose(0, 2, 1).reshape(new Shape(batch * frames, config.latentDim()));
+            ResidualVectorQuantizer.Output q = quantizer.forward(store, p, rows, stagesUsed, false, rng);
+            quantized = q.quantized().reshape(new Shape(batch, frames, config.latentDim())).transpose(0, 2, 1);
+        }
+        return decoder.forward(p, quantized);
     }
 
     /**

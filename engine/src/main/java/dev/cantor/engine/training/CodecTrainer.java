@@ -83,6 +83,9 @@ public final class CodecTrainer {
             NDArray codebook;
             CodecModel.TrainingForward f;
             NDArray audio = stepManager.create(batch, new Shape(config.batchSize(), 1, cropSamples));
+            if (config.decoderOnly()) {
+                return decoderStep(stepManager, audio, batch, stagesUsed, rng);
+            }
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 var p = model.parameters().bind(stepManager);
                 f = model.trainingForward(p, audio, stagesUsed, rng);
@@ -115,6 +118,35 @@ public final class CodecTrainer {
                     AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()),
                     codebook == null ? 0 : codebook.getFloat());
         }
+    }
+
+    /**
+     * A step of {@link CodecTrainingConfig#decoderOnly} training: reconstruction losses only (the
+     * commitment, codebook and MMD terms concern the frozen parts). The encoder's and quantizer's
+     * parameters get no gradient, so Adam leaves them exactly as they were.
+     */
+    private StepLog decoderStep(NDManager stepManager, NDArray audio, float[] batch, int stagesUsed,
+                                SplittableRandom rng) {
+        NDArray reconstruction;
+        NDArray wave;
+        NDArray mel;
+        NDArray loss;
+        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+            var p = model.parameters().bind(stepManager);
+            reconstruction = model.decoderTrainingForward(p, audio, stagesUsed, rng);
+            wave = reconstruction.sub(audio).abs().mean();
+            mel = spectral.logMelL1(reconstruction, audio);
+            loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()));
+            if (config.siSnrWeight() > 0) {
+                loss = loss.add(SiSnrLoss.negativeDb(reconstruction, audio).mul((float) config.siSnrWeight()));
+            }
+            gc.backward(loss);
+        }
+        double gradNorm = optimizer.step(stepManager, config.learningRateAt(step));
+        divergence.check(gradNorm);
+        step++;
+        return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), 0, 0, gradNorm, stagesUsed, 0,
+                AudioMetrics.meanSiSnrDb(batch, reconstruction.toFloatArray(), config.batchSize()), 0);
     }
 
     /**

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param lrDecayFrom        step where a cosine decay of the learning rate begins (0: constant rate)
  * @param lrDecayUntil       step where it ends at {@link #LR_FINAL_FRACTION} of the rate, which it keeps
  *                           after (both 0 and unwritten when there is no decay)
+ * @param decoderOnly        train the decoder alone: the encoder and quantizer run frozen, so
+ *                           every clip keeps its tokens and a language model trained on them stays
+ *                           valid (unwritten when false)
  */
 public record CodecTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -37,7 +40,8 @@ public record CodecTrainingConfig(
         @JsonProperty("seed") long seed,
         @JsonProperty("si_snr_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double siSnrWeight,
         @JsonProperty("lr_decay_from") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayFrom,
-        @JsonProperty("lr_decay_until") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayUntil) {
+        @JsonProperty("lr_decay_until") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayUntil,
+        @JsonProperty("decoder_only") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean decoderOnly) {
 
     /** Where a decay ends, as a share of the learning rate. */
     public static final double LR_FINAL_FRACTION = 0.1;
@@ -57,25 +61,32 @@ public record CodecTrainingConfig(
 
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
-        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0, 0, 0);
+        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0, 0, 0, false);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     public CodecTrainingConfig withSiSnrWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     /** A cosine decay of the learning rate from step {@code from} to {@code until} (then constant). */
     public CodecTrainingConfig withLrDecay(long from, long until) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly);
+    }
+
+    /** Trains the decoder alone (see {@link #decoderOnly}). */
+    public CodecTrainingConfig withDecoderOnly(boolean only) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil, only);
     }
 
     /** The learning rate of step {@code step} (0-based). */
@@ -91,25 +102,25 @@ public record CodecTrainingConfig(
     public CodecTrainingConfig withSeed(long s) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
         return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
         return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil);
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     private static void require(boolean ok, String message) {

@@ -82,6 +82,45 @@ class CodecTrainingTest {
     }
 
     @Test
+    void decoderOnlyTrainingKeepsEveryTokenAndImprovesTheReconstruction() {
+        List<float[]> clips = List.of(clip(32000, 1.0));
+        float[] probe = clip(32000, 0.5);
+        try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
+            CodecTrainer full = new CodecTrainer(model, tinyRecipe(0), clips);
+            for (int i = 0; i < 30; i++) {
+                full.trainStep();
+            }
+            int[][] codesBefore = model.encode(probe);
+            java.util.Map<String, float[]> frozenBefore = frozenTensors(model);
+            float[] decoderBefore = model.parameters().parameter("decoder.output.weight").toFloatArray();
+
+            List<CodecTrainer.StepLog> logs = overfit(new CodecTrainer(model, tinyRecipe(0).withDecoderOnly(true), clips));
+
+            assertArrayEquals(codesBefore, model.encode(probe), "the tokens of a clip must not change");
+            java.util.Map<String, float[]> frozenAfter = frozenTensors(model);
+            assertEquals(frozenBefore.keySet(), frozenAfter.keySet());
+            frozenBefore.forEach((name, values) -> assertArrayEquals(values, frozenAfter.get(name), name));
+            assertTrue(!java.util.Arrays.equals(decoderBefore,
+                    model.parameters().parameter("decoder.output.weight").toFloatArray()), "the decoder learns");
+            double first = logs.subList(0, 5).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
+            double last = logs.subList(75, 80).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
+            assertTrue(last < 0.8 * first, "decoder-only mel loss " + first + " -> " + last);
+        }
+    }
+
+    /** Every parameter and buffer outside the decoder, by name. */
+    private static java.util.Map<String, float[]> frozenTensors(CodecModel model) {
+        java.util.Map<String, float[]> out = new java.util.TreeMap<>();
+        model.parameters().parameters().forEach((name, a) -> {
+            if (!name.startsWith("decoder.")) {
+                out.put(name, a.toFloatArray());
+            }
+        });
+        model.parameters().buffers().forEach((name, a) -> out.put("buffer " + name, a.toFloatArray()));
+        return out;
+    }
+
+    @Test
     void checkpointReloadReproducesOutputsAndResumeIsExact(@TempDir Path dir) throws Exception {
         List<float[]> clips = List.of(clip(32000, 1.0));
         float[] probe = clip(32000, 0.5);
