@@ -77,6 +77,25 @@ class FinetuneCliTest {
     }
 
     @Test
+    void withCodecTheCodecIsTunedFirstAndMeasuredBeforeAndAfter() throws Exception {
+        Path out = dir.resolve("models/mine-codec");
+        CliHarness.Result r = CliHarness.run(dir, "finetune", "--library", library.toString(), "--out", out.toString(),
+                "--from", model.toString(), "--steps", "3", "--codec", "--json");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode j = JSON.readTree(r.stdout());
+        assertEquals(3, j.get("codec_steps").asInt());
+        for (String key : new String[] {"codec_si_snr_db_before", "codec_si_snr_db_after", "codec_mel_distance_before",
+                "codec_mel_distance_after"}) {
+            assertTrue(j.get(key).isNumber(), key + " in " + j);
+        }
+        assertTrue(r.stderr().contains("base codec on") && r.stderr().contains("tuned codec on"), r.stderr());
+        assertTrue(Files.readString(out.resolve("MODEL_CARD.md")).contains("| fine-tuned |"));
+        CliHarness.Result g = CliHarness.run(dir, "generate", "--model", out.toString(), "--prompt", "track",
+                "--seconds", "1", "--out", dir.resolve("mine-codec.wav").toString());
+        assertEquals(0, g.exitCode(), g.stderr());
+    }
+
+    @Test
     void badRequestsExitWithAMessage() throws Exception {
         CliHarness.Result noBudget = CliHarness.run(dir, "finetune", "--library", library.toString(), "--out",
                 dir.resolve("x").toString(), "--from", model.toString());

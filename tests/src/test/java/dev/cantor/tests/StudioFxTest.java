@@ -286,6 +286,8 @@ class StudioFxTest {
             training.minutes().set(0.3);
             training.modelName().set("Tiny on my music");
         });
+        robot.clickOn("#training-codec");             // the codec is tuned first, then the LM
+        assertTrue(training.tuneCodec().get());
         robot.clickOn("#training-start");
         waitFor("the chart moves (training: " + training.status().get() + " / " + training.message().get() + ")",
                 () -> training.trainLoss().size() >= 3 || !training.message().get().isEmpty());
@@ -294,6 +296,13 @@ class StudioFxTest {
                 javafx.scene.chart.LineChart.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(chart.getData().get(0).getData().isEmpty(), "the training curve is drawn");
+        assertFalse(training.codecSnr().isEmpty(), "the codec was tuned before the LM");
+        javafx.scene.chart.LineChart<?, ?> codecChart = robot.lookup("#training-codec-chart").queryAs(
+                javafx.scene.chart.LineChart.class);
+        assertTrue(codecChart.isVisible() && !codecChart.getData().get(0).getData().isEmpty(),
+                "the codec's reconstruction curve is drawn");
+        String codecFigures = robot.lookup("#training-codec-figures").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(codecFigures.contains("base SI-SNR") && codecFigures.contains("tuned: SI-SNR"), codecFigures);
         robot.clickOn("#training-pause");
         waitFor("paused", () -> !training.busy().get());
         assertTrue(training.status().get().startsWith("Paused"), training.status().get());

@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.finetune.CodecTuning;
 import dev.cantor.engine.library.LibraryTrack;
 import dev.cantor.engine.library.TrainingLibrary;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -42,6 +44,8 @@ final class TrainingView extends VBox {
     final LineChart<Number, Number> chart;
     private final XYChart.Series<Number, Number> trainSeries = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationSeries = new XYChart.Series<>();
+    final LineChart<Number, Number> codecChart;
+    private final XYChart.Series<Number, Number> codecSeries = new XYChart.Series<>();
 
     TrainingView(TrainingViewModel vm, ModelsViewModel models, FileDialogs files) {
         this.vm = vm;
@@ -117,6 +121,12 @@ final class TrainingView extends VBox {
         minutes.valueProperty().addListener((o, a, b) -> vm.minutes().set(b));
         vm.minutes().addListener((o, a, b) -> minutes.getValueFactory().setValue(b.doubleValue()));
         minutes.setAccessibleText("Training budget in minutes");
+        CheckBox codec = new CheckBox("Tune the codec too");
+        codec.setId("training-codec");
+        codec.selectedProperty().bindBidirectional(vm.tuneCodec());
+        codec.setTooltip(new Tooltip("For sounds unlike Cantor's own: the codec learns your music's timbres first ("
+                + Math.round(CodecTuning.TIME_SHARE * 100) + " % of the minutes), measured on the held-out files "
+                + "before and after"));
         Button start = new Button("Start fine-tune");
         start.setId("training-start");
         start.getStyleClass().add("primary");
@@ -131,7 +141,8 @@ final class TrainingView extends VBox {
         resume.setId("training-resume");
         resume.disableProperty().bind(vm.job().isNull().or(vm.busy()));
         resume.setOnAction(e -> vm.resume());
-        HBox settings = new HBox(8, label("New model"), name, label("starting from"), base, label("Minutes"), minutes);
+        HBox settings = new HBox(8, label("New model"), name, label("starting from"), base, label("Minutes"), minutes,
+                codec);
         settings.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(8, start, pause, resume);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -157,18 +168,46 @@ final class TrainingView extends VBox {
         trainSeries.setName("training (mean of " + SMOOTHING + " steps)");
         validationSeries.setName("validation (held-out files)");
         chart.getData().setAll(FXCollections.observableArrayList(java.util.List.of(trainSeries, validationSeries)));
-        vm.trainLoss().addListener((ListChangeListener<TrainingViewModel.LossPoint>) c -> plotTraining());
+        vm.trainLoss().addListener((ListChangeListener<TrainingViewModel.LossPoint>) c ->
+                trainSeries.getData().setAll(smoothed(vm.trainLoss())));
         vm.validationLoss().addListener((ListChangeListener<TrainingViewModel.LossPoint>) c -> {
             validationSeries.getData().setAll(vm.validationLoss().stream()
                     .map(p -> new XYChart.Data<Number, Number>(p.step(), p.loss())).toList());
         });
+
+        NumberAxis codecSteps = new NumberAxis();
+        codecSteps.setLabel("codec step");
+        codecSteps.setForceZeroInRange(true);
+        NumberAxis snr = new NumberAxis();
+        snr.setLabel("SI-SNR (dB)");
+        snr.setForceZeroInRange(false);
+        codecChart = new LineChart<>(codecSteps, snr);
+        codecChart.setId("training-codec-chart");
+        codecChart.setCreateSymbols(true);
+        codecChart.setAnimated(false);
+        codecChart.setPrefHeight(220);
+        codecChart.setPrefWidth(380);
+        codecSeries.setName("codec reconstruction (mean of " + SMOOTHING + " batches)");
+        codecChart.getData().setAll(FXCollections.observableArrayList(java.util.List.of(codecSeries)));
+        vm.codecSnr().addListener((ListChangeListener<TrainingViewModel.LossPoint>) c ->
+                codecSeries.getData().setAll(smoothed(vm.codecSnr())));
+        codecChart.visibleProperty().bind(Bindings.isNotEmpty(vm.codecSnr()));
+        codecChart.managedProperty().bind(codecChart.visibleProperty());
+        Label codecFigures = new Label();
+        codecFigures.setId("training-codec-figures");
+        codecFigures.textProperty().bind(vm.codecFigures());
+        codecFigures.visibleProperty().bind(vm.codecFigures().isNotEmpty());
+        codecFigures.managedProperty().bind(codecFigures.visibleProperty());
+        HBox charts = new HBox(8, chart, codecChart);
+        HBox.setHgrow(chart, Priority.ALWAYS);
 
         Region gap = new Region();
         HBox tableTools = new HBox(8, title("Your library"), gap, captionFolder);
         HBox.setHgrow(gap, Priority.ALWAYS);
         tableTools.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(top, statusRow, message, tableTools, table, title("Fine-tune"), settings, actions, chart);
+        getChildren().addAll(top, statusRow, message, tableTools, table, title("Fine-tune"), settings, actions,
+                codecFigures, charts);
     }
 
     private void buildTable() {
@@ -221,8 +260,9 @@ final class TrainingView extends VBox {
         };
     }
 
-    private void plotTraining() {
-        var points = vm.trainLoss();
+    /** A running mean over {@link #SMOOTHING} points, every fifth point and the last. */
+    private static java.util.List<XYChart.Data<Number, Number>> smoothed(
+            java.util.List<TrainingViewModel.LossPoint> points) {
         java.util.List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>();
         double sum = 0;
         for (int i = 0; i < points.size(); i++) {
@@ -234,7 +274,7 @@ final class TrainingView extends VBox {
                 data.add(new XYChart.Data<>(points.get(i).step(), sum / Math.min(SMOOTHING, i + 1)));
             }
         }
-        trainSeries.getData().setAll(data);
+        return data;
     }
 
     private static Label label(String text) {

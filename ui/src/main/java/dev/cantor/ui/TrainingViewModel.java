@@ -2,6 +2,7 @@ package dev.cantor.ui;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.finetune.CodecTuning;
 import dev.cantor.engine.finetune.FineTuneJob;
 import dev.cantor.engine.finetune.FineTuneState;
 import dev.cantor.engine.finetune.ResourceCheck;
@@ -61,6 +62,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<Path> job = new SimpleObjectProperty<>();
     private final ObservableList<LossPoint> trainLoss = FXCollections.observableArrayList();
     private final ObservableList<LossPoint> validationLoss = FXCollections.observableArrayList();
+    private final BooleanProperty tuneCodec = new SimpleBooleanProperty(false);
+    private final ObservableList<LossPoint> codecSnr = FXCollections.observableArrayList();
+    private final StringProperty codecFigures = new SimpleStringProperty("");
     private volatile CancellationToken cancel;
 
     /**
@@ -119,6 +123,21 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public ObservableList<LossPoint> validationLoss() {
         return validationLoss;
+    }
+
+    /** Whether a new fine-tune tunes the codec too (first, with a share of the minutes). */
+    public BooleanProperty tuneCodec() {
+        return tuneCodec;
+    }
+
+    /** The codec's reconstruction SI-SNR (dB) on each training batch, while the codec is tuned. */
+    public ObservableList<LossPoint> codecSnr() {
+        return codecSnr;
+    }
+
+    /** The codec's figures on the held-out files, before and (once measured) after; empty when not tuned. */
+    public ReadOnlyStringProperty codecFigures() {
+        return codecFigures;
     }
 
     /** Imports (or re-imports) {@code folder}: reads every file, keeping captions already edited. */
@@ -201,12 +220,12 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         Path out = freeFolder(modelsDir, safeName(Path.of(modelName.get().isBlank() ? "My music" : modelName.get())));
         try {
-            String room = ResourceCheck.problem(out, base.dir());
+            String room = ResourceCheck.problem(out, base.dir(), tuneCodec.get());
             if (room != null) {
                 message.set("Cannot start: " + room + ".");
                 return;
             }
-            FineTuneJob.create(new FineTuneJob.Request(lib, base.dir(), out, 0, minutes.get(), 1));
+            FineTuneJob.create(new FineTuneJob.Request(lib, base.dir(), out, 0, minutes.get(), 1, tuneCodec.get()));
         } catch (IOException | IllegalArgumentException e) {
             message.set("Cannot start: " + e.getMessage());
             return;
@@ -214,6 +233,8 @@ public final class TrainingViewModel implements AutoCloseable {
         job.set(out);
         trainLoss.clear();
         validationLoss.clear();
+        codecSnr.clear();
+        codecFigures.set("");
         run(out);
     }
 
@@ -256,6 +277,20 @@ public final class TrainingViewModel implements AutoCloseable {
                     @Override
                     public void onValidation(long step, double loss) {
                         ui.execute(() -> validationLoss.add(new LossPoint(step, loss)));
+                    }
+
+                    @Override
+                    public void onCodecStep(long step, double loss, double batchSiSnrDb) {
+                        ui.execute(() -> codecSnr.add(new LossPoint(step, batchSiSnrDb)));
+                    }
+
+                    @Override
+                    public void onCodecFigures(boolean after, CodecTuning.Figures f) {
+                        String figures = String.format(Locale.ROOT, "SI-SNR %.2f dB, log-mel distance %.3f",
+                                f.siSnrDb(), f.melDistance());
+                        ui.execute(() -> codecFigures.set(after
+                                ? codecFigures.get().replace(" (tuning…)", "") + " → tuned: " + figures
+                                : "Codec on the held-out files: base " + figures + " (tuning…)"));
                     }
                 }), done -> finished(out, done), e -> {
                     busy.set(false);

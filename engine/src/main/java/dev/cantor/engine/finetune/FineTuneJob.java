@@ -39,8 +39,6 @@ public final class FineTuneJob {
     public static final String LIBRARY_FILE = "library.json";
     /** Steps between checkpoints (each with a validation pass): at most this much work is lost in a crash. */
     static final int CHECKPOINT_EVERY = 50;
-    /** A step budget that never ends on its own (a time budget stops the run). */
-    private static final long OPEN_ENDED = 1_000_000_000L;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,6 +58,14 @@ public final class FineTuneJob {
 
         default void onValidation(long step, double loss) {
         }
+
+        /** A codec training step: its loss and the batch's reconstruction SI-SNR (dB). */
+        default void onCodecStep(long step, double loss, double batchSiSnrDb) {
+        }
+
+        /** The codec measured on the held-out files, before ({@code after} false) or after its training. */
+        default void onCodecFigures(boolean after, CodecTuning.Figures figures) {
+        }
     }
 
     /**
@@ -71,8 +77,11 @@ public final class FineTuneJob {
      * @param steps     training steps, or 0 to use {@code minutes}
      * @param minutes   training minutes, or 0 to use {@code steps}
      * @param seed      seed of the run
+     * @param tuneCodec also fine-tune the codec, first ({@link CodecTuning#TIME_SHARE} of a time budget;
+     *                  under a step budget, as many codec steps as LM steps)
      */
-    public record Request(TrainingLibrary library, Path baseModel, Path out, long steps, double minutes, long seed) {
+    public record Request(TrainingLibrary library, Path baseModel, Path out, long steps, double minutes, long seed,
+                          boolean tuneCodec) {
     }
 
     /** True when {@code out} holds a fine-tune (finished or not). */
@@ -108,7 +117,7 @@ public final class FineTuneJob {
         FineTuneState state = new FineTuneState(FineTuneState.FORMAT, FineTuneState.VERSION, r.library().root(),
                 r.baseModel().toAbsolutePath().normalize().toString(), r.steps(), r.minutes(), 10, 1e-4, 8, r.seed(),
                 r.library().training().size(), r.library().validation().size(), r.library().skipped().size(), 0, 0,
-                null, null, 0, 0, false);
+                null, null, 0, 0, false, r.tuneCodec() ? CodecTuning.budget(r.steps(), r.minutes()) : null);
         Path work = r.out().resolve(WORK_DIR);
         Files.createDirectories(work);
         TrainingLibraries.write(work.resolve(LIBRARY_FILE), r.library());
@@ -138,20 +147,27 @@ public final class FineTuneJob {
         }
         TrainingLibrary library = TrainingLibraries.read(out.resolve(WORK_DIR).resolve(LIBRARY_FILE));
         Path base = Path.of(state.baseModel());
-        copyCodec(base.resolve(MusicModel.CODEC_DIR), out.resolve(MusicModel.CODEC_DIR));
+        Path codecDir = out.resolve(MusicModel.CODEC_DIR);
+        if (state.tunesCodec()) {
+            if (!state.codec().finished()) {
+                state = CodecFineTune.run(out, state, library, progress, cancel, listener);
+            }
+        } else if (!Files.isRegularFile(codecDir.resolve(CodecModel.WEIGHTS_FILE))) {
+            ModelFolder.copy(base.resolve(MusicModel.CODEC_DIR), codecDir);
+        }
         List<TokenClip> train;
         List<TokenClip> validation;
         Path trainTokens = out.resolve(WORK_DIR).resolve("tokens-train");
         Path validationTokens = out.resolve(WORK_DIR).resolve("tokens-validation");
         if (!Files.isRegularFile(validationTokens.resolve(TokenCache.META_FILE))) {
             listener.onPhase("tokenizing");
-            try (CodecModel codec = CodecModel.load(base.resolve(MusicModel.CODEC_DIR));
+            try (CodecModel codec = CodecModel.load(codecDir);
                  TextEncoder text = TextEncoder.open()) {
                 LibraryTokenizer tokenizer = new LibraryTokenizer(codec, text);
                 Path root = Path.of(library.root());
                 train = tokenizer.tokenize(root, library.training(), state.clipSeconds(), progress, cancel);
                 validation = tokenizer.tokenize(root, library.validation(), state.clipSeconds(), progress, cancel);
-                String codecName = base.resolve(MusicModel.CODEC_DIR).toString();
+                String codecName = codecDir.toAbsolutePath().normalize().toString();
                 writeTokens(trainTokens, codecName, codec, train);
                 writeTokens(validationTokens, codecName, codec, validation);
             }
@@ -190,29 +206,20 @@ public final class FineTuneJob {
 
     private static FineTuneState train(Path out, FineTuneState state, LmTrainer trainer, ProgressListener progress,
                                        CancellationToken cancel, Listener listener) throws IOException {
-        boolean byTime = state.minutes() > 0;
-        double budgetSeconds = state.minutes() * 60;
-        long target = byTime ? OPEN_ENDED : state.steps();
-        CancellationToken stop = new CancellationToken();    // the user's cancel, or the time budget spent
+        TrainingBudget budget = new TrainingBudget(state.steps(), state.lmBudgetSeconds(), trainer::wallSeconds,
+                progress, cancel);
         Path lmDir = out.resolve(MusicModel.LM_DIR);
-        ProgressListener shown = byTime ? ProgressListener.NONE : progress;
         try {
-            if (!byTime || trainer.wallSeconds() < budgetSeconds) {
-                trainer.train(lmDir, target, shown, stop, log -> {
+            if (!budget.spent()) {
+                trainer.train(lmDir, budget.targetSteps(), budget.stepProgress(), budget.stop(), log -> {
                     listener.onStep(log.step(), log.loss());
-                    if (byTime) {
-                        progress.onProgress(Math.round(Math.min(trainer.wallSeconds(), budgetSeconds)),
-                                Math.round(budgetSeconds), "training");
-                    }
-                    if (cancel.isCancelled() || byTime && trainer.wallSeconds() >= budgetSeconds) {
-                        stop.cancel();
-                    }
+                    budget.afterStep();
                 }, v -> listener.onValidation(v.step(), v.mean()));
             }
         } catch (CancelledException e) {
             FineTuneState paused = state.withProgress(trainer.step(), trainer.wallSeconds() / 60);
             writeState(out, paused);
-            if (cancel.isCancelled()) {
+            if (budget.cancelledByUser()) {
                 throw e;
             }
             return paused;                       // the time budget is spent: a finished run
@@ -223,7 +230,7 @@ public final class FineTuneJob {
     }
 
     private static LmTrainingConfig recipe(FineTuneState s) {
-        long steps = s.steps() > 0 ? s.steps() : OPEN_ENDED;
+        long steps = s.steps() > 0 ? s.steps() : TrainingBudget.openEnded();
         int warmup = (int) Math.min(50, Math.max(1, steps / 10));
         return LmTrainingConfig.defaults(steps).withBatchSize(s.batchSize()).withLearningRate(s.learningRate())
                 .withWarmupSteps(warmup).withCheckpointEvery(CHECKPOINT_EVERY).withSeed(s.seed());
@@ -237,12 +244,6 @@ public final class FineTuneJob {
         TokenCache.write(dir, meta, clips);
     }
 
-    private static void copyCodec(Path from, Path to) throws IOException {
-        if (!Files.isRegularFile(to.resolve(CodecModel.WEIGHTS_FILE))) {
-            ModelFolder.copy(from, to);
-        }
-    }
-
     static void writeState(Path out, FineTuneState state) throws IOException {
         AtomicFiles.writeString(out.resolve(WORK_DIR).resolve(STATE_FILE), JSON.writeValueAsString(state));
     }
@@ -250,6 +251,7 @@ public final class FineTuneJob {
     /** A finished model keeps its job and library records, not the checkpoints and token caches. */
     private static void removeWorkFiles(Path out) throws IOException {
         for (Path dir : List.of(out.resolve(MusicModel.LM_DIR).resolve(TrainingCheckpoint.DIR),
+                out.resolve(MusicModel.CODEC_DIR).resolve(TrainingCheckpoint.DIR),
                 out.resolve(WORK_DIR).resolve("tokens-train"), out.resolve(WORK_DIR).resolve("tokens-validation"))) {
             if (Files.isDirectory(dir)) {
                 try (var files = Files.walk(dir)) {

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param stepsDone      steps done so far
  * @param trainMinutes   minutes spent training so far
  * @param finished       true once the model is complete
+ * @param codec          the codec's own fine-tune, or null when the base codec is kept unchanged
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +53,8 @@ public record FineTuneState(
         @JsonProperty("val_loss_after") Double valLossAfter,
         @JsonProperty("steps_done") long stepsDone,
         @JsonProperty("train_minutes") double trainMinutes,
-        @JsonProperty("finished") boolean finished) {
+        @JsonProperty("finished") boolean finished,
+        @JsonProperty("codec") CodecTuning codec) {
 
     public static final String FORMAT = "cantor-finetune";
     public static final int VERSION = 1;
@@ -60,24 +62,40 @@ public record FineTuneState(
     FineTuneState withClips(int trainClipCount, int validationClipCount) {
         return new FineTuneState(format, version, library, baseModel, steps, minutes, clipSeconds, learningRate,
                 batchSize, seed, trainFiles, validationFiles, skippedFiles, trainClipCount, validationClipCount,
-                valLossBefore, valLossAfter, stepsDone, trainMinutes, finished);
+                valLossBefore, valLossAfter, stepsDone, trainMinutes, finished, codec);
     }
 
     FineTuneState withBefore(double loss) {
         return new FineTuneState(format, version, library, baseModel, steps, minutes, clipSeconds, learningRate,
                 batchSize, seed, trainFiles, validationFiles, skippedFiles, trainClips, validationClips, loss,
-                valLossAfter, stepsDone, trainMinutes, finished);
+                valLossAfter, stepsDone, trainMinutes, finished, codec);
     }
 
     FineTuneState withProgress(long done, double trainedMinutes) {
         return new FineTuneState(format, version, library, baseModel, steps, minutes, clipSeconds, learningRate,
                 batchSize, seed, trainFiles, validationFiles, skippedFiles, trainClips, validationClips, valLossBefore,
-                valLossAfter, done, trainedMinutes, finished);
+                valLossAfter, done, trainedMinutes, finished, codec);
+    }
+
+    FineTuneState withCodec(CodecTuning tuning) {
+        return new FineTuneState(format, version, library, baseModel, steps, minutes, clipSeconds, learningRate,
+                batchSize, seed, trainFiles, validationFiles, skippedFiles, trainClips, validationClips, valLossBefore,
+                valLossAfter, stepsDone, trainMinutes, finished, tuning);
+    }
+
+    /** True when the codec is fine-tuned too. */
+    public boolean tunesCodec() {
+        return codec != null;
+    }
+
+    /** Seconds of training the language model may use under a time budget (the codec's share taken off). */
+    double lmBudgetSeconds() {
+        return (minutes - (codec == null ? 0 : codec.minutes())) * 60;
     }
 
     FineTuneState finishedWith(double lossAfter) {
         return new FineTuneState(format, version, library, baseModel, steps, minutes, clipSeconds, learningRate,
                 batchSize, seed, trainFiles, validationFiles, skippedFiles, trainClips, validationClips, valLossBefore,
-                lossAfter, stepsDone, trainMinutes, true);
+                lossAfter, stepsDone, trainMinutes, true, codec);
     }
 }

@@ -17,6 +17,9 @@ import dev.cantor.engine.library.LibraryScanner;
 import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.nn.ModelFolder;
+import dev.cantor.engine.training.CodecTrainer;
+import dev.cantor.engine.training.CodecTrainingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,7 @@ class FineTuneJobTest {
     @TempDir
     static Path dir;
     static Path base;
+    static Path trainedBase;
     static Path library;
     static TrainingLibrary scanned;
 
@@ -45,6 +49,21 @@ class FineTuneJobTest {
                 codecConfig.codebookSize()), 1)) {
             lm.save(base.resolve(MusicModel.LM_DIR));
         }
+        // a base whose codec has begun to learn other music (low, percussive) than the library's: the
+        // codec fine-tune starts from there
+        trainedBase = dir.resolve("trained-base");
+        List<float[]> other = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            other.add(resample(LibraryFixtures.song(4, 130, 70 + 10 * i, 0.9, 50 + i)));
+        }
+        try (CodecModel codec = CodecModel.create(codecConfig, 1)) {
+            CodecTrainer pretrain = new CodecTrainer(codec, CodecTrainingConfig.defaults().withMmdWeight(1.0), other);
+            for (int i = 0; i < 10; i++) {
+                pretrain.trainStep();
+            }
+            codec.save(trainedBase.resolve(MusicModel.CODEC_DIR));
+        }
+        ModelFolder.copy(base.resolve(MusicModel.LM_DIR), trainedBase.resolve(MusicModel.LM_DIR));
         library = dir.resolve("library");
         for (int i = 0; i < 7; i++) {
             LibraryFixtures.wav(library.resolve("song" + i + ".wav"), LibraryFixtures.song(7, 100, 220 + 30 * i, 0.3, i));
@@ -52,11 +71,23 @@ class FineTuneJobTest {
         scanned = LibraryScanner.scan(library, null, ProgressListener.NONE, CancellationToken.NEVER);
     }
 
+    /** The fixtures' rate to the codec's, by linear interpolation (good enough for pretraining audio). */
+    private static float[] resample(float[] x) {
+        int factor = CodecConfig.tiny().sampleRate() / LibraryFixtures.RATE;
+        float[] y = new float[x.length * factor];
+        for (int i = 0; i < y.length; i++) {
+            int j = i / factor;
+            float frac = (i % factor) / (float) factor;
+            y[i] = x[j] * (1 - frac) + (j + 1 < x.length ? x[j + 1] : 0) * frac;
+        }
+        return y;
+    }
+
     @Test
     void aFineTuneLowersValidationLossAndLeavesTheLibraryAlone() throws Exception {
         Map<String, String> before = LibraryFixtures.checksums(library);
         Path out = dir.resolve("models/mine");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 30, 0, 1));
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 30, 0, 1, false));
         List<String> phases = new ArrayList<>();
         FineTuneState done = FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
                 new FineTuneJob.Listener() {
@@ -84,12 +115,12 @@ class FineTuneJobTest {
     @Test
     void aPausedFineTuneResumesExactly() throws Exception {
         Path straight = dir.resolve("straight");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, straight, 12, 0, 5));
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, straight, 12, 0, 5, false));
         FineTuneState whole = FineTuneJob.run(straight, ProgressListener.NONE, CancellationToken.NEVER,
                 FineTuneJob.Listener.NONE);
 
         Path paused = dir.resolve("paused");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, paused, 12, 0, 5));
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, paused, 12, 0, 5, false));
         CancellationToken pause = new CancellationToken();
         assertThrows(CancelledException.class, () -> FineTuneJob.run(paused, ProgressListener.NONE, pause,
                 new FineTuneJob.Listener() {
@@ -111,15 +142,107 @@ class FineTuneJobTest {
     }
 
     @Test
+    void aCodecFineTuneIsMeasuredBeforeAndAfterAndItsTokensTeachTheLm() throws Exception {
+        Map<String, String> before = LibraryFixtures.checksums(library);
+        Path out = dir.resolve("models/with-codec");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, out, 60, 0, 3, true));
+        List<String> phases = new ArrayList<>();
+        List<Double> batchSnr = new ArrayList<>();
+        List<CodecTuning.Figures> figures = new ArrayList<>();
+        FineTuneState done = FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
+                new FineTuneJob.Listener() {
+                    @Override
+                    public void onPhase(String phase) {
+                        phases.add(phase);
+                    }
+
+                    @Override
+                    public void onCodecStep(long step, double loss, double batchSiSnrDb) {
+                        batchSnr.add(batchSiSnrDb);
+                    }
+
+                    @Override
+                    public void onCodecFigures(boolean after, CodecTuning.Figures f) {
+                        figures.add(f);
+                    }
+                });
+        assertEquals(List.of("reading the library for the codec", "measuring the codec", "tuning the codec",
+                "measuring the tuned codec", "tokenizing", "measuring the base model", "training",
+                "measuring the result"), phases);
+        CodecTuning codec = done.codec();
+        assertEquals(60, codec.stepsDone());
+        assertEquals(60, batchSnr.size());
+        assertEquals(List.of(codec.before(), codec.after()), figures);
+        assertTrue(codec.after().melDistance() < codec.before().melDistance() - 0.05,
+                "the tuned codec reconstructs the held-out files better: log-mel " + codec.before().melDistance()
+                        + " → " + codec.after().melDistance());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(trainedBase.resolve("codec/weights.cntr")),
+                Files.readAllBytes(out.resolve("codec/weights.cntr"))), "the model has its own codec");
+        assertEquals(60, done.stepsDone());
+        assertTrue(done.valLossAfter() < done.valLossBefore(), done.valLossBefore() + " → " + done.valLossAfter());
+        String card = Files.readString(out.resolve(ModelCardWriter.FILE));
+        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "| fine-tuned | %.2f |",
+                codec.after().siSnrDb())), card);
+        assertFalse(Files.exists(out.resolve("codec/training")), "codec checkpoints go once the model is complete");
+        try (MusicModel model = MusicModel.load(out)) {
+            assertEquals(CodecConfig.tiny().sampleRate(), model.codec().config().sampleRate());
+        }
+        assertEquals(before, LibraryFixtures.checksums(library), "the musician's files are unchanged");
+    }
+
+    @Test
+    void aFineTunePausedWhileTuningTheCodecContinuesWhereItStopped() throws Exception {
+        Path straight = dir.resolve("codec-straight");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, straight, 8, 0, 4, true));
+        FineTuneState whole = FineTuneJob.run(straight, ProgressListener.NONE, CancellationToken.NEVER,
+                FineTuneJob.Listener.NONE);
+
+        Path paused = dir.resolve("codec-paused");
+        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, paused, 8, 0, 4, true));
+        CancellationToken pause = new CancellationToken();
+        assertThrows(CancelledException.class, () -> FineTuneJob.run(paused, ProgressListener.NONE, pause,
+                new FineTuneJob.Listener() {
+                    @Override
+                    public void onCodecStep(long step, double loss, double batchSiSnrDb) {
+                        if (step == 3) {
+                            pause.cancel();
+                        }
+                    }
+                }));
+        FineTuneState atPause = FineTuneJob.state(paused);
+        assertEquals(3, atPause.codec().stepsDone());
+        assertTrue(Files.isDirectory(paused.resolve("codec/training")), "the pause left a codec checkpoint");
+        List<String> phases = new ArrayList<>();
+        FineTuneState resumed = FineTuneJob.run(paused, ProgressListener.NONE, CancellationToken.NEVER,
+                new FineTuneJob.Listener() {
+                    @Override
+                    public void onPhase(String phase) {
+                        phases.add(phase);
+                    }
+                });
+        assertEquals(List.of("reading the library for the codec", "tuning the codec", "measuring the tuned codec",
+                "tokenizing", "measuring the base model", "training", "measuring the result"), phases,
+                "the base codec is not measured again");
+        assertEquals(atPause.codec().before(), resumed.codec().before());
+        assertEquals(whole.codec().before(), resumed.codec().before());
+        assertEquals(8, resumed.codec().stepsDone());
+        List<Long> logged = Files.readAllLines(paused.resolve("codec/log.jsonl")).stream()
+                .map(l -> Long.parseLong(l.replaceAll(".*\"step\":(\\d+).*", "$1"))).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), logged, "steps 4..8 continue the paused run");
+        assertEquals(8, resumed.stepsDone());
+        assertTrue(resumed.finished());
+    }
+
+    @Test
     void badRequestsAreRefusedWithAReason() throws Exception {
         Path out = dir.resolve("refused");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
-                new FineTuneJob.Request(scanned, base, out, 10, 5, 1)));
+                new FineTuneJob.Request(scanned, base, out, 10, 5, 1, false)));
         assertTrue(e.getMessage().contains("steps or in minutes"), e.getMessage());
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
         e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
-                new FineTuneJob.Request(scanned, base, out, 10, 0, 1)));
+                new FineTuneJob.Request(scanned, base, out, 10, 0, 1, false)));
         assertTrue(e.getMessage().contains("not empty"), e.getMessage());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }
@@ -129,7 +252,7 @@ class FineTuneJobTest {
         // PyTorch's grad mode is per thread and on by default where the engine was not loaded: the
         // studio runs fine-tunes on a thread of its own
         Path out = dir.resolve("threaded");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 3, 0, 2));
+        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 3, 0, 2, false));
         java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
