@@ -141,10 +141,10 @@ final class TrainingView extends VBox {
         resume.setId("training-resume");
         resume.disableProperty().bind(vm.job().isNull().or(vm.busy()));
         resume.setOnAction(e -> vm.resume());
-        HBox settings = new HBox(8, label("New model"), name, label("starting from"), base, label("Minutes"), minutes,
-                codec);
+        // two rows: in one the settings are wider than the pane beside a 1280-pixel window's sidebar
+        HBox settings = new HBox(8, label("New model"), name, label("starting from"), base, label("Minutes"), minutes);
         settings.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(8, start, pause, resume);
+        HBox actions = new HBox(8, codec, start, pause, resume);
         actions.setAlignment(Pos.CENTER_LEFT);
         for (HBox row : java.util.List.of(settings, actions)) {
             row.getChildren().forEach(n -> {
