@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class TrainCodecCommand implements Callable<Integer> {
     double siSnrWeight;
 
     @Option(names = "--lr-decay-from", paramLabel = "STEP",
-            description = "Decay the learning rate from this step to 10 %% at --steps (cosine); default: constant.")
+            description = "Decay the learning rate from this step to 10 %% at --steps (cosine); default: constant. With --resume it replaces the run's schedule.")
     Long lrDecayFrom;
 
     @Option(names = "--batch", defaultValue = "8", description = "Crops per step (default: ${DEFAULT-VALUE}).")
@@ -78,7 +79,15 @@ final class TrainCodecCommand implements Callable<Integer> {
         if (run.resume) {
             int rate = CodecModel.readConfig(TrainingCheckpoint.latest(out)).sampleRate();
             List<float[]> clips = AudioFolder.load(data, rate, progress);
-            trainer = CodecTrainer.resume(out, clips);
+            UnaryOperator<CodecTrainingConfig> schedule = UnaryOperator.identity();
+            if (lrDecayFrom != null) {
+                if (lrDecayFrom >= run.steps) {
+                    throw new UserInputException("--lr-decay-from (" + lrDecayFrom + ") must be below --steps ("
+                            + run.steps + ")");
+                }
+                schedule = c -> c.withLrDecay(lrDecayFrom, run.steps);
+            }
+            trainer = CodecTrainer.resume(out, clips, schedule);
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
         } else {
             if (decoderOnly && from == null) {

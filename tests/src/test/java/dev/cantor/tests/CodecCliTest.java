@@ -55,6 +55,19 @@ class CodecCliTest {
         JsonNode r = JSON.readTree(resumed.stdout());
         assertEquals(3, r.get("steps").asInt());
         assertEquals(1, r.get("steps_this_run").asInt());
+        JsonNode recipe = JSON.readTree(model.resolve("training").resolve("training_config.json").toFile());
+        assertFalse(recipe.has("lr_decay_from"), "a constant learning rate so far: " + recipe);
+
+        CliHarness.Result late = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                model.toString(), "--steps", "4", "--resume", "--lr-decay-from", "3", "--json");
+        assertEquals(0, late.exitCode(), late.stderr());
+        recipe = JSON.readTree(model.resolve("training").resolve("training_config.json").toFile());
+        assertEquals(3, recipe.path("lr_decay_from").asLong(), "a decay decided on resume is saved: " + recipe);
+        assertEquals(4, recipe.path("lr_decay_until").asLong(), recipe.toString());
+        CliHarness.Result badDecay = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                model.toString(), "--steps", "5", "--resume", "--lr-decay-from", "5");
+        assertEquals(2, badDecay.exitCode(), "a decay that starts at the end is refused");
+        assertTrue(badDecay.stderr().contains("--lr-decay-from"), badDecay.stderr());
 
         Path out = dir.resolve("round.wav");
         CliHarness.Result codec = CliHarness.run(dir, "codec", "--model", model.toString(), "--in",

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains a {@link CodecModel}: random crops of the clips, loss = wave L1 + multi-scale log-mel
@@ -179,9 +180,18 @@ public final class CodecTrainer {
      * The clips must be the same as before for the run to continue exactly.
      */
     public static CodecTrainer resume(Path modelDir, List<float[]> clips) throws IOException {
+        return resume(modelDir, clips, UnaryOperator.identity());
+    }
+
+    /**
+     * Resumes with the saved recipe changed by {@code change} — e.g. a learning-rate decay decided
+     * once the curve flattens; the changed recipe is saved with the next checkpoint.
+     */
+    public static CodecTrainer resume(Path modelDir, List<float[]> clips, UnaryOperator<CodecTrainingConfig> change)
+            throws IOException {
         TrainingCheckpoint.Resumed<CodecTrainingConfig> run = TrainingCheckpoint.resume(modelDir,
                 CodecTrainingConfig.class);
-        CodecTrainer trainer = new CodecTrainer(CodecModel.load(run.dir()), run.config(), clips);
+        CodecTrainer trainer = new CodecTrainer(CodecModel.load(run.dir()), change.apply(run.config()), clips);
         run.restore(trainer.optimizer);
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();
