@@ -16,6 +16,7 @@ import dev.cantor.engine.eval.MemorizationCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.judge.AudioJudge;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,6 +79,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
+    @Mixin
+    SamplingOptions sampling;
+
     @Override
     public Integer call() throws Exception {
         if (seeds < 1 || seeds > 100) {
@@ -85,6 +90,7 @@ final class EvalCommand implements Callable<Integer> {
         if (maxPrompts < 0 || memorizationPrompts < 0) {
             throw new UserInputException("--max-prompts and --memorization-prompts must be ≥ 0");
         }
+        SamplingParams params = sampling.params();
         Path setFile = set != null ? set : ModelLocator.shipped(DEFAULT_SET);
         List<EvalPrompt> prompts;
         try {
@@ -108,7 +114,7 @@ final class EvalCommand implements Callable<Integer> {
             MemorizationCheck memo = tokens == null || memorizationPrompts == 0 ? null
                     : MemorizationCheck.of(tokens, memorizationPrompts, MemorizationCheck.DEFAULT_SECONDS);
             GenerationEvaluator evaluator = new GenerationEvaluator(engine,
-                    new GenerationEvaluator.Options(seeds, font, judge, memo, audioOut));
+                    new GenerationEvaluator.Options(seeds, font, judge, memo, audioOut, params));
             GenerationEvaluator.Report report;
             try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
                 report = evaluator.evaluate(prompts, progress, cancel);
@@ -119,10 +125,16 @@ final class EvalCommand implements Callable<Integer> {
             }
             progress.finishLine();
             Map<String, Object> out = summary(report, judge == null ? null : judgePath, setFile, modelDir, font);
+            Map<String, Object> drawn = new LinkedHashMap<>();
+            drawn.put("cfg", params.guidance());
+            drawn.put("temperature", params.temperature());
+            drawn.put("top_k", params.topK());
+            drawn.put("top_p", params.topP());
+            out.put("sampling", drawn);
             if (json) {
                 JsonOutput.print(System.out, out);
             } else {
-                printTable(report);
+                printTable(report, params);
             }
         }
         return 0;
@@ -168,7 +180,7 @@ final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void printTable(GenerationEvaluator.Report r) {
+    private static void printTable(GenerationEvaluator.Report r, SamplingParams params) {
         String[] names = {"tempo_hit_rate", "tempo_hit_rate_octave", "mode_accuracy", "key_accuracy", "key_mirex_score",
             "style_accuracy", "instrument_f1", "melody_chroma_cosine", "melody_chroma_cosine_no_melody", "fd_embed",
             "memorization_exact_rate", "rtf"};
@@ -178,8 +190,9 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf("%-32s %10s %10s %14s %16s%n", name, cell(r.model(), name), cell(r.reference(), name),
                     cell(r.unconditional(), name), cell(r.referenceThroughCodec(), name));
         }
-        System.out.printf("%d prompts (%d with a melody) x %d seeds in %.0f s%n", r.prompts(), r.melodyPrompts(),
-                r.seeds(), r.wallSeconds());
+        System.out.printf(java.util.Locale.ROOT, "%d prompts (%d with a melody) x %d seeds in %.0f s (cfg %s, temperature %s,"
+                + " top-k %d, top-p %s)%n", r.prompts(), r.melodyPrompts(), r.seeds(), r.wallSeconds(), params.guidance(),
+                params.temperature(), params.topK(), params.topP());
     }
 
     private static String cell(ConditionReport c, String name) {

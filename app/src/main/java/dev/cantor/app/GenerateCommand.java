@@ -41,17 +41,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--continue", description = "WAV to continue; the output starts with it.")
     Path continuation;
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--top-k", defaultValue = "250", description = "Sample among the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass, 1 = off (default: ${DEFAULT-VALUE}).")
-    double topP;
-
-    @Option(names = "--cfg", defaultValue = "3.0", description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
-    double guidance;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
     Path model;
@@ -64,11 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
         SampleFormat sampleFormat = output.sampleFormat();
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 31);
         GenerationRequest.requireValidSeconds(seconds);
-        try {
-            new SamplingParams(temperature, topK, topP, guidance, 0);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        SamplingParams params = sampling.params();
         if ((prompt == null || prompt.isBlank()) && melody == null && continuation == null) {
             throw new UserInputException("give --prompt (or --melody / --continue)");
         }
@@ -82,8 +69,8 @@ final class GenerateCommand implements Callable<Integer> {
             AudioClip melodyClip = melody == null ? null : readAudio(melody, "melody", engine.sampleRate());
             AudioClip continueClip = continuation == null ? null
                     : readAudio(continuation, "audio to continue", engine.sampleRate());
-            GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, temperature, topK, topP,
-                    guidance, melodyClip, continueClip);
+            GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
+                    params.topK(), params.topP(), params.guidance(), melodyClip, continueClip);
             ConsoleProgress progress = new ConsoleProgress();
             CancellationToken cancel = new CancellationToken();
             GenerationResult result;

@@ -100,6 +100,31 @@ class EvalCliTest {
         assertEquals(report.get("reference").get("style_accuracy").asDouble(),
                 report.get("judge").get("style_accuracy_on_reference").asDouble());
         assertEquals(20, report.get("judge").get("steps").asInt());
+        assertEquals(3.0, report.get("sampling").get("cfg").asDouble(), "MusicGen's guidance by default");
+        assertEquals(250, report.get("sampling").get("top_k").asInt());
+    }
+
+    @Test
+    void samplingOptionsChangeTheGeneratedClipsButNotTheBaselines() throws Exception {
+        String[] common = {"eval", "--model", model.toString(), "--set", set.toString(), "--max-prompts", "3",
+            "--judge", judge.toString(), "--soundfont", "builtin", "--json"};
+        JsonNode plain = JSON.readTree(ok(CliHarness.run(dir, common)).stdout());
+        String[] greedy = java.util.Arrays.copyOf(common, common.length + 4);
+        System.arraycopy(new String[] {"--cfg", "7", "--temperature", "0"}, 0, greedy, common.length, 4);
+        JsonNode changed = JSON.readTree(ok(CliHarness.run(dir, greedy)).stdout());
+        assertEquals(7.0, changed.get("sampling").get("cfg").asDouble());
+        assertEquals(0.0, changed.get("sampling").get("temperature").asDouble());
+        assertEquals(withoutTiming(plain.get("reference")), withoutTiming(changed.get("reference")),
+                "the real renders do not depend on sampling");
+        assertTrue(!plain.get("model").get("fd_embed").equals(changed.get("model").get("fd_embed")),
+                "greedy, strongly guided clips differ from sampled ones: " + plain.get("model") + " vs "
+                + changed.get("model"));
+    }
+
+    private static JsonNode withoutTiming(JsonNode block) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = block.deepCopy();
+        copy.remove("rtf");
+        return copy;
     }
 
     @Test
@@ -109,6 +134,7 @@ class EvalCliTest {
         String m = model.toString();
         String[][] cases = {
             {"not found", "eval", "--model", m, "--set", dir.resolve("missing.jsonl").toString()},
+            {"guidance must be between 0 and 20", "eval", "--model", m, "--set", set.toString(), "--cfg", "25"},
             {"line 1", "eval", "--model", m, "--set", broken.toString()},
             {"judge folder not found", "eval", "--model", m, "--set", set.toString(), "--judge", "nowhere"},
             {"training corpus", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--seed", "1"},

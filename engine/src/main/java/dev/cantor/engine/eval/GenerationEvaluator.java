@@ -12,6 +12,7 @@ import dev.cantor.engine.data.Soundfont;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.judge.AudioJudge;
 import dev.cantor.engine.judge.JudgeVerdict;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +38,16 @@ public final class GenerationEvaluator {
      * @param judge        the audio classifier, or null to skip style, instruments and fd_embed
      * @param memorization training tokens and captions, or null to skip memorization
      * @param audioOut     folder to keep every clip in as WAV, or null
+     * @param sampling     how every clip is sampled (its seed is replaced by each clip's own; the
+     *                     unconditional clips use its temperature and filters, without guidance)
      */
     public record Options(int seeds, Soundfont soundfont, AudioJudge judge, MemorizationCheck memorization,
-                          Path audioOut) {
+                          Path audioOut, SamplingParams sampling) {
         public Options {
             if (seeds < 1) {
                 throw new IllegalArgumentException("need at least one seed");
             }
+            java.util.Objects.requireNonNull(sampling, "sampling");
         }
     }
 
@@ -134,8 +138,8 @@ public final class GenerationEvaluator {
             progress.onProgress(0, memo.captions().size(), "memorization");
             for (int j = 0; j < memo.captions().size(); j++) {
                 cancel.throwIfCancelled();
-                GenerationResult r = engine.generate(GenerationRequest.ofPrompt(memo.captions().get(j), memo.seconds(),
-                        seed(j, 0)), ProgressListener.NONE, cancel);
+                GenerationResult r = engine.generate(request(memo.captions().get(j), memo.seconds(), seed(j, 0)),
+                        ProgressListener.NONE, cancel);
                 model.addMemorization(memo.index().containsPrefix(r.codes()[0]));
                 progress.onProgress(j + 1, memo.captions().size(), "memorization");
             }
@@ -154,7 +158,7 @@ public final class GenerationEvaluator {
                               ConditionScores unconditional, CancellationToken cancel) throws IOException {
         long seed = seed(index, repetition);
         String name = prompt.id() + "-seed" + repetition;
-        GenerationRequest request = GenerationRequest.ofPrompt(prompt.prompt(), prompt.seconds(), seed);
+        GenerationRequest request = request(prompt.prompt(), prompt.seconds(), seed);
         GenerationResult text = engine.generate(request, ProgressListener.NONE, cancel);
         model.addTiming(text.lmSeconds() + text.decodeSeconds(), text.audio().seconds());
         model.addClip(text.audio(), prompt, judge(text.audio()));
@@ -165,7 +169,8 @@ public final class GenerationEvaluator {
             model.addMelodyWithout(melodyCosine(hum, text.audio()));
             keep(name + "-melody", followed.audio());
         }
-        GenerationResult free = engine.generateUnconditional(prompt.seconds(), seed, ProgressListener.NONE, cancel);
+        GenerationResult free = engine.generateUnconditional(prompt.seconds(), options.sampling().withSeed(seed),
+                ProgressListener.NONE, cancel);
         unconditional.addTiming(free.lmSeconds() + free.decodeSeconds(), free.audio().seconds());
         unconditional.addClip(free.audio(), prompt, judge(free.audio()));
         if (hum != null) {
@@ -177,6 +182,12 @@ public final class GenerationEvaluator {
             unconditional.addMemorization(memo.index().containsPrefix(free.codes()[0]));
         }
         keep(name + "-unconditional", free.audio());
+    }
+
+    private GenerationRequest request(String prompt, double seconds, long seed) {
+        SamplingParams s = options.sampling();
+        return GenerationRequest.ofPrompt(prompt, seconds, seed).withSampling(s.temperature(), s.topK(), s.topP(),
+                s.guidance());
     }
 
     private JudgeVerdict judge(AudioClip clip) {

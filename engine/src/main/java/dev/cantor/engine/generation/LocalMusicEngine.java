@@ -207,10 +207,19 @@ public final class LocalMusicEngine implements MusicEngine {
      * @throws RequestException   when the length is out of range
      * @throws dev.cantor.engine.api.CancelledException when cancelled
      */
-    public synchronized GenerationResult generateUnconditional(double seconds, long seed, ProgressListener progress,
-                                                               CancellationToken cancel) {
+    public GenerationResult generateUnconditional(double seconds, long seed, ProgressListener progress,
+                                                  CancellationToken cancel) {
+        return generateUnconditional(seconds, SamplingParams.defaults(seed), progress, cancel);
+    }
+
+    /**
+     * {@link #generateUnconditional(double, long, ProgressListener, CancellationToken)} with the
+     * temperature, top-k and top-p of {@code sampling} (its guidance is ignored).
+     */
+    public synchronized GenerationResult generateUnconditional(double seconds, SamplingParams sampling,
+                                                               ProgressListener progress, CancellationToken cancel) {
         GenerationRequest.requireValidSeconds(seconds);
-        SamplingParams params = SamplingParams.defaults(seed).withGuidance(1.0);
+        SamplingParams params = sampling.withGuidance(1.0);
         try (NoGrad off = NoGrad.begin()) {
             return sample(LmCondition.NONE, null, null, seconds, params, progress, cancel);
         }

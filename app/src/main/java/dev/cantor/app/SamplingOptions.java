@@ -1,0 +1,29 @@
+package dev.cantor.app;
+
+import dev.cantor.engine.sampling.SamplingParams;
+import picocli.CommandLine.Option;
+
+/** How the commands that generate ({@code generate}, {@code eval}) draw tokens: MusicGen's defaults. */
+final class SamplingOptions {
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-k", defaultValue = "250", description = "Sample among the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass, 1 = off (default: ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--cfg", defaultValue = "3.0", description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
+    double guidance;
+
+    /** The options as sampling parameters (seed 0: each generation brings its own); out of range is the user's error. */
+    SamplingParams params() {
+        try {
+            return new SamplingParams(temperature, topK, topP, guidance, 0);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+}
