@@ -13,10 +13,11 @@ import dev.cantor.engine.runtime.NoGrad;
  * stride s with kernel 2s maps T to T/s (when s divides T).
  *
  * <p>While autograd is recording (training), the convolution is computed as one matrix product
- * over the k shifted copies of the input (im2col) rather than with PyTorch's convolution: on CPUs
- * with AVX-512 (measured on an AMD EPYC) the float32 convolution's backward pass returns wrong
- * input gradients for some shapes — off by tens of percent, now and then NaN, and different from
- * run to run — while its forward pass and the float64 path are right. Through a stack of layers the
+ * over the k shifted copies of the input (im2col) rather than with PyTorch's convolution: on this
+ * machine's AMD EPYC the float32 convolution's backward pass returns wrong input gradients for
+ * some shapes — off by tens of percent, now and then NaN, and different from run to run; also with
+ * oneDNN limited to AVX2 (checked again 2026-12-05) — while its forward pass and the float64 path
+ * are right. Through a stack of layers the
  * error compounds until only the last layer's gradient is right. Inference keeps the native
  * convolution, which computes the same function faster, where {@link NativeConvolution} trusts
  * it. {@code Conv1dLayerGradientTest} checks both paths against sums done by hand,

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Backpropagation through the whole encoder and decoder against finite differences: moving every
  * parameter a little along a random direction must change the loss by the gradient's dot product
  * with that direction. Each layer's gradient can be right alone and the chain still wrong (PyTorch's
- * native convolution backward on AVX-512 CPUs was, for inputs computed by an earlier layer), so
+ * native convolution backward on this machine's CPU was, for inputs computed by an earlier layer), so
  * the check runs through the real stack of layers.
  */
 class CodecGradientTest {

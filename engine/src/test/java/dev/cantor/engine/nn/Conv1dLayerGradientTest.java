@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The convolution's values and gradients against sums done by hand. The shapes include ones whose
- * float32 input gradient PyTorch's native convolution gets wrong on AVX-512 CPUs (batch 2 with one
+ * float32 input gradient PyTorch's native convolution got wrong on this machine (batch 2 with one
  * channel; 4 channels over 8000 samples), which is why the layer trains through im2col.
  */
 class Conv1dLayerGradientTest {
