@@ -17,8 +17,8 @@ import dev.cantor.engine.runtime.NoGrad;
  * machine's AMD EPYC the float32 convolution's backward pass returns wrong input gradients for
  * some shapes — off by tens of percent, now and then NaN, and different from run to run; also with
  * oneDNN limited to AVX2 (checked again 2026-12-05) — while its forward pass and the float64 path
- * are right. Through a stack of layers the
- * error compounds until only the last layer's gradient is right. Inference keeps the native
+ * are right. Through a stack of layers the error compounds until only the last layer's gradient is
+ * right. Inference keeps the native
  * convolution, which computes the same function faster, where {@link NativeConvolution} trusts
  * it. {@code Conv1dLayerGradientTest} checks both paths against sums done by hand,
  * {@code CodecGradientTest} the whole codec against finite differences.
