@@ -252,7 +252,8 @@ final class StoryView extends VBox {
             return;
         }
         boolean confirmed = false;
-        if (java.nio.file.Files.exists(target) && !target.toAbsolutePath().equals(current)) {
+        boolean itself = target.toAbsolutePath().equals(current);
+        if (itself ? vm.fileChangedElsewhere() : java.nio.file.Files.exists(target)) {
             if (!ReplaceQuestion.ask(getScene(), target.getFileName().toString())) {
                 return;
             }

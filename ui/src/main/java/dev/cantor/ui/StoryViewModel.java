@@ -7,6 +7,7 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.engine.story.ProjectFile;
 import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjectException;
 import dev.cantor.engine.story.StoryProjects;
@@ -64,6 +65,7 @@ public final class StoryViewModel {
 
     private final ObjectProperty<StoryProject> project = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private ProjectFile store;            // the open file, and what this window last read or wrote there
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
@@ -334,13 +336,25 @@ public final class StoryViewModel {
         save();
     }
 
-    /** Autosave: the project file always holds what the musician sees. */
-    private void save() {
+    /**
+     * Autosave: the project file always holds what the musician sees — unless another window or
+     * program changed the file since; then it is left alone and the message says so.
+     */
+    private boolean save() {
         try {
-            StoryProjects.write(file.get(), project.get());
+            store.save(project.get());
+            return true;
+        } catch (ProjectFile.ChangedElsewhereException e) {
+            message.set(e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             message.set("Cannot save the story to " + file.get() + ": " + e.getMessage());
         }
+        return false;
+    }
+
+    /** True when the open file was changed by another window or program since this one saved it. */
+    public boolean fileChangedElsewhere() {
+        return store.changedElsewhere();
     }
 
     // ---- files ----------------------------------------------------------------------------------
@@ -351,7 +365,7 @@ public final class StoryViewModel {
         StoryProject starter = StoryProject.of(1 + dice.nextInt(99_999), List.of(
                 StorySection.of("calm piano intro, 70 bpm", 10),
                 StorySection.of("driving drums and bass, 140 bpm", 10)));
-        switchTo(target, starter);
+        switchTo(ProjectFile.create(target), starter);
         save();
     }
 
@@ -361,14 +375,14 @@ public final class StoryViewModel {
      * @return true when it opened
      */
     public boolean open(Path target) {
-        StoryProject loaded;
+        ProjectFile.Opened opened;
         try {
-            loaded = StoryProjects.read(target);
+            opened = ProjectFile.open(target);
         } catch (StoryProjectException e) {
             message.set("Cannot open the story: " + e.getMessage());
             return false;
         }
-        switchTo(target, loaded);
+        switchTo(opened.file(), opened.project());
         loadLatestTake();
         return true;
     }
@@ -376,14 +390,24 @@ public final class StoryViewModel {
     /**
      * Saves the project (and its takes) as {@code target} and continues there.
      *
-     * @param replaceConfirmed the musician agreed to replace an existing file
+     * @param replaceConfirmed the musician agreed to replace an existing file (for the open file
+     *                         itself: to replace what another window or program saved there)
      * @return false when it did not save (the message says why)
      */
     public boolean saveAs(Path target, boolean replaceConfirmed) {
         Path to = target.toAbsolutePath();
         if (to.equals(file.get().toAbsolutePath())) {
-            save();
-            return true;
+            if (!replaceConfirmed) {
+                return save();
+            }
+            try {
+                store.replace(project.get());
+                message.set("Saved " + to.getFileName());
+                return true;
+            } catch (IOException e) {
+                message.set("Cannot save the story to " + to + ": " + e.getMessage());
+                return false;
+            }
         }
         if (Files.exists(to) && !replaceConfirmed) {
             message.set(to.getFileName() + " already exists; confirm to replace it.");
@@ -391,8 +415,9 @@ public final class StoryViewModel {
         }
         try {
             StoryProject copied = project.get().withTakes(copyTakes(file.get(), to, project.get().takes()));
-            StoryProjects.write(to, copied);
-            switchTo(to, copied);
+            ProjectFile saved = ProjectFile.create(to);
+            saved.replace(copied);
+            switchTo(saved, copied);
             StoryRender shown = render.get();
             if (shown != null && shown.take() != null) {
                 render.set(new StoryRender(shown.result(), shown.peaks(), shown.timeline(), copied.latestTake()));
@@ -410,8 +435,9 @@ public final class StoryViewModel {
         return file.get().toAbsolutePath();
     }
 
-    private void switchTo(Path target, StoryProject loaded) {
-        file.set(target);
+    private void switchTo(ProjectFile target, StoryProject loaded) {
+        store = target;
+        file.set(target.path());
         history.clear();
         render.set(null);
         project.set(loaded);
@@ -422,7 +448,7 @@ public final class StoryViewModel {
         redoLabel.set("");
         message.set("");
         status.set("");
-        onFileChanged.accept(target);
+        onFileChanged.accept(target.path());
     }
 
     /** Shows the project's newest take again (read in the background). */

@@ -242,6 +242,29 @@ class StoryViewModelTest {
     }
 
     @Test
+    void twoWindowsOnTheSameStoryDoNotSaveOverEachOther() throws Exception {
+        StoryViewModel first = open(null);
+        Path file = first.file().get();
+        StoryViewModel second = open(file.toString());
+        assertEquals(file, second.file().get());
+
+        first.setPrompt(0, "from the first window");
+        second.setPrompt(1, "from the second window");
+        assertTrue(second.message().get().contains("changed outside this window"), second.message().get());
+        assertTrue(second.fileChangedElsewhere());
+        assertEquals("from the first window", StoryProjects.read(file).sections().get(0).prompt());
+        assertEquals("from the second window", second.sections().get(1).prompt(), "the edit stays on screen");
+
+        assertFalse(second.saveAs(file, false));
+        assertTrue(second.saveAs(file, true), "saving over it after the musician agreed");
+        StoryProject onDisk = StoryProjects.read(file);
+        assertEquals("from the second window", onDisk.sections().get(1).prompt());
+        first.setPrompt(0, "first window again");
+        assertTrue(first.message().get().contains("changed outside this window"), first.message().get());
+        assertEquals("from the second window", StoryProjects.read(file).sections().get(1).prompt());
+    }
+
+    @Test
     void aSectionFollowsAMelodyFileKeptRelativeToTheProject() throws Exception {
         StoryViewModel vm = open(null);
         Path tune = vm.file().get().resolveSibling("tune.wav");

@@ -37,19 +37,43 @@ public final class StoryProjects {
      * @throws StoryProjectException when it is missing, damaged, from a newer Cantor or invalid
      */
     public static StoryProject read(Path file) throws StoryProjectException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        JsonNode tree;
+        return parse(readText(file), fileName(file));
+    }
+
+    /**
+     * The text of a project file, as it is on disk.
+     *
+     * @throws StoryProjectException when it is missing or cannot be read
+     */
+    static String readText(Path file) throws StoryProjectException {
         try {
-            tree = JSON.readTree(Files.readString(file));
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new StoryProjectException("project file not found: " + file);
+        } catch (IOException e) {
+            throw new StoryProjectException("cannot read the project file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String fileName(Path file) {
+        return file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    }
+
+    /**
+     * The project a file's text describes, checked and with defaults filled in.
+     *
+     * @param name the file's name, for messages
+     * @throws StoryProjectException when it is damaged, from a newer Cantor or invalid
+     */
+    static StoryProject parse(String text, String name) throws StoryProjectException {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new StoryProjectException("the project file " + name + " is damaged"
                     + (at == null ? "" : " near line " + at.getLineNr() + ", column " + at.getColumnNr())
                     + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new StoryProjectException("cannot read the project file " + file + ": " + e.getMessage(), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new StoryProjectException(name + " is not a Cantor project (expected a JSON object)");
@@ -87,12 +111,20 @@ public final class StoryProjects {
 
     /** Writes {@code project} to {@code file} atomically (the caller asks before replacing a file). */
     public static void write(Path file, StoryProject project) throws IOException {
-        StoryProject checked = check(project.normalized());
+        writeText(file, text(project));
+    }
+
+    /** The text {@link #write} puts in a file for {@code project} (checked first). */
+    static String text(StoryProject project) throws IOException {
+        return JSON.writeValueAsString(check(project.normalized()));
+    }
+
+    static void writeText(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        AtomicFiles.writeString(file, JSON.writeValueAsString(checked));
+        AtomicFiles.writeString(file, text);
     }
 
     /**

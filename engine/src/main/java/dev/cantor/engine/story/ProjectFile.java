@@ -1,0 +1,92 @@
+package dev.cantor.engine.story;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One project file as a window sees it: it remembers the text the window last read from the
+ * file or wrote to it, so an autosave never replaces a version that someone else — another
+ * Cantor window, a text editor, a sync tool — put there in the meantime.
+ *
+ * <p>Only the text is compared (not the modification time, whose resolution differs between
+ * file systems). A file that has disappeared is simply written again: nothing is lost by that.
+ */
+public final class ProjectFile {
+
+    private final Path path;
+    private String lastSeen;          // null: this window has not read or written the file yet
+
+    private ProjectFile(Path path, String lastSeen) {
+        this.path = path;
+        this.lastSeen = lastSeen;
+    }
+
+    /** A project file this window is about to create (or take over, after asking). */
+    public static ProjectFile create(Path path) {
+        return new ProjectFile(path, null);
+    }
+
+    /**
+     * Reads a project and remembers what the file held.
+     *
+     * @throws StoryProjectException when it is missing, damaged, from a newer Cantor or invalid
+     */
+    public static Opened open(Path path) throws StoryProjectException {
+        String text = StoryProjects.readText(path);
+        StoryProject project = StoryProjects.parse(text, StoryProjects.fileName(path));
+        return new Opened(project, new ProjectFile(path, text));
+    }
+
+    /** A project read from its file, and the file. */
+    public record Opened(StoryProject project, ProjectFile file) {
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** True when the file now holds something other than what this window last read or wrote. */
+    public boolean changedElsewhere() {
+        try {
+            return Files.exists(path) && !Files.readString(path).equals(lastSeen);
+        } catch (IOException e) {
+            return true;               // unreadable now: do not assume it is ours to replace
+        }
+    }
+
+    /**
+     * Writes the project atomically unless the file changed since this window last saw it.
+     *
+     * @throws ChangedElsewhereException when it did (the file is left as it is)
+     * @throws IOException when it cannot be written
+     */
+    public void save(StoryProject project) throws IOException {
+        String text = StoryProjects.text(project);
+        if (changedElsewhere()) {
+            throw new ChangedElsewhereException(StoryProjects.fileName(path)
+                    + " was changed outside this window (another Cantor window or program) since this window last "
+                    + "saved it, so this change was not saved over it. Use Save as to keep this version, or Open to "
+                    + "load the other one.");
+        }
+        StoryProjects.writeText(path, text);
+        lastSeen = text;
+    }
+
+    /** Writes the project whatever the file holds now (the musician agreed to replace it). */
+    public void replace(StoryProject project) throws IOException {
+        String text = StoryProjects.text(project);
+        StoryProjects.writeText(path, text);
+        lastSeen = text;
+    }
+
+    /** The project file changed on disk since this window read or wrote it; it was not overwritten. */
+    public static final class ChangedElsewhereException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ChangedElsewhereException(String message) {
+            super(message);
+        }
+    }
+}
