@@ -177,11 +177,6 @@ public final class GenerateViewModel {
 
     /** The request the current fields describe. @throws RequestException when they make no valid request */
     public GenerationRequest request() {
-        if (!(temperature.get() >= 0) || topK.get() < 0 || !(topP.get() > 0 && topP.get() <= 1)
-                || !(guidance.get() >= 0)) {
-            throw new RequestException("sampling settings out of range: temperature ≥ 0, top-k ≥ 0, "
-                    + "0 < top-p ≤ 1, guidance ≥ 0");
-        }
         return new GenerationRequest(prompt.get(), seconds.get(), seed.get(), temperature.get(), topK.get(),
                 topP.get(), guidance.get(), melody.get(), null);
     }

@@ -108,6 +108,13 @@ class GenerateViewModelTest {
         vm.generate();
         assertTrue(vm.error().get().contains("prompt"), vm.error().get());
 
+        vm.prompt().set("rock");
+        vm.temperature().set(50);                 // the engine's range, checked before anything runs
+        vm.generate();
+        assertTrue(vm.error().get().contains("temperature must be between 0 and 10"), vm.error().get());
+        assertTrue(engine.requests.isEmpty());
+        vm.temperature().set(1);
+
         model.set(null);
         vm.prompt().set("rock");
         vm.generate();

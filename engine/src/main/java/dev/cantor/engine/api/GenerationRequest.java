@@ -1,6 +1,7 @@
 package dev.cantor.engine.api;
 
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.sampling.SamplingParams;
 
 /**
  * What the musician asks for.
@@ -24,6 +25,7 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
     public GenerationRequest {
         prompt = prompt == null ? "" : prompt.strip();
         requireValidSeconds(seconds);
+        requireValidSampling(temperature, topK, topP, guidance);
         if (prompt.isEmpty() && melody == null && continuation == null) {
             throw new RequestException("give a prompt, a melody or audio to continue");
         }
@@ -34,6 +36,20 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
         if (!(seconds > 0) || seconds > MAX_SECONDS) {
             throw new RequestException(String.format(java.util.Locale.ROOT,
                     "length must be more than 0 and at most %.0f seconds, got %s", MAX_SECONDS, seconds));
+        }
+    }
+
+    /**
+     * The one range check of the sampling settings, wherever they come from (studio, command line,
+     * story project).
+     *
+     * @throws RequestException naming the setting out of range
+     */
+    public static void requireValidSampling(double temperature, int topK, double topP, double guidance) {
+        try {
+            new SamplingParams(temperature, topK, topP, guidance, 0);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(e.getMessage(), e);
         }
     }
 

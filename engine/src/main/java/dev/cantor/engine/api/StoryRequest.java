@@ -56,6 +56,7 @@ public record StoryRequest(List<Section> sections, double transitionSeconds, dou
         if (!(transitionSeconds >= 0)) {
             throw new RequestException("the transition must last 0 seconds or more");
         }
+        GenerationRequest.requireValidSampling(temperature, topK, topP, guidance);
     }
 
     /** Sections with MusicGen's sampling defaults (temperature 1, top-k 250, guidance 3). */

@@ -81,13 +81,8 @@ public final class LocalMusicEngine implements MusicEngine {
 
     private GenerationResult generateWithoutGradients(GenerationRequest request, ProgressListener progress,
                                                       CancellationToken cancel) {
-        SamplingParams params;
-        try {
-            params = new SamplingParams(request.temperature(), request.topK(), request.topP(), request.guidance(),
-                    request.seed());
-        } catch (IllegalArgumentException e) {
-            throw new RequestException(e.getMessage(), e);
-        }
+        SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
+                request.guidance(), request.seed());            // in range: the request checked them
         progress.onProgress(0, 1, "conditioning");
         LmCondition condition = condition(request);
         int[][] prompt = null;

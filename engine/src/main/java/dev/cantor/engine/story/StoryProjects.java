@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.data.Key;
 import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.io.AtomicFiles;
@@ -173,9 +175,10 @@ public final class StoryProjects {
                             + "%.1f s), got %s", shortest, t));
         }
         StoryProject.Sampling s = p.sampling();
-        if (!(s.temperature() >= 0) || s.topK() < 0 || !(s.topP() > 0 && s.topP() <= 1) || !(s.guidance() >= 0)) {
-            throw new IllegalArgumentException("\"sampling\" out of range: temperature ≥ 0, top_k ≥ 0, "
-                    + "0 < top_p ≤ 1, guidance ≥ 0");
+        try {
+            GenerationRequest.requireValidSampling(s.temperature(), s.topK(), s.topP(), s.guidance());
+        } catch (RequestException e) {
+            throw new IllegalArgumentException("\"sampling\": " + e.getMessage(), e);
         }
         return p;
     }

@@ -82,6 +82,8 @@ class StoryProjectsTest {
             {"\"seed\": 7,", "\"seed\": 7, \"transition_seconds\": 12,", "transition_seconds"},
             {"\"seconds\": 10}]}", "\"seconds\": 10, \"key\": \"H\"}]}", "not a key name"},
             {"\"sections\": [", "\"sampling\": {\"top_p\": 0}, \"sections\": [", "sampling"},
+            {"\"sections\": [", "\"sampling\": {\"temperature\": 25}, \"sections\": [",
+                "\"sampling\": temperature must be between 0 and 10"},
             {"\"seed\": 7,", "\"seed\": \"seven\",", "wrong kind"},
         };
         for (String[] c : cases) {
