@@ -105,8 +105,9 @@ final class FinetuneCommand implements Callable<Integer> {
         if ((steps == null) == (minutes == null)) {
             throw new UserInputException("give a budget: --minutes M or --steps N (one of them)");
         }
-        if (steps != null && steps < 1 || minutes != null && !(minutes > 0)) {
-            throw new UserInputException("the budget must be more than 0");
+        String budget = FineTuneJob.budgetProblem(steps == null ? 0 : steps, minutes == null ? 0 : minutes);
+        if (budget != null) {
+            throw new UserInputException(budget);
         }
         if (FineTuneJob.exists(out)) {
             throw new UserInputException(out + " already holds a fine-tune; use --resume to continue it or choose "

@@ -95,6 +95,21 @@ public final class FineTuneJob {
     }
 
     /**
+     * Why a training budget cannot be used, or null when it can: exactly one of {@code steps}
+     * (at least 1) and {@code minutes} (more than 0), the other 0. Callers check it before the
+     * slow library scan, and {@link #create} again.
+     */
+    public static String budgetProblem(long steps, double minutes) {
+        if (steps < 0 || !(minutes >= 0) || Double.isInfinite(minutes)) {
+            return "the budget must be more than 0";
+        }
+        if ((steps > 0) == (minutes > 0)) {
+            return "give a budget of more than 0 steps or minutes (one of them)";
+        }
+        return null;
+    }
+
+    /**
      * Sets up a new fine-tune in {@code r.out()} (nothing is trained yet).
      *
      * @throws IllegalArgumentException when the library is too small, the budget is not one of
@@ -105,8 +120,9 @@ public final class FineTuneJob {
         if (small != null) {
             throw new IllegalArgumentException(small);
         }
-        if ((r.steps() > 0) == (r.minutes() > 0)) {
-            throw new IllegalArgumentException("give a budget in steps or in minutes (one of them)");
+        String budget = budgetProblem(r.steps(), r.minutes());
+        if (budget != null) {
+            throw new IllegalArgumentException(budget);
         }
         if (!MusicModel.looksLikeModel(r.baseModel())) {
             throw new IllegalArgumentException(r.baseModel() + " is not a model folder (it needs codec/ and lm/)");

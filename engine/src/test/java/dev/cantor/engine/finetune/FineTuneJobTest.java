@@ -2,6 +2,7 @@ package dev.cantor.engine.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -238,7 +239,13 @@ class FineTuneJobTest {
         Path out = dir.resolve("refused");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
                 new FineTuneJob.Request(scanned, base, out, 10, 5, 1, false)));
-        assertTrue(e.getMessage().contains("steps or in minutes"), e.getMessage());
+        assertTrue(e.getMessage().contains("steps or minutes (one of them)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
+                new FineTuneJob.Request(scanned, base, out, -3, 5, 1, false)));
+        assertTrue(e.getMessage().contains("more than 0"), e.getMessage());
+        assertEquals("the budget must be more than 0", FineTuneJob.budgetProblem(0, Double.NaN));
+        assertNull(FineTuneJob.budgetProblem(0, 0.5));
+        assertNull(FineTuneJob.budgetProblem(200, 0));
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
         e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
