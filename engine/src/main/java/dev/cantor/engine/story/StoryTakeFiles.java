@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,14 +51,16 @@ public final class StoryTakeFiles {
             throws IOException {
         Path folder = takesFolder(projectFile.toAbsolutePath());
         Files.createDirectories(folder);
-        int n = 1;
-        while (Files.exists(folder.resolve(name(n, ".wav"))) || Files.exists(folder.resolve(name(n, ".codes")))) {
-            n++;
-        }
+        int n = claimNextNumber(folder);
         Path wav = folder.resolve(name(n, ".wav"));
         Path codes = folder.resolve(name(n, ".codes"));
-        writeCodes(codes, result);
-        WavWriter.write(wav, result.audio(), SampleFormat.FLOAT_32);
+        try {
+            writeCodes(codes, result);
+            WavWriter.write(wav, result.audio(), SampleFormat.FLOAT_32);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(codes);
+            throw e;
+        }
         List<StoryProject.Span> spans = new ArrayList<>();
         for (int i = 0; i < result.sections(); i++) {
             spans.add(new StoryProject.Span(result.startSeconds(i), result.endSeconds(i)));
@@ -91,6 +94,25 @@ public final class StoryTakeFiles {
             throw new StoryProjectException("the tokens of the take (" + codes + ") are cut short", e);
         } catch (IOException e) {
             throw new StoryProjectException("cannot read the tokens of the take (" + codes + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the lowest free number by creating its (empty) token file: creation fails when the
+     * file exists, so two windows, or two processes, saving a take of one story at the same time
+     * never pick the same number and never write over each other's take.
+     */
+    private static int claimNextNumber(Path folder) throws IOException {
+        for (int n = 1; ; n++) {
+            if (Files.exists(folder.resolve(name(n, ".wav")))) {
+                continue;
+            }
+            try {
+                Files.createFile(folder.resolve(name(n, ".codes")));
+                return n;
+            } catch (FileAlreadyExistsException taken) {
+                // another take has this number; try the next one
+            }
         }
     }
 

@@ -11,7 +11,14 @@ import dev.cantor.engine.audio.AudioClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +68,30 @@ class StoryTakeFilesTest {
         StoryProject.StoryTake second = StoryTakeFiles.save(project, result(2), 2, Instant.now());
         assertNotEquals(first.file(), second.file());
         assertArrayEquals(before, Files.readAllBytes(project.resolveSibling(first.file())));
+    }
+
+    @Test
+    void takesSavedAtTheSameTimeGetDifferentNumbersAndAllReadBack() throws Exception {
+        Path project = dir.resolve("s.json");
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<StoryProject.StoryTake>> saves = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int seed = i;
+            saves.add(pool.submit(() -> {
+                start.await();
+                return StoryTakeFiles.save(project, result(seed), seed, Instant.now());
+            }));
+        }
+        start.countDown();
+        Set<String> files = new HashSet<>();
+        for (int i = 0; i < writers; i++) {
+            StoryProject.StoryTake take = saves.get(i).get();
+            assertTrue(files.add(take.file()), "two saves got " + take.file());
+            assertArrayEquals(result(i).audio().samples(), StoryTakeFiles.load(project, take).audio().samples());
+        }
+        pool.shutdown();
     }
 
     @Test
