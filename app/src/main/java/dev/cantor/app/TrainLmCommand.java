@@ -43,7 +43,7 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--cfg-dropout", defaultValue = "0.15", description = "Share of rows trained with no condition (default: ${DEFAULT-VALUE}).")
     double cfgDropout;
 
-    @Option(names = "--rr-weight", defaultValue = "3", description = "Weight of the representation regularizer; 0 disables (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rr-weight", defaultValue = "" + LmTrainingConfig.DEFAULT_RR_WEIGHT, description = "Weight of the representation regularizer; 0 disables (default: ${DEFAULT-VALUE}).")
     double rrWeight;
 
     @Option(names = "--from", paramLabel = "MODELDIR",

@@ -45,9 +45,16 @@ public record LmTrainingConfig(
         require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
     }
 
+    /**
+     * Default weight of the representation regularizer. Measured on the 6000-clip corpus, same
+     * 4000 steps and seed: weight 3 left held-out cross-entropy at 5.380 and mode accuracy at 0.550,
+     * weight 0.3 at 5.125 and 0.650, weight 0 at 5.099 and 0.733 (LM model card).
+     */
+    public static final double DEFAULT_RR_WEIGHT = 0.3;
+
     /** Defaults for a run of {@code steps} steps. */
     public static LmTrainingConfig defaults(long steps) {
-        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, 3.0, 64, 250, 1);
+        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1);
     }
 
     public LmTrainingConfig withBatchSize(int v) {
