@@ -52,6 +52,10 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--crop-seconds", defaultValue = "1.0", description = "Seconds per crop (default: ${DEFAULT-VALUE}).")
     double cropSeconds;
 
+    @Option(names = "--quantizer-dropout", paramLabel = "P", defaultValue = "" + CodecTrainingConfig.DEFAULT_QUANTIZER_DROPOUT,
+            description = "Share of steps that decode from a random number of codebooks 1..K instead of all K (default: ${DEFAULT-VALUE}). Cantor always decodes all K, so a --decoder-only run may set 0.")
+    double quantizerDropout;
+
     @Option(names = "--lr", defaultValue = "7e-4", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
@@ -106,7 +110,8 @@ final class TrainCodecCommand implements Callable<Integer> {
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
                         .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
                         .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
-                        .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly);
+                        .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly)
+                        .withQuantizerDropout(quantizerDropout);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }

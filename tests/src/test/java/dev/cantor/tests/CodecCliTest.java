@@ -111,12 +111,18 @@ class CodecCliTest {
         Path tuned = dir.resolve("tuned");
         CliHarness.Result decoder = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
                 tuned.toString(), "--from", base.toString(), "--decoder-only", "--steps", "2", "--batch", "2",
-                "--crop-seconds", "0.5", "--json");
+                "--crop-seconds", "0.5", "--quantizer-dropout", "0", "--json");
         assertEquals(0, decoder.exitCode(), decoder.stderr());
         assertEquals(2, JSON.readTree(decoder.stdout()).get("steps").asInt());
         assertEquals(JSON.readTree(base.resolve("config.json").toFile()),
                 JSON.readTree(tuned.resolve("config.json").toFile()), "the codec keeps its size and quantizer");
         assertTrue(decoder.stderr().contains("decoderOnly=true"), decoder.stderr());
+        assertTrue(decoder.stderr().contains("quantizerDropout=0.0"), decoder.stderr());
+
+        CliHarness.Result share = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                dir.resolve("y").toString(), "--from", base.toString(), "--steps", "2", "--quantizer-dropout", "1.5");
+        assertEquals(2, share.exitCode(), share.stderr());
+        assertTrue(share.stderr().contains("quantizer_dropout"), share.stderr());
     }
 
     @Test

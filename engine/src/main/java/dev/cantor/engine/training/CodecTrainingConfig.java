@@ -59,9 +59,13 @@ public record CodecTrainingConfig(
                 "lr_decay_until must come after lr_decay_from");
     }
 
+    /** Default {@link #quantizerDropout}: EnCodec's variable-bandwidth training. */
+    public static final double DEFAULT_QUANTIZER_DROPOUT = 0.25;
+
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
-        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, 0.25, 100, 1, 0.0, 0, 0, false);
+        return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, DEFAULT_QUANTIZER_DROPOUT, 100, 1, 0.0,
+                0, 0, false);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
@@ -80,6 +84,12 @@ public record CodecTrainingConfig(
     public CodecTrainingConfig withLrDecay(long from, long until) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly);
+    }
+
+    public CodecTrainingConfig withQuantizerDropout(double share) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, share, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil, decoderOnly);
     }
 
     /** Trains the decoder alone (see {@link #decoderOnly}). */
