@@ -236,12 +236,13 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException(e.getMessage());
         }
-        Path modelWeights = modelDir.resolve(MusicModel.CODEC_DIR).resolve(CodecModel.WEIGHTS_FILE);
-        Path cacheWeights = Path.of(cache.meta().codec()).resolve(CodecModel.WEIGHTS_FILE);
-        if (Files.isRegularFile(modelWeights) && Files.isRegularFile(cacheWeights)
-                && Files.mismatch(modelWeights, cacheWeights) != -1) {
-            throw new UserInputException("the token cache " + dir + " was made by another codec ("
-                    + cache.meta().codec() + ") than the model's; its tokens cannot be compared");
+        Path modelCodec = modelDir.resolve(MusicModel.CODEC_DIR);
+        Path cacheCodec = Path.of(cache.meta().codec());
+        if (Files.isRegularFile(modelCodec.resolve(CodecModel.WEIGHTS_FILE))
+                && Files.isRegularFile(cacheCodec.resolve(CodecModel.WEIGHTS_FILE))
+                && !CodecModel.sameTokenizer(modelCodec, cacheCodec)) {
+            throw new UserInputException("the token cache " + dir + " was made by another codec (" + cacheCodec
+                    + ") whose encoder or quantizer differ from the model's; its tokens cannot be compared");
         }
         return cache;
     }

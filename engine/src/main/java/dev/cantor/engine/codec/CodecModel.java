@@ -12,7 +12,11 @@ import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.quantizer.ResidualVectorQuantizer;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -81,6 +85,41 @@ public final class CodecModel implements AutoCloseable {
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException("cannot read codec config " + configFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the codecs in two folders turn audio into the same tokens: the same config and the
+     * same encoder and quantizer tensors. Their decoders may differ, as after {@code train-codec
+     * --decoder-only}, so tokens made by one are valid for a language model paired with the other.
+     */
+    public static boolean sameTokenizer(Path a, Path b) throws IOException {
+        if (!readConfig(a).equals(readConfig(b))) {
+            return false;
+        }
+        Path weightsA = a.resolve(WEIGHTS_FILE);
+        Path weightsB = b.resolve(WEIGHTS_FILE);
+        if (Files.mismatch(weightsA, weightsB) == -1) {
+            return true;
+        }
+        Map<String, TensorFile.Entry> x = tokenizerTensors(weightsA);
+        Map<String, TensorFile.Entry> y = tokenizerTensors(weightsB);
+        if (!x.keySet().equals(y.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, TensorFile.Entry> e : x.entrySet()) {
+            TensorFile.Entry other = y.get(e.getKey());
+            if (!Arrays.equals(e.getValue().shape(), other.shape())
+                    || !Arrays.equals(e.getValue().values(), other.values())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, TensorFile.Entry> tokenizerTensors(Path weights) throws IOException {
+        Map<String, TensorFile.Entry> all = new HashMap<>(TensorFile.read(weights));
+        all.keySet().removeIf(name -> name.startsWith(SeanetDecoder.PREFIX));
+        return all;
     }
 
     /** Writes config.json and the weights (float32, or float16 for a compact shipped model). */

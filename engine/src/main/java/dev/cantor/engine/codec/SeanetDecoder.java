@@ -17,6 +17,9 @@ final class SeanetDecoder {
     /** The last layer starts quiet; an untamed output layer begins far too loud. */
     private static final double OUTPUT_INIT_SCALE = 0.1;
 
+    /** Start of the name of every decoder tensor. */
+    static final String PREFIX = "decoder.";
+
     private final Conv1dLayer input;
     private final List<SubPixelUpsample> upsamples = new ArrayList<>();
     private final List<ResidualUnit[]> residuals = new ArrayList<>();
@@ -25,9 +28,9 @@ final class SeanetDecoder {
     SeanetDecoder(ParameterStore store, CodecConfig c) {
         int[] strides = c.strides();
         int width = c.channels() << strides.length;
-        this.input = new Conv1dLayer(store, "decoder.input", c.latentDim(), width, 7);
+        this.input = new Conv1dLayer(store, PREFIX + "input", c.latentDim(), width, 7);
         for (int i = strides.length - 1; i >= 0; i--) {
-            String block = "decoder.block" + (strides.length - 1 - i);
+            String block = PREFIX + "block" + (strides.length - 1 - i);
             upsamples.add(new SubPixelUpsample(store, block + ".up", width, width / 2, strides[i]));
             width /= 2;
             residuals.add(new ResidualUnit[] {
@@ -35,7 +38,7 @@ final class SeanetDecoder {
                 new ResidualUnit(store, block + ".res1", width, c.residualKernel(), 3),
             });
         }
-        this.output = new Conv1dLayer(store, "decoder.output", width, 1, 7, 1, 1, OUTPUT_INIT_SCALE);
+        this.output = new Conv1dLayer(store, PREFIX + "output", width, 1, 7, 1, 1, OUTPUT_INIT_SCALE);
     }
 
     NDArray forward(ParameterStore.Bound p, NDArray latent) {

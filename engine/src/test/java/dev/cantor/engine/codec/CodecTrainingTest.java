@@ -2,6 +2,7 @@ package dev.cantor.engine.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.CancellationToken;
@@ -82,7 +83,7 @@ class CodecTrainingTest {
     }
 
     @Test
-    void decoderOnlyTrainingKeepsEveryTokenAndImprovesTheReconstruction() {
+    void decoderOnlyTrainingKeepsEveryTokenAndImprovesTheReconstruction(@TempDir Path dir) throws Exception {
         List<float[]> clips = List.of(clip(32000, 1.0));
         float[] probe = clip(32000, 0.5);
         try (CodecModel model = CodecModel.create(CodecConfig.tiny(), 3)) {
@@ -93,8 +94,12 @@ class CodecTrainingTest {
             int[][] codesBefore = model.encode(probe);
             java.util.Map<String, float[]> frozenBefore = frozenTensors(model);
             float[] decoderBefore = model.parameters().parameter("decoder.output.weight").toFloatArray();
+            model.save(dir.resolve("before"));
 
             List<CodecTrainer.StepLog> logs = overfit(new CodecTrainer(model, tinyRecipe(0).withDecoderOnly(true), clips));
+            model.save(dir.resolve("decoder-trained"));
+            assertTrue(CodecModel.sameTokenizer(dir.resolve("before"), dir.resolve("decoder-trained")),
+                    "a retrained decoder keeps the tokenizer");
 
             assertArrayEquals(codesBefore, model.encode(probe), "the tokens of a clip must not change");
             java.util.Map<String, float[]> frozenAfter = frozenTensors(model);
@@ -105,6 +110,11 @@ class CodecTrainingTest {
             double first = logs.subList(0, 5).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
             double last = logs.subList(75, 80).stream().mapToDouble(CodecTrainer.StepLog::mel).average().orElseThrow();
             assertTrue(last < 0.8 * first, "decoder-only mel loss " + first + " -> " + last);
+
+            full.trainStep();
+            model.save(dir.resolve("fully-trained"));
+            assertFalse(CodecModel.sameTokenizer(dir.resolve("before"), dir.resolve("fully-trained")),
+                    "a step that trains the encoder and quantizer makes another tokenizer");
         }
     }
 
