@@ -104,6 +104,7 @@ final class StoryCommand implements Callable<Integer> {
                     m.put("jump_p999_elsewhere", round(seam.jumpP999Elsewhere()));
                     m.put("rms", round(seam.rms()));
                     m.put("piece_rms", round(seam.pieceRms()));
+                    m.put("rms_p10_elsewhere", round(seam.rmsP10Elsewhere()));
                     seams.add(m);
                 }
                 summary.put("seams", seams);
@@ -123,8 +124,8 @@ final class StoryCommand implements Callable<Integer> {
         if (measured != null) {
             for (StoryCheck.Seam seam : measured.seams()) {
                 System.out.printf(Locale.ROOT, "  seam at %.2f s: largest jump %.4f (99.9th percentile elsewhere %.4f),"
-                        + " level %.4f (piece %.4f)%n", seam.at(), seam.maxJump(), seam.jumpP999Elsewhere(),
-                        seam.rms(), seam.pieceRms());
+                        + " level %.4f (piece %.4f; a tenth of its 100 ms windows below %.4f)%n", seam.at(),
+                        seam.maxJump(), seam.jumpP999Elsewhere(), seam.rms(), seam.pieceRms(), seam.rmsP10Elsewhere());
             }
         }
     }

@@ -85,6 +85,7 @@ class GenerateCliTest {
         assertTrue(r.get("sections").get(1).has("estimated_bpm"));
         assertEquals(1.5, r.get("seams").get(0).get("at").asDouble(), 1e-9);
         assertTrue(r.get("seams").get(0).get("piece_rms").asDouble() > 0);
+        assertTrue(r.get("seams").get(0).get("rms_p10_elsewhere").asDouble() > 0);
         assertEquals(0.0, r.get("sections").get(0).get("start").asDouble(), 1e-9);
         assertEquals(1.5, r.get("sections").get(0).get("end").asDouble(), 1e-9);
         assertEquals(2.5, r.get("sections").get(1).get("end").asDouble(), 1e-9);

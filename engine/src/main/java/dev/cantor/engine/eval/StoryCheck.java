@@ -11,8 +11,9 @@ import java.util.List;
  * Measures a rendered story the way issue 6 asks: the estimated tempo of each section (after its
  * transition, so it hears the new section and not the change), and at each seam the largest
  * sample-to-sample jump within ±10 ms beside the 99.9th percentile of jumps elsewhere in the
- * piece (a click would stand out) and the level around it beside the piece's (a gap would be
- * silent).
+ * piece (a click would stand out) and the level of the 100 ms around it beside the piece's and
+ * beside the quietest tenth of the piece's other 100 ms windows (a gap would be quieter than
+ * those; a calm section next to a loud one is not).
  */
 public final class StoryCheck {
 
@@ -23,8 +24,12 @@ public final class StoryCheck {
     public record Section(double from, double to, double estimatedBpm) {
     }
 
-    /** A seam between two sections. */
-    public record Seam(double at, double maxJump, double jumpP999Elsewhere, double rms, double pieceRms) {
+    /**
+     * A seam between two sections: the largest jump near it and the 99.9th percentile of jumps in
+     * the piece; its level, the piece's, and the 10th percentile of the piece's window levels.
+     */
+    public record Seam(double at, double maxJump, double jumpP999Elsewhere, double rms, double pieceRms,
+                       double rmsP10Elsewhere) {
     }
 
     public record Report(List<Section> sections, List<Seam> seams) {
@@ -62,15 +67,29 @@ public final class StoryCheck {
         List<Seam> seams = new ArrayList<>();
         int near = (int) Math.round(SEAM_WINDOW_SECONDS * rate);
         int level = (int) Math.round(LEVEL_WINDOW_SECONDS * rate);
+        double quietLevel = windowLevelPercentile(x, 2 * level, level, 0.10);
         for (int i = 1; i < story.sections(); i++) {
             int b = (int) Math.round(story.startSeconds(i) * rate);
             double max = 0;
             for (int k = Math.max(0, b - near); k < Math.min(jumps.length, b + near); k++) {
                 max = Math.max(max, jumps[k]);
             }
-            seams.add(new Seam(b / (double) rate, max, p999, rms(x, b - level, b + level), pieceRms));
+            seams.add(new Seam(b / (double) rate, max, p999, rms(x, b - level, b + level), pieceRms, quietLevel));
         }
         return new Report(sections, seams);
+    }
+
+    /** The {@code share} percentile of the levels of windows of {@code width} samples every {@code hop}. */
+    private static double windowLevelPercentile(float[] x, int width, int hop, double share) {
+        if (width <= 0 || x.length < width) {
+            return rms(x, 0, x.length);
+        }
+        double[] levels = new double[(x.length - width) / hop + 1];
+        for (int w = 0; w < levels.length; w++) {
+            levels[w] = rms(x, w * hop, w * hop + width);
+        }
+        Arrays.sort(levels);
+        return levels[(int) Math.min(levels.length - 1, levels.length * share)];
     }
 
     private static double rms(float[] x, int from, int to) {

@@ -44,10 +44,14 @@ class StoryCheckTest {
         StoryCheck.Seam seam = clean.seams().get(0);
         assertEquals(6.0, seam.at(), 1e-9);
         assertTrue(seam.rms() > 0.5 * seam.pieceRms(), "no gap");
+        assertTrue(seam.rms() > seam.rmsP10Elsewhere(), "no quieter than the quiet parts: " + seam);
+        assertTrue(seam.rmsP10Elsewhere() > 0.03 && seam.rmsP10Elsewhere() < 0.06,
+                "the quiet parts are the noise floor (0.05): " + seam);
 
         StoryCheck.Seam click = StoryCheck.of(story(true, false), 1.0).seams().get(0);
         assertTrue(click.maxJump() > 3 * click.jumpP999Elsewhere(), "a click stands out: " + click);
         StoryCheck.Seam gap = StoryCheck.of(story(false, true), 1.0).seams().get(0);
         assertTrue(gap.rms() < 0.1 * gap.pieceRms(), "a gap is silent: " + gap);
+        assertTrue(gap.rms() < 0.1 * gap.rmsP10Elsewhere(), "and quieter than the quiet parts: " + gap);
     }
 }
