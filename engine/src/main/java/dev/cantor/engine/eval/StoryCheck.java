@@ -12,8 +12,8 @@ import java.util.List;
  * transition, so it hears the new section and not the change), and at each seam the largest
  * sample-to-sample jump within ±10 ms beside the 99.9th percentile of jumps elsewhere in the
  * piece (a click would stand out) and the level of the 100 ms around it beside the piece's and
- * beside the quietest tenth of the piece's other 100 ms windows (a gap would be quieter than
- * those; a calm section next to a loud one is not).
+ * beside the 10th percentile of the levels of all the piece's 100 ms windows (a gap would be
+ * quieter than that; a calm section next to a loud one is not).
  */
 public final class StoryCheck {
 
