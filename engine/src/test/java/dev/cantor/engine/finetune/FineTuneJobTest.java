@@ -1,6 +1,5 @@
 package dev.cantor.engine.finetune;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +18,7 @@ import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ModelFolder;
+import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
 import java.nio.file.Files;
@@ -137,9 +137,31 @@ class FineTuneJobTest {
                 FineTuneJob.Listener.NONE);
         assertEquals(12, resumed.stepsDone());
         assertEquals(whole.valLossBefore(), resumed.valLossBefore());
-        assertEquals(whole.valLossAfter(), resumed.valLossAfter(), 1e-6);
-        assertArrayEquals(Files.readAllBytes(straight.resolve("lm/weights.cntr")),
-                Files.readAllBytes(paused.resolve("lm/weights.cntr")), "the resumed run ends with the same weights");
+        // Equal to float rounding, not bit for bit: on some CPUs the BLAS kernels round differently
+        // with the buffers' alignment, which changes from run to run (CI once saw 1.5e-6 in this loss).
+        // A resume that loses the optimizer's moments misses by 1.3e-4 in the loss and more in the weights.
+        double rounding = 1e-5;
+        assertEquals(whole.valLossAfter(), resumed.valLossAfter(), rounding);
+        float differs = largestDifference(straight.resolve("lm/weights.cntr"), paused.resolve("lm/weights.cntr"));
+        assertTrue(differs < rounding, "the resumed run ends with the same weights (largest difference " + differs + ")");
+        float moved = largestDifference(base.resolve("lm/weights.cntr"), straight.resolve("lm/weights.cntr"));
+        assertTrue(moved > 10 * rounding, "training moved the weights by more than rounding: " + moved);
+    }
+
+    private static float largestDifference(Path a, Path b) throws java.io.IOException {
+        Map<String, TensorFile.Entry> x = TensorFile.read(a);
+        Map<String, TensorFile.Entry> y = TensorFile.read(b);
+        assertEquals(x.keySet(), y.keySet());
+        float largest = 0;
+        for (Map.Entry<String, TensorFile.Entry> e : x.entrySet()) {
+            float[] u = e.getValue().values();
+            float[] v = y.get(e.getKey()).values();
+            assertEquals(u.length, v.length, e.getKey());
+            for (int i = 0; i < u.length; i++) {
+                largest = Math.max(largest, Math.abs(u[i] - v[i]));
+            }
+        }
+        return largest;
     }
 
     @Test
