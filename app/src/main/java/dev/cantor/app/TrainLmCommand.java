@@ -54,6 +54,10 @@ final class TrainLmCommand implements Callable<Integer> {
             description = "Also add the conditions to every frame: a projection of the prefix and a beat clock at the prompt's tempo (default: ${DEFAULT-VALUE}; --no-frame-condition keeps them in the prefix only).")
     boolean frameCondition;
 
+    @Option(names = "--music-attributes", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Give a new model the style, mood and instruments the caption names as conditions of their own (default: ${DEFAULT-VALUE}; with --from the base's shape decides).")
+    boolean musicAttributes;
+
     @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -100,6 +104,9 @@ final class TrainLmCommand implements Callable<Integer> {
                         : readBaseConfig(baseLm);
                 if (frameCondition) {
                     config = config.withFrameCondition(cache.meta().frameRate());
+                }
+                if (musicAttributes && baseLm == null) {
+                    config = config.withMusicAttributes();
                 }
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)

@@ -12,6 +12,7 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.conditioning.MelodyCondition;
 import dev.cantor.engine.conditioning.MelodyException;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.conditioning.PromptAttributes;
 import dev.cantor.engine.conditioning.TextEncoder;
 import dev.cantor.engine.data.Key;
@@ -68,7 +69,8 @@ public final class LocalMusicEngine implements MusicEngine {
                 throw new RequestException(e.getMessage(), e);
             }
         }
-        return new LmCondition(embedding, attributes.tempoBpm(), attributes.keyRoot(), attributes.mode(), melody);
+        return new LmCondition(embedding, attributes.tempoBpm(), attributes.keyRoot(), attributes.mode(), melody,
+                MusicDescriptors.parse(request.prompt()));
     }
 
     @Override
@@ -187,7 +189,7 @@ public final class LocalMusicEngine implements MusicEngine {
             Integer key = s.key() == null ? c.keyRoot() : Integer.valueOf(Key.fromLabel(s.key()).pitchClass());
             Mode mode = s.mode() == null ? c.mode() : Mode.fromLabel(s.mode());
             return new LmCondition(c.text(), s.tempoBpm() == null ? c.tempoBpm() : s.tempoBpm(), key, mode,
-                    c.melody());
+                    c.melody(), c.descriptors());
         } catch (IllegalArgumentException e) {
             throw new RequestException(e.getMessage(), e);
         }

@@ -131,7 +131,7 @@ final class StoryGenerator {
         }
         boolean late = weight >= 0.5;
         return new LmCondition(text, tempo, late ? to.keyRoot() : from.keyRoot(), late ? to.mode() : from.mode(),
-                to.melody());
+                to.melody(), late ? to.descriptors() : from.descriptors());
     }
 
     /** Unit-length mix of two sentence embeddings; with one missing, the other until half way. */

@@ -4,18 +4,24 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.ndarray.types.SparseFormat;
+import dev.cantor.engine.conditioning.MusicDescriptors;
+import dev.cantor.engine.data.Mood;
+import dev.cantor.engine.data.Style;
 import dev.cantor.engine.nn.ParameterStore;
 import java.util.List;
 
 /**
- * Turns conditions into the {@link LmConfig#PREFIX} positions the sequence starts with:
- * the prompt's sentence embedding, its tempo, key root and mode — each projected to the model
- * width, each replaced by a learned "null" vector when absent. Tempo, key and mode get their own
+ * Turns conditions into the {@link LmConfig#prefixLength()} positions the sequence starts with:
+ * the prompt's sentence embedding, its tempo, key root and mode, and for a model with
+ * {@link LmConfig#musicAttributes()} its style, mood and instruments — each projected to the
+ * model width, each replaced by a learned "null" vector when absent. These get their own
  * positions because a pooled sentence embedding barely distinguishes "70 bpm" from "150 bpm"
- * (ARCHITECTURE.md), and each can then be dropped on its own for guidance.
+ * (ARCHITECTURE.md), or an alto sax from a flute, and each can then be dropped on its own for
+ * guidance.
  */
 final class ConditionPrefix {
 
@@ -34,6 +40,11 @@ final class ConditionPrefix {
     private final String tempoNull;
     private final String keyTable;
     private final String modeTable;
+    private String styleTable;
+    private String moodTable;
+    private String instrumentWeight;
+    private String instrumentBias;
+    private String instrumentNull;
 
     ConditionPrefix(ParameterStore store, LmConfig c) {
         this.dModel = c.dModel();
@@ -51,7 +62,22 @@ final class ConditionPrefix {
         modeTable = store.addParameter("cond.mode.table", new Shape(3, d), 1.0);     // major, minor, null
     }
 
-    /** conditions (B of them) → [B, PREFIX, d]. */
+    /**
+     * Adds the style, mood and instrument inputs. Called after every other parameter of the model
+     * is created, so that those draw the same initial values with or without them.
+     */
+    void addMusicAttributes(ParameterStore store) {
+        int d = dModel;
+        int instruments = MusicDescriptors.INSTRUMENTS.size();
+        styleTable = store.addParameter("cond.style.table", new Shape(Style.values().length + 1, d), 1.0);
+        moodTable = store.addParameter("cond.mood.table", new Shape(Mood.values().length + 1, d), 1.0);
+        instrumentWeight = store.addParameter("cond.instruments.weight", new Shape(d, instruments),
+                TransformerBlock.bound(instruments, Math.sqrt(instruments / 3.0)));
+        instrumentBias = store.addParameter("cond.instruments.bias", new Shape(d), new float[d]);
+        instrumentNull = store.addParameter("cond.instruments.null", new Shape(d), 1.0);
+    }
+
+    /** conditions (B of them) → [B, prefix, d]. */
     NDArray forward(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions) {
         int b = conditions.size();
         float[] text = new float[b * textDim];
@@ -83,7 +109,35 @@ final class ConditionPrefix {
         NDArray tempoPart = present(p, m, tempo, tempoMissing, b, TEMPO_FEATURES, tempoWeight, tempoBias, tempoNull);
         NDArray keyPart = Embedding.embedding(m.create(keys), p.get(keyTable), SparseFormat.DENSE).singletonOrThrow();
         NDArray modePart = Embedding.embedding(m.create(modes), p.get(modeTable), SparseFormat.DENSE).singletonOrThrow();
-        return NDArrays.stack(new ai.djl.ndarray.NDList(textPart, tempoPart, keyPart, modePart), 1); // [B, 4, d]
+        NDList parts = new NDList(textPart, tempoPart, keyPart, modePart);
+        if (styleTable != null) {
+            addMusicAttributes(p, m, conditions, parts);
+        }
+        return NDArrays.stack(parts, 1);                                                 // [B, prefix, d]
+    }
+
+    /** The style, mood and instrument positions: a table row each (the last row: not named), and a multi-hot projection. */
+    private void addMusicAttributes(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions, NDList parts) {
+        int b = conditions.size();
+        int width = MusicDescriptors.INSTRUMENTS.size();
+        long[] styles = new long[b];
+        long[] moods = new long[b];
+        float[] instruments = new float[b * width];
+        float[] instrumentsMissing = new float[b];
+        for (int i = 0; i < b; i++) {
+            MusicDescriptors d = conditions.get(i).descriptors();
+            styles[i] = d.style() == null ? Style.values().length : d.style().ordinal();
+            moods[i] = d.mood() == null ? Mood.values().length : d.mood().ordinal();
+            if (d.instruments().isEmpty()) {
+                instrumentsMissing[i] = 1;
+            } else {
+                System.arraycopy(d.instrumentVector(), 0, instruments, i * width, width);
+            }
+        }
+        parts.add(Embedding.embedding(m.create(styles), p.get(styleTable), SparseFormat.DENSE).singletonOrThrow());
+        parts.add(Embedding.embedding(m.create(moods), p.get(moodTable), SparseFormat.DENSE).singletonOrThrow());
+        parts.add(present(p, m, instruments, instrumentsMissing, b, width, instrumentWeight, instrumentBias,
+                instrumentNull));
     }
 
     /** Projects the rows that are present and puts the null vector in the rows that are not. */

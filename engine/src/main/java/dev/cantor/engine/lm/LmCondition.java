@@ -1,5 +1,6 @@
 package dev.cantor.engine.lm;
 
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.Mode;
 
 /**
@@ -14,9 +15,12 @@ import dev.cantor.engine.data.Mode;
  * @param melody   one melody symbol per frame (0–11 pitch class, 12 rest), or null
  * @param beatPhase where the beat clock stands at the first generated frame, in beats (0 = a
  *                  downbeat); a story carries it across sections so the groove does not restart
+ * @param descriptors the style, mood and instruments the prompt names ({@link MusicDescriptors#NONE}
+ *                    when none; a null argument means none); only models with
+ *                    {@link LmConfig#musicAttributes()} read them
  */
 public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody,
-                          double beatPhase) {
+                          double beatPhase, MusicDescriptors descriptors) {
 
     /** Melody symbols: 12 pitch classes, rest, and "no melody condition". */
     public static final int MELODY_REST = 12;
@@ -28,10 +32,19 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
 
     /** A condition whose clock starts on a downbeat. */
     public LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody) {
-        this(text, tempoBpm, keyRoot, mode, melody, 0);
+        this(text, tempoBpm, keyRoot, mode, melody, 0, MusicDescriptors.NONE);
+    }
+
+    /** A condition whose clock starts on a downbeat, with style, mood and instruments. */
+    public LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode mode, int[] melody,
+                       MusicDescriptors descriptors) {
+        this(text, tempoBpm, keyRoot, mode, melody, 0, descriptors);
     }
 
     public LmCondition {
+        if (descriptors == null) {
+            descriptors = MusicDescriptors.NONE;
+        }
         if (!Double.isFinite(beatPhase)) {
             throw new IllegalArgumentException("beat phase must be finite");
         }
@@ -51,15 +64,19 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
     }
 
     public LmCondition withText(float[] t) {
-        return new LmCondition(t, tempoBpm, keyRoot, mode, melody, beatPhase);
+        return new LmCondition(t, tempoBpm, keyRoot, mode, melody, beatPhase, descriptors);
     }
 
     public LmCondition withMelody(int[] m) {
-        return new LmCondition(text, tempoBpm, keyRoot, mode, m, beatPhase);
+        return new LmCondition(text, tempoBpm, keyRoot, mode, m, beatPhase, descriptors);
     }
 
     public LmCondition withBeatPhase(double beats) {
-        return new LmCondition(text, tempoBpm, keyRoot, mode, melody, beats);
+        return new LmCondition(text, tempoBpm, keyRoot, mode, melody, beats, descriptors);
+    }
+
+    public LmCondition withDescriptors(MusicDescriptors d) {
+        return new LmCondition(text, tempoBpm, keyRoot, mode, melody, beatPhase, d);
     }
 
     /** Melody symbol for a frame: the condition's, or NONE past its end or without melody. */

@@ -23,6 +23,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                     marks where each frame falls in the beat and the bar. Needs frameRate.
  *                     Configs written before this field existed read as false, and false and 0
  *                     are not written, so such a model's config.json is unchanged.
+ * @param musicAttributes when true the prefix has three more positions: the style, the mood and
+ *                     the instruments the prompt names ({@link dev.cantor.engine.conditioning.MusicDescriptors}),
+ *                     each with a learned "null" for "not named". Older configs read as false
+ *                     (and false is not written).
  */
 public record LmConfig(
         @JsonProperty("num_codebooks") int numCodebooks,
@@ -35,10 +39,13 @@ public record LmConfig(
         @JsonProperty("text_dim") int textDim,
         @JsonProperty("dropout") double dropout,
         @JsonProperty("frame_rate") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double frameRate,
-        @JsonProperty("frame_condition") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frameCondition) {
+        @JsonProperty("frame_condition") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frameCondition,
+        @JsonProperty("music_attributes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean musicAttributes) {
 
-    /** Conditioning prefix: text, tempo, key root, mode — one position each. */
-    public static final int PREFIX = 4;
+    /** Conditioning prefix without music attributes: text, tempo, key root, mode — one position each. */
+    public static final int BASIC_PREFIX = 4;
+    /** Conditioning prefix with them: also style, mood and instruments. */
+    public static final int ATTRIBUTE_PREFIX = 7;
 
     public LmConfig {
         require(numCodebooks >= 1 && numCodebooks <= 32, "num_codebooks must be 1..32");
@@ -57,7 +64,7 @@ public record LmConfig(
     /** A model with the conditions in its prefix only (the layout of the first shipped model). */
     public LmConfig(int numCodebooks, int codebookSize, int dModel, int layers, int heads, int ffDim, int maxFrames,
                     int textDim, double dropout) {
-        this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false);
+        this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false, false);
     }
 
     /** A few-seconds-to-train model for tests. */
@@ -103,18 +110,29 @@ public record LmConfig(
 
     /** Positions the model sees at most: prefix plus the delayed steps of maxFrames. */
     public int maxPositions() {
-        return PREFIX + maxFrames + numCodebooks - 1;
+        return prefixLength() + maxFrames + numCodebooks - 1;
+    }
+
+    /** Positions of the conditioning prefix. */
+    public int prefixLength() {
+        return musicAttributes ? ATTRIBUTE_PREFIX : BASIC_PREFIX;
     }
 
     public LmConfig withMaxFrames(int frames) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout,
-                frameRate, frameCondition);
+                frameRate, frameCondition, musicAttributes);
     }
 
     /** This shape with the conditions added to every frame too, for tokens at {@code rate} frames per second. */
     public LmConfig withFrameCondition(double rate) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                rate, true);
+                rate, true, musicAttributes);
+    }
+
+    /** This shape with style, mood and instruments in the prefix ({@link #musicAttributes()}). */
+    public LmConfig withMusicAttributes() {
+        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
+                frameRate, frameCondition, true);
     }
 
     private static void require(boolean ok, String message) {

@@ -80,13 +80,16 @@ public final class TransformerLm implements AutoCloseable {
                 new float[config.numCodebooks() * config.codebookSize()]);
         // Created last, so that the other weights draw the same initial values with or without them.
         if (config.frameCondition()) {
-            this.frameWeight = store.addParameter("cond.frame.weight", new Shape(d, (long) LmConfig.PREFIX * d),
-                    TransformerBlock.bound(LmConfig.PREFIX * d, 0.5));
+            this.frameWeight = store.addParameter("cond.frame.weight", new Shape(d, (long) config.prefixLength() * d),
+                    TransformerBlock.bound(config.prefixLength() * d, 0.5));
             this.clockWeight = store.addParameter("cond.clock.weight", new Shape(d, BeatClock.FEATURES),
                     TransformerBlock.bound(BeatClock.FEATURES, 0.5));
         } else {
             this.frameWeight = null;
             this.clockWeight = null;
+        }
+        if (config.musicAttributes()) {
+            prefix.addMusicAttributes(store);
         }
     }
 
@@ -175,10 +178,10 @@ public final class TransformerLm implements AutoCloseable {
         return new KvCache(parent, blocks.length);
     }
 
-    /** conditions (B) → prefix embeddings [B, PREFIX, d] including their positions. */
+    /** conditions (B) → prefix embeddings [B, prefix, d] including their positions. */
     public NDArray embedPrefix(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions) {
         NDArray x = prefix.forward(p, m, conditions);
-        return x.add(p.get(positionTable).get(new NDIndex("0:{}", LmConfig.PREFIX)));
+        return x.add(p.get(positionTable).get(new NDIndex("0:{}", config.prefixLength())));
     }
 
     /**
@@ -190,7 +193,7 @@ public final class TransformerLm implements AutoCloseable {
         if (!config.frameCondition()) {
             return null;
         }
-        NDArray flat = prefix.forward(p, m, conditions).reshape(conditions.size(), (long) LmConfig.PREFIX * config.dModel());
+        NDArray flat = prefix.forward(p, m, conditions).reshape(conditions.size(), (long) config.prefixLength() * config.dModel());
         return Linear.linear(flat, p.get(frameWeight), null).singletonOrThrow().expandDims(1);
     }
 
@@ -238,10 +241,10 @@ public final class TransformerLm implements AutoCloseable {
         if (tokens.length != batch * steps * k || melody.length != batch * steps) {
             throw new IllegalArgumentException("token/melody arrays do not match batch " + batch + " × steps " + steps);
         }
-        int lastPosition = LmConfig.PREFIX + firstStep + steps;
+        int lastPosition = config.prefixLength() + firstStep + steps;
         if (lastPosition > config.maxPositions()) {
             throw new IllegalArgumentException("sequence of " + (firstStep + steps) + " steps exceeds the model's "
-                    + (config.maxPositions() - LmConfig.PREFIX));
+                    + (config.maxPositions() - config.prefixLength()));
         }
         long[] ids = new long[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
@@ -260,7 +263,7 @@ public final class TransformerLm implements AutoCloseable {
                 SparseFormat.DENSE).singletonOrThrow().sum(new int[] {2});               // [B, S, d]
         NDArray melEmb = Embedding.embedding(m.create(mel, new Shape(batch, steps)), p.get(melodyTable),
                 SparseFormat.DENSE).singletonOrThrow();                                  // [B, S, d]
-        NDArray pos = p.get(positionTable).get(new NDIndex("{}:{}", LmConfig.PREFIX + firstStep, lastPosition));
+        NDArray pos = p.get(positionTable).get(new NDIndex("{}:{}", config.prefixLength() + firstStep, lastPosition));
         NDArray x = tok.add(melEmb).add(pos);
         if (frameCondition != null) {
             if (clock.length != batch * steps * BeatClock.FEATURES) {

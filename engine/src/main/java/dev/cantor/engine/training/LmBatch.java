@@ -1,5 +1,6 @@
 package dev.cantor.engine.training;
 
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.Key;
 import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.data.TokenClip;
@@ -34,7 +35,7 @@ public record LmBatch(int batch, int steps, int frames, int[] inputs, int[] targ
             melody = new int[frames];
             System.arraycopy(clip.melody(), offset, melody, 0, frames);
         }
-        return new LmCondition(clip.text(), clip.tempoBpm(), key, mode, melody);
+        return new LmCondition(clip.text(), clip.tempoBpm(), key, mode, melody, MusicDescriptors.parse(clip.caption()));
     }
 
     /**

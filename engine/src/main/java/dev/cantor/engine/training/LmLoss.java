@@ -39,7 +39,7 @@ public final class LmLoss {
                 model.beatClock(batch.conditions(), batch.firstFrames(), s),
                 model.frameCondition(p, m, batch.conditions()), b, s, 0);                   // [B, S, d]
         NDArray hidden = model.hidden(p, prefix.concat(steps, 1), null, dropout)
-                .get(new NDIndex(":, {}:, :", LmConfig.PREFIX));                               // [B, S, d]
+                .get(new NDIndex(":, {}:, :", model.config().prefixLength()));                               // [B, S, d]
         NDArray logp = model.logits(p, hidden).logSoftmax(-1);                               // [B, S, K, V]
         long[] targets = new long[batch.targets().length];
         for (int i = 0; i < targets.length; i++) {

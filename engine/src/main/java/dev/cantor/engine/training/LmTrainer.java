@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
@@ -175,7 +176,22 @@ public final class LmTrainer {
                 rng.nextDouble() < p ? null : c.tempoBpm(),
                 rng.nextDouble() < p ? null : c.keyRoot(),
                 rng.nextDouble() < p ? null : c.mode(),
-                rng.nextDouble() < config.melodyDropout() ? null : c.melody());
+                rng.nextDouble() < config.melodyDropout() ? null : c.melody(),
+                dropDescriptors(c.descriptors(), p, rng));
+    }
+
+    /**
+     * Style, mood and instruments are dropped each on its own, like the other attributes (and
+     * not drawn at all for a model without them, whose training stays as it was).
+     */
+    private MusicDescriptors dropDescriptors(MusicDescriptors d, double p, SplittableRandom rng) {
+        if (!model.config().musicAttributes()) {
+            return MusicDescriptors.NONE;
+        }
+        return new MusicDescriptors(
+                rng.nextDouble() < p ? null : d.style(),
+                rng.nextDouble() < p ? null : d.mood(),
+                rng.nextDouble() < p ? java.util.Set.of() : d.instruments());
     }
 
     /**

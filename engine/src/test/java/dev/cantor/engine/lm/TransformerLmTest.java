@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.nn.ParameterStore;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ class TransformerLmTest {
 
     static final LmConfig CONFIG = new LmConfig(4, 32, 32, 2, 2, 64, 40, 384, 0.0);
     static final LmConfig FRAME_CONDITIONED = CONFIG.withFrameCondition(50);
+    static final LmConfig WITH_ATTRIBUTES = FRAME_CONDITIONED.withMusicAttributes();
+    static final MusicDescriptors SAX_JAZZ = MusicDescriptors.parse("a calm jazz tune: alto sax over upright bass");
 
     static float[] randomText(Random r) {
         float[] t = new float[384];
@@ -38,7 +41,7 @@ class TransformerLmTest {
         for (int i = 0; i < melody.length; i++) {
             melody[i] = r.nextInt(13);
         }
-        return List.of(new LmCondition(randomText(r), 93.0, 5, Mode.MINOR, melody), LmCondition.NONE);
+        return List.of(new LmCondition(randomText(r), 93.0, 5, Mode.MINOR, melody, SAX_JAZZ), LmCondition.NONE);
     }
 
     /** The model's embedding of S steps from firstStep, with the beat clock and frame condition if it has them. */
@@ -55,7 +58,7 @@ class TransformerLmTest {
         try (NDManager m = lm.manager().newSubManager()) {
             ParameterStore.Bound p = lm.parameters().bind(m);
             NDArray x = lm.embedPrefix(p, m, conds).concat(embed(lm, p, m, conds, tokens, melody, steps, 0), 1);
-            NDArray h = lm.hidden(p, x, null, 0f).get(new NDIndex(":, {}:, :", LmConfig.PREFIX));
+            NDArray h = lm.hidden(p, x, null, 0f).get(new NDIndex(":, {}:, :", lm.config().prefixLength()));
             return lm.logits(p, h).toFloatArray();
         }
     }
@@ -68,6 +71,52 @@ class TransformerLmTest {
     @Test
     void kvCacheGivesTheSameLogitsWithFrameConditioning() {
         assertCacheMatchesFullRecomputation(FRAME_CONDITIONED);
+    }
+
+    @Test
+    void kvCacheGivesTheSameLogitsWithMusicAttributes() {
+        assertCacheMatchesFullRecomputation(WITH_ATTRIBUTES);
+    }
+
+    @Test
+    void styleMoodAndInstrumentsEachReachTheOutputAndAreSavedInTheConfig(@TempDir Path dir) throws Exception {
+        Random r = new Random(12);
+        LmCondition base = conditions(r).get(0);
+        int[] tokens = new int[2 * 5 * 4];
+        int[] melody = new int[10];
+        try (TransformerLm lm = TransformerLm.create(WITH_ATTRIBUTES, 5)) {
+            assertEquals(LmConfig.ATTRIBUTE_PREFIX, lm.config().prefixLength());
+            for (MusicDescriptors other : List.of(SAX_JAZZ.withStyle(dev.cantor.engine.data.Style.ROCK),
+                    SAX_JAZZ.withMood(null), SAX_JAZZ.withInstruments(java.util.Set.of("flute")))) {
+                float[] logits = fullLogits(lm, List.of(base, base.withDescriptors(other)), tokens, melody, 5);
+                int half = logits.length / 2;
+                double diff = 0;
+                for (int i = 0; i < half; i++) {
+                    diff = Math.max(diff, Math.abs(logits[i] - logits[half + i]));
+                }
+                assertTrue(diff > 1e-3, other + " changes nothing");
+            }
+            lm.save(dir);
+            assertEquals(WITH_ATTRIBUTES, TransformerLm.readConfig(dir));
+            try (TransformerLm again = TransformerLm.load(dir)) {
+                float[] a = fullLogits(lm, List.of(base), new int[5 * 4], new int[5], 5);
+                float[] b = fullLogits(again, List.of(base), new int[5 * 4], new int[5], 5);
+                assertEquals(a.length, b.length);
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i], b[i], 0f);
+                }
+            }
+        }
+        try (TransformerLm plain = TransformerLm.create(FRAME_CONDITIONED, 5)) {
+            float[] with = fullLogits(plain, List.of(base), new int[5 * 4], new int[5], 5);
+            float[] without = fullLogits(plain, List.of(base.withDescriptors(MusicDescriptors.NONE)), new int[5 * 4],
+                    new int[5], 5);
+            for (int i = 0; i < with.length; i++) {
+                assertEquals(without[i], with[i], 0f, "a model without music attributes ignores them");
+            }
+        }
+        assertTrue(!TransformerLm.JSON.writeValueAsString(FRAME_CONDITIONED).contains("music_attributes"),
+                "a config without them is written as before");
     }
 
     private static void assertCacheMatchesFullRecomputation(LmConfig config) {
@@ -96,7 +145,7 @@ class TransformerLmTest {
                             slice(tokens, rows, steps, k, 0, prefill), slice(melody, rows, steps, 1, 0, prefill),
                             prefill, 0), 1);
                     float[] got = lm.logits(p, lm.hidden(p, x, cache, 0f)
-                            .get(new NDIndex(":, {}:, :", LmConfig.PREFIX))).toFloatArray();
+                            .get(new NDIndex(":, {}:, :", lm.config().prefixLength()))).toFloatArray();
                     worst = Math.max(worst, compare(full, got, rows, steps, 0, prefill, k * v));
                 }
                 for (int s = prefill; s < steps; s++) {
@@ -108,7 +157,7 @@ class TransformerLmTest {
                         worst = Math.max(worst, compare(full, got, rows, steps, s, 1, k * v));
                     }
                 }
-                assertEquals(LmConfig.PREFIX + steps, cache.length());
+                assertEquals(lm.config().prefixLength() + steps, cache.length());
             }
             assertTrue(worst < 1e-4, "max |cached − full| = " + worst);
         }

@@ -151,6 +151,41 @@ class LmTrainerTest {
         }
     }
 
+    @Test
+    void aModelWithMusicAttributesLearnsTheInstrumentAndStyleTheCaptionNames() {
+        // Every clip has the same sentence embedding and labels; only the caption's words differ.
+        // Flute clips are all token 1, rock clips all token 2: only the parsed descriptors tell them apart.
+        Random r = new Random(31);
+        float[] sameText = unit(r, 384);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            boolean flute = i % 2 == 0;
+            TokenClip c = clip(r, "c" + i + ".wav", 40, 16);
+            for (int[] row : c.codes()) {
+                java.util.Arrays.fill(row, flute ? 1 : 2);
+            }
+            clips.add(new TokenClip(c.file(), flute ? "a calm tune on flute" : "a calm rock tune",
+                    c.tempoBpm(), c.key(), c.mode(), c.style(), c.frames(), c.codes(), null, sameText));
+        }
+        LmConfig config = new LmConfig(4, 16, 48, 2, 2, 96, 40, 384, 0.0).withFrameCondition(50).withMusicAttributes();
+        try (TransformerLm lm = TransformerLm.create(config, 8)) {
+            LmTrainer trainer = new LmTrainer(lm, quiet(120), clips);
+            for (int i = 0; i < 120; i++) {
+                trainer.trainStep();
+            }
+            for (String prompt : List.of("flute", "rock")) {
+                LmCondition condition = new LmCondition(sameText, 100.0, null, null, null,
+                        dev.cantor.engine.conditioning.MusicDescriptors.parse(prompt));
+                int[][] out = new TokenGenerator(lm).generate(condition, null, 20, 0,
+                        new SamplingParams(0, 0, 1, 1, 1), (d, t) -> { }, CancellationToken.NEVER);
+                int want = prompt.equals("flute") ? 1 : 2;
+                for (int t = 0; t < 20; t++) {
+                    assertEquals(want, out[0][t], prompt + ": " + java.util.Arrays.toString(out[0]));
+                }
+            }
+        }
+    }
+
     private static boolean onset(int frame, double bpm) {
         int period = (int) Math.round(50 * 60 / bpm);
         return frame % period == 0;
