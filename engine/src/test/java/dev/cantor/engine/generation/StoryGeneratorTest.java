@@ -17,16 +17,20 @@ class StoryGeneratorTest {
         float[] b = new float[384];
         a[0] = 1;
         b[1] = 1;
-        LmCondition calm = new LmCondition(a, 70.0, 0, Mode.MAJOR, null);
-        LmCondition drive = new LmCondition(b, 140.0, 2, Mode.MINOR, null);
+        LmCondition calm = new LmCondition(a, 70.0, 0, Mode.MAJOR, null,
+                dev.cantor.engine.conditioning.MusicDescriptors.parse("calm piano"));
+        LmCondition drive = new LmCondition(b, 140.0, 2, Mode.MINOR, null,
+                dev.cantor.engine.conditioning.MusicDescriptors.parse("driving rock with drums"));
         LmCondition quarter = StoryGenerator.blend(calm, drive, 0.25);
         assertEquals(87.5, quarter.tempoBpm(), 1e-9);
         assertEquals(0, quarter.keyRoot());
         assertEquals(Mode.MAJOR, quarter.mode());
+        assertEquals(calm.descriptors(), quarter.descriptors(), "style, mood and instruments switch half way");
         assertEquals(0.75 / Math.hypot(0.75, 0.25), quarter.text()[0], 1e-6, "a unit-length mix");
         LmCondition late = StoryGenerator.blend(calm, drive, 0.75);
         assertEquals(2, late.keyRoot());
         assertEquals(Mode.MINOR, late.mode());
+        assertEquals(drive.descriptors(), late.descriptors());
         assertSame(drive, StoryGenerator.blend(calm, drive, 1.0));
         assertSame(drive, StoryGenerator.blend(null, drive, 0.3), "the first section has nothing to come from");
         LmCondition free = new LmCondition(b, null, null, null, null);
