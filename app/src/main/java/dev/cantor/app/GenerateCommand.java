@@ -3,6 +3,7 @@ package dev.cantor.app;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.SampleFormat;
@@ -78,6 +79,7 @@ final class GenerateCommand implements Callable<Integer> {
                 result = engine.generate(request, progress, cancel);
             }
             progress.finishLine();
+            PromptReading reading = engine.read(prompt == null ? "" : prompt);
             WavWriter.write(output.out, result.audio(), sampleFormat);
             double audioSeconds = result.audio().seconds();
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -89,14 +91,29 @@ final class GenerateCommand implements Callable<Integer> {
             summary.put("lm_seconds", round(result.lmSeconds()));
             summary.put("decode_seconds", round(result.decodeSeconds()));
             summary.put("rtf", round((result.lmSeconds() + result.decodeSeconds()) / Math.max(1e-9, request.seconds())));
+            summary.put("read_from_prompt", readingJson(reading));
             if (output.json) {
                 JsonOutput.print(System.out, summary);
             } else {
+                System.out.println("read from the prompt: " + reading.summary());
                 System.out.printf(Locale.ROOT, "wrote %s (%.2f s, seed %d) in %.1f s%n", output.out, audioSeconds, actualSeed,
                         result.lmSeconds() + result.decodeSeconds());
             }
         }
         return 0;
+    }
+
+    /** The reading in the JSON output's snake_case; absent parts are null. */
+    static Map<String, Object> readingJson(PromptReading r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tempo_bpm", r.tempoBpm());
+        m.put("key", r.key());
+        m.put("mode", r.mode());
+        m.put("style", r.style());
+        m.put("mood", r.mood());
+        m.put("instruments", r.instruments());
+        m.put("summary", r.summary());
+        return m;
     }
 
     static AudioClip readAudio(Path file, String what, int rate) {

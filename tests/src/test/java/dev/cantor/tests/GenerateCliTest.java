@@ -62,12 +62,19 @@ class GenerateCliTest {
                 "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", a.toString(), "--json")).stdout());
         assertEquals(5, r.get("seed").asLong());
         assertEquals(150, r.get("frames").asInt());
+        JsonNode read = r.get("read_from_prompt");
+        assertEquals(70.0, read.get("tempo_bpm").asDouble());
+        assertEquals("calm", read.get("mood").asText(), "train-lm gives new models the music attributes");
+        assertEquals("piano", read.get("instruments").get(0).asText());
+        assertTrue(read.get("key").isNull());
+        assertEquals("70 bpm · calm · piano", read.get("summary").asText());
         WavAudio wav = WavReader.read(a);
         assertEquals(32000, wav.sampleRate());
         assertEquals(96000, wav.channels()[0].length);
         CliHarness.Result second = ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
                 "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", b.toString()));
         assertTrue(second.stderr().contains("generating"), "progress goes to stderr");
+        assertTrue(second.stdout().contains("read from the prompt: 70 bpm · calm · piano"), second.stdout());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 

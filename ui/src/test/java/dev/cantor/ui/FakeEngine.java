@@ -5,6 +5,7 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
@@ -46,6 +47,11 @@ final class FakeEngine implements MusicEngine {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
         }
         return new GenerationResult(new AudioClip(x, RATE), new int[4][frames], 0.1, 0.01);
+    }
+
+    @Override
+    public PromptReading read(String prompt) {
+        return prompt.contains("bpm") ? new PromptReading(90.0, null, null, null, null, List.of()) : PromptReading.NONE;
     }
 
     /** Story requests seen, and for each regeneration: section index and whether the rest was made again. */

@@ -36,6 +36,12 @@ public interface MusicEngine extends AutoCloseable {
     StoryResult regenerateSection(StoryRequest request, StoryResult previous, int section, boolean regenerateFollowing,
                                   ProgressListener progress, CancellationToken cancel);
 
+    /**
+     * What the model takes from {@code prompt} as conditions of their own (tempo, key, mode, and
+     * for models trained with them style, mood and instruments). Cheap: no model is run.
+     */
+    PromptReading read(String prompt);
+
     /** Sample rate of the audio it returns. */
     int sampleRate();
 

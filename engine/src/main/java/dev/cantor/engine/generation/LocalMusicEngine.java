@@ -5,6 +5,7 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
@@ -55,6 +56,16 @@ public final class LocalMusicEngine implements MusicEngine {
 
     public MusicModel model() {
         return model;
+    }
+
+    @Override
+    public PromptReading read(String prompt) {
+        PromptAttributes a = PromptAttributes.parse(prompt);
+        MusicDescriptors d = model.lm().config().musicAttributes() ? MusicDescriptors.parse(prompt)
+                : MusicDescriptors.NONE;
+        return new PromptReading(a.tempoBpm(), a.keyRoot() == null ? null : Key.ofPitchClass(a.keyRoot()).label(),
+                a.mode() == null ? null : a.mode().label(), d.style() == null ? null : d.style().label(),
+                d.mood() == null ? null : d.mood().label(), List.copyOf(d.instruments()));
     }
 
     /** The condition a request stands for (text, parsed attributes, melody). */
