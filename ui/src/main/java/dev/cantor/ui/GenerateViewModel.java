@@ -5,6 +5,7 @@ import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.WaveformPeaks;
@@ -220,8 +221,9 @@ public final class GenerateViewModel {
             token.throwIfCancelled();
             GenerationResult result = e.generate(request, (done, total, stage) ->
                     worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
-            return new Take(0, request, chosen.name(), result.audio(), WaveformPeaks.of(result.audio().samples()),
+            Take take = new Take(0, request, chosen.name(), result.audio(), WaveformPeaks.of(result.audio().samples()),
                     (System.nanoTime() - started) / 1e9, Instant.now());
+            return new Finished(take, e.read(request.prompt()));
         }, this::finished, this::failed);
     }
 
@@ -254,7 +256,12 @@ public final class GenerateViewModel {
         eta.set(p > 0.05 ? "about " + formatSeconds(elapsed * (1 - p) / p) + " left" : "");
     }
 
-    private void finished(Take raw) {
+    /** A finished generation and what the model read from its prompt. */
+    private record Finished(Take take, PromptReading reading) {
+    }
+
+    private void finished(Finished done) {
+        Take raw = done.take();
         takeCount++;
         Take take = new Take(takeCount, raw.request(), raw.model(), raw.audio(), raw.peaks(), raw.wallSeconds(),
                 raw.created());
@@ -264,8 +271,8 @@ public final class GenerateViewModel {
         session.setBusy(false);
         progress.set(1);
         eta.set("");
-        status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s", take.number(), take.audio().seconds(),
-                formatSeconds(take.wallSeconds())));
+        status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s — read from the prompt: %s",
+                take.number(), take.audio().seconds(), formatSeconds(take.wallSeconds()), done.reading().summary()));
     }
 
     private void failed(Throwable e) {

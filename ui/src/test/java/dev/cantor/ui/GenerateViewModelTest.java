@@ -63,6 +63,7 @@ class GenerateViewModelTest {
             assertTrue(progress.get(i) >= progress.get(i - 1) || progress.get(i - 1) < 0, "progress never goes back");
         }
         assertTrue(vm.status().get().startsWith("Take #1"), vm.status().get());
+        assertTrue(vm.status().get().endsWith("read from the prompt: 90 bpm"), "what the engine read: " + vm.status().get());
         assertEquals(List.of("slow piano, 70 bpm"), vm.history());
         assertEquals(1, settingsSaves.get());
     }
