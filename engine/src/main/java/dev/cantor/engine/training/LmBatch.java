@@ -26,8 +26,19 @@ import java.util.List;
 public record LmBatch(int batch, int steps, int frames, int[] inputs, int[] targets, float[] mask, int[] melody,
                       int[] firstFrames, List<LmCondition> conditions, int unconditioned, float[][] texts) {
 
-    /** Everything a clip's labels say, for the window starting at {@code offset}. */
-    public static LmCondition fullCondition(TokenClip clip, int offset, int frames) {
+    /**
+     * The style, mood and instruments a clip's caption names, for a model that conditions on
+     * them; {@link MusicDescriptors#NONE} for one that does not (it would ignore them).
+     */
+    public static MusicDescriptors descriptorsOf(LmConfig config, TokenClip clip) {
+        return config.musicAttributes() ? MusicDescriptors.parse(clip.caption()) : MusicDescriptors.NONE;
+    }
+
+    /**
+     * Everything a clip's labels say, for the window starting at {@code offset}; {@code descriptors}
+     * are the clip's {@link #descriptorsOf}, read once per clip by the caller.
+     */
+    public static LmCondition fullCondition(TokenClip clip, MusicDescriptors descriptors, int offset, int frames) {
         Integer key = clip.key() == null ? null : Key.fromLabel(clip.key()).pitchClass();
         Mode mode = clip.mode() == null ? null : Mode.fromLabel(clip.mode());
         int[] melody = null;
@@ -35,7 +46,7 @@ public record LmBatch(int batch, int steps, int frames, int[] inputs, int[] targ
             melody = new int[frames];
             System.arraycopy(clip.melody(), offset, melody, 0, frames);
         }
-        return new LmCondition(clip.text(), clip.tempoBpm(), key, mode, melody, MusicDescriptors.parse(clip.caption()));
+        return new LmCondition(clip.text(), clip.tempoBpm(), key, mode, melody, descriptors);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class LmLoss {
             List<TokenClip> chunk = clips.subList(start, Math.min(clips.size(), start + batchSize));
             List<LmCondition> conditions = new ArrayList<>();
             for (TokenClip c : chunk) {
-                conditions.add(LmBatch.fullCondition(c, 0, windowFrames));
+                conditions.add(LmBatch.fullCondition(c, LmBatch.descriptorsOf(model.config(), c), 0, windowFrames));
             }
             LmBatch batch = LmBatch.of(model.config(), chunk, new int[chunk.size()], windowFrames, conditions, 0);
             try (NDManager m = model.manager().newSubManager()) {

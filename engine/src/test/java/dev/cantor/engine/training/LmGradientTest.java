@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.TransformerLm;
@@ -40,7 +41,7 @@ class LmGradientTest {
         for (int i = 0; i < rows; i++) {
             TokenClip clip = LmTrainerTest.clip(random, i + ".wav", 20, 16);
             clips.add(clip);
-            conditions.add(i < unconditioned ? LmCondition.NONE : LmBatch.fullCondition(clip, 3, frames));
+            conditions.add(i < unconditioned ? LmCondition.NONE : LmBatch.fullCondition(clip, MusicDescriptors.NONE, 3, frames));
         }
         LmBatch batch = LmBatch.of(LmTrainerTest.CONFIG, clips, new int[] {3, 3, 3, 3}, frames, conditions,
                 unconditioned);

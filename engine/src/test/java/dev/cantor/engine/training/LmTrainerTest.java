@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
@@ -73,7 +74,7 @@ class LmTrainerTest {
             }
             assertTrue(first > 2.0, "starts near ln 16 = 2.77, got " + first);
             assertTrue(last < 0.1, "loss after 200 steps " + last);
-            LmCondition condition = LmBatch.fullCondition(only, 0, 24);
+            LmCondition condition = LmBatch.fullCondition(only, MusicDescriptors.NONE, 0, 24);
             int[][] out = new TokenGenerator(lm).generate(condition, null, 24, 0,
                     new SamplingParams(0, 0, 1, 1, 1), (d, t) -> { }, CancellationToken.NEVER);
             int same = 0;
@@ -274,7 +275,7 @@ class LmTrainerTest {
     void batchesFollowTheDelayPattern() {
         Random r = new Random(10);
         TokenClip c = clip(r, "x.wav", 10, 16);
-        LmBatch b = LmBatch.of(CONFIG, List.of(c), new int[] {2}, 5, List.of(LmBatch.fullCondition(c, 2, 5)), 0);
+        LmBatch b = LmBatch.of(CONFIG, List.of(c), new int[] {2}, 5, List.of(LmBatch.fullCondition(c, MusicDescriptors.NONE, 2, 5)), 0);
         assertEquals(8, b.steps());
         // Step 0: inputs empty; targets codebook 0 frame 0 valid, others masked.
         assertArrayEquals(new int[] {16, 16, 16, 16}, java.util.Arrays.copyOfRange(b.inputs(), 0, 4));
@@ -285,5 +286,17 @@ class LmTrainerTest {
         assertEquals(c.codes()[3][2], b.inputs()[4 * 4 + 3]);
         assertEquals(c.melody()[2 + 4], b.melody()[4]);
         assertEquals(LmCondition.MELODY_NONE, b.melody()[6]);
+    }
+
+    @Test
+    void captionsAreReadForMusicAttributesOnlyByModelsThatHaveThem() {
+        TokenClip c = new TokenClip("x.wav", "calm jazz with piano and flute, 70 bpm", 70.0, null, null, "jazz", 1,
+                null, null, null);
+        assertEquals(MusicDescriptors.NONE, LmBatch.descriptorsOf(CONFIG, c));
+        MusicDescriptors read = LmBatch.descriptorsOf(CONFIG.withMusicAttributes(), c);
+        assertEquals(MusicDescriptors.parse(c.caption()), read);
+        assertTrue(read.instruments().contains("flute"), "instruments read " + read.instruments());
+        assertEquals(dev.cantor.engine.data.Style.JAZZ, read.style());
+        assertEquals(dev.cantor.engine.data.Mood.CALM, read.mood());
     }
 }
