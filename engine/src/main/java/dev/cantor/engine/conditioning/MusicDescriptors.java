@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,8 +62,10 @@ public record MusicDescriptors(Style style, Mood mood, Set<String> instruments) 
 
     private static final List<Term<String>> INSTRUMENT_TERMS = instrumentTerms();
     private static final List<Term<String>> EVERYDAY_INSTRUMENT_TERMS = everydayInstrumentTerms();
-    private static final List<Term<Style>> STYLE_TERMS = styleTerms();
-    private static final List<Term<Mood>> MOOD_TERMS = moodTerms();
+    private static final List<Term<Style>> STYLE_TERMS =
+            vocabularyTerms(Style.values(), Style::label, Captioner::styleWords, EVERYDAY_STYLE_WORDS);
+    private static final List<Term<Mood>> MOOD_TERMS =
+            vocabularyTerms(Mood.values(), Mood::label, Captioner::moodWords, EVERYDAY_MOOD_WORDS);
 
     public MusicDescriptors {
         instruments = Collections.unmodifiableSet(new TreeSet<>(instruments));
@@ -187,27 +190,20 @@ public record MusicDescriptors(Style style, Mood mood, Set<String> instruments) 
         return Term.longestFirst(terms);
     }
 
-    private static List<Term<Style>> styleTerms() {
-        List<Term<Style>> terms = new ArrayList<>();
-        for (Style s : Style.values()) {
-            terms.add(Term.of(s.label(), s));
-            for (String phrase : Captioner.styleWords(s)) {
-                terms.add(Term.of(phrase, s));
+    /**
+     * Terms for each value: its label, the corpus's words for it ({@code corpusWords}) and the
+     * everyday words that mean it; longest first.
+     */
+    private static <T> List<Term<T>> vocabularyTerms(T[] values, Function<T, String> label,
+                                                     Function<T, List<String>> corpusWords, Map<String, T> everyday) {
+        List<Term<T>> terms = new ArrayList<>();
+        for (T value : values) {
+            terms.add(Term.of(label.apply(value), value));
+            for (String phrase : corpusWords.apply(value)) {
+                terms.add(Term.of(phrase, value));
             }
         }
-        EVERYDAY_STYLE_WORDS.forEach((phrase, s) -> terms.add(Term.of(phrase, s)));
-        return Term.longestFirst(terms);
-    }
-
-    private static List<Term<Mood>> moodTerms() {
-        List<Term<Mood>> terms = new ArrayList<>();
-        for (Mood m : Mood.values()) {
-            terms.add(Term.of(m.label(), m));
-            for (String phrase : Captioner.moodWords(m)) {
-                terms.add(Term.of(phrase, m));
-            }
-        }
-        EVERYDAY_MOOD_WORDS.forEach((phrase, m) -> terms.add(Term.of(phrase, m)));
+        everyday.forEach((phrase, value) -> terms.add(Term.of(phrase, value)));
         return Term.longestFirst(terms);
     }
 
