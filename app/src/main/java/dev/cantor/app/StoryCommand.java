@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.WavWriter;
@@ -10,6 +11,7 @@ import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjectException;
 import dev.cantor.engine.story.StoryProjects;
 import dev.cantor.engine.story.StoryRequests;
+import dev.cantor.engine.story.StorySection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,12 +71,17 @@ final class StoryCommand implements Callable<Integer> {
             }
             progress.finishLine();
             WavWriter.write(output.out, result.audio(), output.sampleFormat());
-            report(story, result, check ? StoryCheck.of(result, story.transitionSeconds()) : null);
+            List<PromptReading> readings = new ArrayList<>();
+            for (StorySection section : story.sections()) {
+                readings.add(engine.read(section.prompt()));
+            }
+            report(story, result, readings, check ? StoryCheck.of(result, story.transitionSeconds()) : null);
         }
         return 0;
     }
 
-    private void report(StoryProject story, StoryResult result, StoryCheck.Report measured) {
+    private void report(StoryProject story, StoryResult result, List<PromptReading> readings,
+                        StoryCheck.Report measured) {
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("out", output.out.toString());
@@ -87,6 +94,7 @@ final class StoryCommand implements Callable<Integer> {
                 s.put("prompt", story.sections().get(i).prompt());
                 s.put("start", result.startSeconds(i));
                 s.put("end", result.endSeconds(i));
+                s.put("read_from_prompt", GenerateCommand.readingJson(readings.get(i)));
                 if (measured != null) {
                     StoryCheck.Section m = measured.sections().get(i);
                     s.put("estimated_bpm", Double.isNaN(m.estimatedBpm()) ? null : round(m.estimatedBpm()));
@@ -120,6 +128,7 @@ final class StoryCommand implements Callable<Integer> {
                     measured.sections().get(i).estimatedBpm());
             System.out.printf(Locale.ROOT, "  %6.2f – %6.2f s  %s%s%n", result.startSeconds(i), result.endSeconds(i),
                     story.sections().get(i).prompt(), bpm);
+            System.out.printf(Locale.ROOT, "                     read from the prompt: %s%n", readings.get(i).summary());
         }
         if (measured != null) {
             for (StoryCheck.Seam seam : measured.seams()) {
