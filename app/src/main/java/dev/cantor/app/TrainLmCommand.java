@@ -54,9 +54,9 @@ final class TrainLmCommand implements Callable<Integer> {
             description = "Also add the conditions to every frame: a projection of the prefix and a beat clock at the prompt's tempo (default: ${DEFAULT-VALUE}; --no-frame-condition keeps them in the prefix only).")
     boolean frameCondition;
 
-    @Option(names = "--music-attributes", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Give a new model the style, mood and instruments the caption names as conditions of their own (default: ${DEFAULT-VALUE}; with --from the base's shape decides).")
-    boolean musicAttributes;
+    @Option(names = "--music-attributes", negatable = true,
+            description = "Condition on the style, mood and instruments the caption names, each a condition of its own (default: yes for a new model; with --from, as the base has it — --music-attributes adds them to a base trained without, keeping what it learned).")
+    Boolean musicAttributes;
 
     @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -69,6 +69,21 @@ final class TrainLmCommand implements Callable<Integer> {
 
     @Mixin
     TrainingRunOptions run;
+
+    /**
+     * The shape with or without music attributes: a new model has them unless told not to; a
+     * base keeps its own unless {@code --music-attributes} adds them (they cannot be taken away).
+     */
+    private LmConfig withMusicAttributes(LmConfig config, boolean fromBase) {
+        if (!fromBase) {
+            return Boolean.FALSE.equals(musicAttributes) ? config : config.withMusicAttributes();
+        }
+        if (Boolean.FALSE.equals(musicAttributes) && config.musicAttributes()) {
+            throw new UserInputException("the base model conditions on style, mood and instruments;"
+                    + " --no-music-attributes cannot take them away (train a new model instead)");
+        }
+        return Boolean.TRUE.equals(musicAttributes) ? config.withMusicAttributes() : config;
+    }
 
     private static LmConfig readBaseConfig(Path baseLm) {
         try {
@@ -105,9 +120,7 @@ final class TrainLmCommand implements Callable<Integer> {
                 if (frameCondition) {
                     config = config.withFrameCondition(cache.meta().frameRate());
                 }
-                if (musicAttributes && baseLm == null) {
-                    config = config.withMusicAttributes();
-                }
+                config = withMusicAttributes(config, baseLm != null);
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)
                         .withCheckpointEvery(checkpointEvery);

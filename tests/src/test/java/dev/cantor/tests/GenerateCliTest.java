@@ -2,6 +2,7 @@ package dev.cantor.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,11 @@ class GenerateCliTest {
     @TempDir
     static Path dir;
     static Path model;
+    static TinyModels tiny;
 
     @BeforeAll
     static void trainTinyModels() throws Exception {
-        TinyModels tiny = TinyModels.build(dir);
+        tiny = TinyModels.build(dir);
         Path tokens = tiny.tokens();
         assertEquals(4, tiny.tokenized().get("clips").asInt());
         assertEquals(400, tiny.tokenized().get("frames").asInt());
@@ -116,6 +118,26 @@ class GenerateCliTest {
         assertEquals(2, refused.exitCode());
         assertTrue(refused.stderr().contains("newer Cantor"), refused.stderr());
         assertTrue(Files.readString(newer).contains("\"version\": 3"), "the file is left as it was");
+    }
+
+    @Test
+    void musicAttributesAreAddedToABaseTrainedWithoutThemButNeverTakenAway() throws Exception {
+        Path plain = dir.resolve("plain");
+        tiny.trainLm(plain, "--steps", "1", "--no-music-attributes");
+        assertFalse(Files.readString(plain.resolve("lm").resolve("config.json")).contains("music_attributes"));
+        Path grown = dir.resolve("grown");
+        CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                grown.toString(), "--from", plain.toString(), "--music-attributes", "--steps", "1", "--batch", "2"));
+        assertTrue(r.stderr().contains("cond.style.table"), r.stderr());
+        assertTrue(Files.readString(grown.resolve("lm").resolve("config.json")).contains("\"music_attributes\" : true"));
+        String reading = ok(CliHarness.run(dir, "generate", "--model", grown.toString(), "--prompt",
+                "calm jazz piano, 70 bpm", "--seconds", "1", "--out", dir.resolve("grown.wav").toString())).stdout();
+        assertTrue(reading.contains("jazz") && reading.contains("calm"), reading);
+
+        CliHarness.Result kept = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                dir.resolve("kept").toString(), "--from", grown.toString(), "--no-music-attributes", "--steps", "1");
+        assertEquals(2, kept.exitCode(), kept.stderr());
+        assertTrue(kept.stderr().contains("cannot take them away"), kept.stderr());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decoder-only transformer over delayed codec tokens (MusicGen's layout): the input at step s is
@@ -34,6 +35,8 @@ public final class TransformerLm implements AutoCloseable {
 
     public static final String CONFIG_FILE = ModelFolder.CONFIG_FILE;
     public static final String WEIGHTS_FILE = ModelFolder.WEIGHTS_FILE;
+    static final String POSITIONS = "embed.positions";
+    static final String FRAME_WEIGHT = "cond.frame.weight";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final float LN_EPS = 1e-5f;
     private static final float MASKED = -1e9f;
@@ -64,7 +67,7 @@ public final class TransformerLm implements AutoCloseable {
         this.tokenTable = store.addParameter("embed.tokens",
                 new Shape((long) config.numCodebooks() * config.inputVocabulary(), d), embBound);
         this.melodyTable = store.addParameter("embed.melody", new Shape(LmCondition.MELODY_SYMBOLS, d), embBound);
-        this.positionTable = store.addParameter("embed.positions", new Shape(config.maxPositions(), d), embBound);
+        this.positionTable = store.addParameter(POSITIONS, new Shape(config.maxPositions(), d), embBound);
         this.prefix = new ConditionPrefix(store, config);
         this.blocks = new TransformerBlock[config.layers()];
         for (int i = 0; i < blocks.length; i++) {
@@ -80,7 +83,7 @@ public final class TransformerLm implements AutoCloseable {
                 new float[config.numCodebooks() * config.codebookSize()]);
         // Created last, so that the other weights draw the same initial values with or without them.
         if (config.frameCondition()) {
-            this.frameWeight = store.addParameter("cond.frame.weight", new Shape(d, (long) config.prefixLength() * d),
+            this.frameWeight = store.addParameter(FRAME_WEIGHT, new Shape(d, (long) config.prefixLength() * d),
                     TransformerBlock.bound(config.prefixLength() * d, 0.5));
             this.clockWeight = store.addParameter("cond.clock.weight", new Shape(d, BeatClock.FEATURES),
                     TransformerBlock.bound(BeatClock.FEATURES, 0.5));
@@ -108,10 +111,13 @@ public final class TransformerLm implements AutoCloseable {
 
     /**
      * A new model of {@code config} that starts from the weights of the model in {@code baseDir}
-     * (fine-tuning, or adding frame conditioning to a trained model): the base's config must
-     * differ at most in the frame conditioning, whose parameters then start at zero — so the new
-     * model starts out computing exactly what the base computes (ControlNet's zero-initialised
-     * additions) and training grows the new inputs from there.
+     * (fine-tuning, or adding frame conditioning or music attributes to a trained model): the
+     * base's config must differ at most in those. New parameters start at zero, so with frame
+     * conditioning added the new model starts out computing exactly what the base computes
+     * (ControlNet's zero-initialised additions) and training grows the new inputs from there.
+     * Music attributes lengthen the prefix ({@link PrefixGrowth}): the audio keeps its learned
+     * positions, but attention sees the three new (zero) prefix positions from the start, so the
+     * model starts close to the base rather than exactly at it.
      *
      * @return the model; {@code added} receives the names of the parameters the base lacked
      */
@@ -119,14 +125,21 @@ public final class TransformerLm implements AutoCloseable {
             throws IOException {
         ModelFolder.requireFiles(baseDir, "a language model");
         LmConfig base = readConfig(baseDir);
-        if (!base.equals(config) && !(config.frameCondition() && base.withFrameCondition(config.frameRate())
+        boolean growing = config.musicAttributes() && !base.musicAttributes();
+        LmConfig grown = growing ? base.withMusicAttributes() : base;
+        if (!grown.equals(config) && !(config.frameCondition() && grown.withFrameCondition(config.frameRate())
                 .equals(config))) {
             throw new IOException("cannot start from " + baseDir + ": its shape " + base
-                    + " differs from " + config + " in more than the frame conditioning");
+                    + " differs from " + config + " in more than the frame conditioning and the music attributes");
+        }
+        Path file = baseDir.resolve(WEIGHTS_FILE);
+        Map<String, TensorFile.Entry> weights = TensorFile.read(file);
+        if (growing) {
+            weights = PrefixGrowth.grow(weights, base, config);
         }
         TransformerLm model = new TransformerLm(config, seed);
         try {
-            List<String> fresh = TensorFile.loadInto(baseDir.resolve(WEIGHTS_FILE), model.store);
+            List<String> fresh = TensorFile.loadInto(weights, file, model.store);
             try (NoGrad off = NoGrad.begin()) {
                 for (String name : fresh) {
                     model.store.parameter(name).muli(0);

@@ -151,13 +151,22 @@ public final class TensorFile {
      * @return the names of the parameters the file did not have (sorted)
      */
     public static java.util.List<String> loadInto(Path file, ParameterStore store) throws IOException {
+        return loadInto(read(file), file, store);
+    }
+
+    /**
+     * {@link #loadInto(Path, ParameterStore)} for tensors already read (and perhaps reshaped)
+     * from {@code file}, which errors name.
+     */
+    public static java.util.List<String> loadInto(Map<String, Entry> entries, Path file, ParameterStore store)
+            throws IOException {
         try (NoGrad off = NoGrad.begin()) {
-            return loadMatching(file, store);
+            return loadMatching(entries, file, store);
         }
     }
 
-    private static java.util.List<String> loadMatching(Path file, ParameterStore store) throws IOException {
-        Map<String, Entry> entries = read(file);
+    private static java.util.List<String> loadMatching(Map<String, Entry> entries, Path file, ParameterStore store)
+            throws IOException {
         for (String name : entries.keySet()) {
             if (!store.parameters().containsKey(name) && !store.buffers().containsKey(name)) {
                 throw new IOException("model file " + file + " has tensor " + name + ", which this model lacks");

@@ -1,5 +1,6 @@
 package dev.cantor.engine.lm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -274,6 +275,53 @@ class TransformerLmTest {
         }
         LmConfig wider = new LmConfig(4, 32, 64, 2, 2, 64, 40, 384, 0.0);
         assertThrows(java.io.IOException.class, () -> TransformerLm.startFrom(dir, wider, 1, new java.util.ArrayList<>()));
+    }
+
+    @Test
+    void musicAttributesCanBeAddedToATrainedModelWhichKeepsWhatItLearned(@TempDir Path dir) throws Exception {
+        try (TransformerLm base = TransformerLm.create(FRAME_CONDITIONED, 5)) {
+            base.save(dir);
+        }
+        int d = FRAME_CONDITIONED.dModel();
+        int oldPrefix = FRAME_CONDITIONED.prefixLength();
+        int newPrefix = WITH_ATTRIBUTES.prefixLength();
+        List<String> added = new java.util.ArrayList<>();
+        try (TransformerLm grown = TransformerLm.startFrom(dir, WITH_ATTRIBUTES, 99, added);
+             TransformerLm base = TransformerLm.load(dir)) {
+            assertEquals(List.of("cond.instruments.bias", "cond.instruments.null", "cond.instruments.weight",
+                    "cond.mood.table", "cond.style.table"), added);
+            for (String name : added) {
+                for (float v : grown.parameters().parameter(name).toFloatArray()) {
+                    assertEquals(0f, v, 0f, name + " starts at zero");
+                }
+            }
+            float[] was = base.parameters().parameter(TransformerLm.POSITIONS).toFloatArray();
+            float[] is = grown.parameters().parameter(TransformerLm.POSITIONS).toFloatArray();
+            assertEquals(was.length + (newPrefix - oldPrefix) * d, is.length);
+            for (int i = 0; i < is.length; i++) {
+                int row = i / d;
+                float want = row < oldPrefix ? was[i] : row < newPrefix ? 0f : was[i - (newPrefix - oldPrefix) * d];
+                assertEquals(want, is[i], 0f, "position row " + row);
+            }
+            float[] frameWas = base.parameters().parameter(TransformerLm.FRAME_WEIGHT).toFloatArray();
+            float[] frameIs = grown.parameters().parameter(TransformerLm.FRAME_WEIGHT).toFloatArray();
+            for (int row = 0; row < d; row++) {
+                for (int col = 0; col < newPrefix * d; col++) {
+                    float want = col < oldPrefix * d ? frameWas[row * oldPrefix * d + col] : 0f;
+                    assertEquals(want, frameIs[row * newPrefix * d + col], 0f, "frame weight " + row + "," + col);
+                }
+            }
+            for (var e : base.parameters().parameters().entrySet()) {
+                if (!e.getKey().equals(TransformerLm.POSITIONS) && !e.getKey().equals(TransformerLm.FRAME_WEIGHT)) {
+                    assertArrayEquals(e.getValue().toFloatArray(),
+                            grown.parameters().parameter(e.getKey()).toFloatArray(), e.getKey());
+                }
+            }
+            grown.save(dir.resolve("grown"));
+        }
+        java.io.IOException dropped = assertThrows(java.io.IOException.class,
+                () -> TransformerLm.startFrom(dir.resolve("grown"), FRAME_CONDITIONED, 1, new java.util.ArrayList<>()));
+        assertTrue(dropped.getMessage().contains("music attributes"), dropped.getMessage());
     }
 
     @Test
