@@ -73,7 +73,7 @@ final class StoryCommand implements Callable<Integer> {
             WavWriter.write(output.out, result.audio(), output.sampleFormat());
             List<PromptReading> readings = new ArrayList<>();
             for (StorySection section : story.sections()) {
-                readings.add(engine.read(section.prompt()));
+                readings.add(engine.read(section.prompt()).withSettings(section.tempoBpm(), section.key(), section.mode()));
             }
             report(story, result, readings, check ? StoryCheck.of(result, story.transitionSeconds()) : null);
         }
@@ -94,7 +94,7 @@ final class StoryCommand implements Callable<Integer> {
                 s.put("prompt", story.sections().get(i).prompt());
                 s.put("start", result.startSeconds(i));
                 s.put("end", result.endSeconds(i));
-                s.put("read_from_prompt", GenerateCommand.readingJson(readings.get(i)));
+                s.put("conditions", GenerateCommand.readingJson(readings.get(i)));
                 if (measured != null) {
                     StoryCheck.Section m = measured.sections().get(i);
                     s.put("estimated_bpm", Double.isNaN(m.estimatedBpm()) ? null : round(m.estimatedBpm()));
@@ -128,7 +128,7 @@ final class StoryCommand implements Callable<Integer> {
                     measured.sections().get(i).estimatedBpm());
             System.out.printf(Locale.ROOT, "  %6.2f – %6.2f s  %s%s%n", result.startSeconds(i), result.endSeconds(i),
                     story.sections().get(i).prompt(), bpm);
-            System.out.printf(Locale.ROOT, "                     read from the prompt: %s%n", readings.get(i).summary());
+            System.out.printf(Locale.ROOT, "                     conditions: %s%n", readings.get(i).summary());
         }
         if (measured != null) {
             for (StoryCheck.Seam seam : measured.seams()) {

@@ -47,7 +47,7 @@ final class TrainLmCommand implements Callable<Integer> {
     double rrWeight;
 
     @Option(names = "--from", paramLabel = "MODELDIR",
-            description = "Start from this model's LM weights instead of a fresh initialisation (its shape replaces --config; with --frame-condition, parameters it lacks start fresh). Its codec should be the one that made the tokens.")
+            description = "Start from this model's LM weights instead of a fresh initialisation (its shape replaces --config; parameters it lacks, for --frame-condition or --music-attributes, start at zero). Its codec should be the one that made the tokens.")
     Path from;
 
     @Option(names = "--frame-condition", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -104,7 +104,6 @@ final class TrainLmCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UserInputException(tokens + " is not a token cache (make one with 'cantor tokenize')");
         }
-        copyCodec(Path.of(cache.meta().codec()), out.resolve(MusicModel.CODEC_DIR));
         LmTrainer trainer;
         if (run.resume) {
             trainer = LmTrainer.resume(lmDir, cache.clips());
@@ -141,6 +140,8 @@ final class TrainLmCommand implements Callable<Integer> {
             }
             trainer = new LmTrainer(model, recipe, cache.clips());
         }
+        // Only once the run is known to start: a refused one leaves nothing behind.
+        copyCodec(Path.of(cache.meta().codec()), out.resolve(MusicModel.CODEC_DIR));
         System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
                 trainer.validationClips(), trainer.windowFrames());

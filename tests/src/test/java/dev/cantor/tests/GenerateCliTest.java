@@ -99,8 +99,8 @@ class GenerateCliTest {
         assertEquals(1.5, r.get("sections").get(0).get("end").asDouble(), 1e-9);
         assertEquals(2.5, r.get("sections").get(1).get("end").asDouble(), 1e-9);
         assertEquals("driving drums and bass, 140 bpm", r.get("sections").get(1).get("prompt").asText());
-        assertEquals(70.0, r.get("sections").get(0).get("read_from_prompt").get("tempo_bpm").asDouble(), 1e-9);
-        assertEquals(140.0, r.get("sections").get(1).get("read_from_prompt").get("tempo_bpm").asDouble(), 1e-9);
+        assertEquals(70.0, r.get("sections").get(0).get("conditions").get("tempo_bpm").asDouble(), 1e-9);
+        assertEquals(140.0, r.get("sections").get(1).get("conditions").get("tempo_bpm").asDouble(), 1e-9);
         assertEquals(80000, WavReader.read(out).channels()[0].length, "the sum of the sections, to the sample");
         assertEquals(text, Files.readString(project), "rendering does not touch the project");
 
@@ -109,7 +109,7 @@ class GenerateCliTest {
         assertEquals(2, again.exitCode(), "an existing WAV is not overwritten without --force");
         String text2 = ok(CliHarness.run(dir, "story", project.toString(), "--model", model.toString(),
                 "--out", dir.resolve("story2.wav").toString())).stdout();
-        assertTrue(text2.contains("read from the prompt: 140 bpm"), text2);
+        assertTrue(text2.contains("conditions: 140 bpm"), text2);
 
         Path newer = dir.resolve("newer.json");
         Files.writeString(newer, text.replace("\"version\": 1", "\"version\": 3"));
@@ -138,6 +138,7 @@ class GenerateCliTest {
                 dir.resolve("kept").toString(), "--from", grown.toString(), "--no-music-attributes", "--steps", "1");
         assertEquals(2, kept.exitCode(), kept.stderr());
         assertTrue(kept.stderr().contains("cannot take them away"), kept.stderr());
+        assertFalse(Files.exists(dir.resolve("kept")), "a refused run leaves nothing behind");
     }
 
     @Test

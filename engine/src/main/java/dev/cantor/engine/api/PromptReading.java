@@ -27,6 +27,15 @@ public record PromptReading(Double tempoBpm, String key, String mode, String sty
         instruments = instruments == null ? List.of() : List.copyOf(instruments);
     }
 
+    /**
+     * This reading with the tempo, key and mode a caller set explicitly (a story section's own
+     * settings) in place of those read from the prompt; null leaves the prompt's.
+     */
+    public PromptReading withSettings(Double tempo, String keyLabel, String modeLabel) {
+        return new PromptReading(tempo == null ? tempoBpm : tempo, keyLabel == null ? key : keyLabel,
+                modeLabel == null ? mode : modeLabel, style, mood, instruments);
+    }
+
     /** One line, e.g. "70 bpm · F# minor · jazz · sad · piano, strings"; "nothing" when empty. */
     public String summary() {
         List<String> parts = new ArrayList<>();

@@ -125,6 +125,10 @@ public final class TransformerLm implements AutoCloseable {
             throws IOException {
         ModelFolder.requireFiles(baseDir, "a language model");
         LmConfig base = readConfig(baseDir);
+        if (base.musicAttributes() && !config.musicAttributes()) {
+            throw new IOException("cannot start from " + baseDir + " without music attributes: it conditions on"
+                    + " style, mood and instruments, and they cannot be taken away");
+        }
         boolean growing = config.musicAttributes() && !base.musicAttributes();
         LmConfig grown = growing ? base.withMusicAttributes() : base;
         if (!grown.equals(config) && !(config.frameCondition() && grown.withFrameCondition(config.frameRate())
@@ -135,7 +139,11 @@ public final class TransformerLm implements AutoCloseable {
         Path file = baseDir.resolve(WEIGHTS_FILE);
         Map<String, TensorFile.Entry> weights = TensorFile.read(file);
         if (growing) {
-            weights = PrefixGrowth.grow(weights, base, config);
+            try {
+                weights = PrefixGrowth.grow(weights, base, config);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("cannot start from " + baseDir + ": " + e.getMessage(), e);
+            }
         }
         TransformerLm model = new TransformerLm(config, seed);
         try {

@@ -317,11 +317,25 @@ class TransformerLmTest {
                             grown.parameters().parameter(e.getKey()).toFloatArray(), e.getKey());
                 }
             }
+            // What the model computes from them: every audio step embeds as in the base (same
+            // position, same frame condition, whatever style, mood and instruments are given).
+            List<LmCondition> conds = conditions(new Random(3));
+            int[] tokens = new int[2 * 5 * 4];
+            int[] melody = new int[10];
+            for (int firstStep : new int[] {0, 7}) {
+                try (NDManager m = base.manager().newSubManager()) {
+                    float[] want = embed(base, base.parameters().bind(m), m, conds, tokens, melody, 5, firstStep)
+                            .toFloatArray();
+                    float[] got = embed(grown, grown.parameters().bind(m), m, conds, tokens, melody, 5, firstStep)
+                            .toFloatArray();
+                    assertArrayEquals(want, got, 1e-6f, "steps from " + firstStep);
+                }
+            }
             grown.save(dir.resolve("grown"));
         }
         java.io.IOException dropped = assertThrows(java.io.IOException.class,
                 () -> TransformerLm.startFrom(dir.resolve("grown"), FRAME_CONDITIONED, 1, new java.util.ArrayList<>()));
-        assertTrue(dropped.getMessage().contains("music attributes"), dropped.getMessage());
+        assertTrue(dropped.getMessage().contains("cannot be taken away"), dropped.getMessage());
     }
 
     @Test
