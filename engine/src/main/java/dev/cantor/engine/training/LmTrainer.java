@@ -16,9 +16,7 @@ import dev.cantor.engine.nn.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -37,8 +35,8 @@ public final class LmTrainer {
     private final LmTrainingConfig config;
     private final List<TokenClip> train;
     private final List<TokenClip> validation;
-    /** What each training clip's caption names, read once (captions do not change). */
-    private final Map<TokenClip, MusicDescriptors> descriptors = new IdentityHashMap<>();
+    /** What each training clip's caption names (same index as {@code train}), read once. */
+    private final List<MusicDescriptors> trainDescriptors;
     private final AdamOptimizer optimizer;
     private final int windowFrames;
     private long step;
@@ -73,9 +71,7 @@ public final class LmTrainer {
         this.windowFrames = Math.min(c.maxFrames(), shortest);
         this.validation = List.copyOf(validation);
         this.train = List.copyOf(train);
-        for (TokenClip clip : this.train) {
-            descriptors.put(clip, LmBatch.descriptorsOf(c, clip));
-        }
+        this.trainDescriptors = this.train.stream().map(clip -> LmBatch.descriptorsOf(c, clip)).toList();
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.95, 1e-8, 1.0);
     }
 
@@ -167,10 +163,11 @@ public final class LmTrainer {
         int[] offsets = new int[b];
         List<LmCondition> conditions = new ArrayList<>(b);
         for (int row = 0; row < b; row++) {
-            TokenClip clip = train.get(rng.nextInt(train.size()));
+            int index = rng.nextInt(train.size());
+            TokenClip clip = train.get(index);
             clips.add(clip);
             offsets[row] = rng.nextInt(clip.frames() - windowFrames + 1);
-            LmCondition full = LmBatch.fullCondition(clip, descriptors.get(clip), offsets[row], windowFrames);
+            LmCondition full = LmBatch.fullCondition(clip, trainDescriptors.get(index), offsets[row], windowFrames);
             conditions.add(row < unconditioned ? LmCondition.NONE : dropParts(full, rng));
         }
         return LmBatch.of(model.config(), clips, offsets, windowFrames, conditions, unconditioned);
