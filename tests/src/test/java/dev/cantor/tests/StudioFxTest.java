@@ -179,7 +179,8 @@ class StudioFxTest {
         // the hum recorder: import a two-note sine melody and see its contour
         robot.interact(view::showHumTab);
         robot.clickOn("#import-hum");
-        waitFor("the hum is imported", () -> vm.hum().hum().get() != null);
+        waitFor("the hum and its contour are imported",
+                () -> vm.hum().hum().get() != null && vm.hum().contour().get().length > 0);
         float[] contour = vm.hum().contour().get();
         long voiced = 0;
         for (float f : contour) {

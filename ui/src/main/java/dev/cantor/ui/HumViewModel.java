@@ -171,8 +171,8 @@ public final class HumViewModel {
             return new Object[] {clip, tracker.track(clip.samples(), sampleRate, CONTOUR_RATE)};
         }, result -> {
             AudioClip clip = (AudioClip) result[0];
+            contour.set((float[]) result[1]); // before the hum: whoever sees the new hum sees its contour
             setHum(clip);
-            contour.set((float[]) result[1]);
             message.set(String.format(java.util.Locale.ROOT, "Imported %s (%.1f s).", file.getFileName(),
                     clip.seconds()));
         }, e -> message.set("Cannot import: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
