@@ -76,6 +76,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--audio-out", paramLabel = "DIR", description = "Also write every clip (generated, reference, hum) as WAV here.")
     Path audioOut;
 
+    @Option(names = "--no-floor", description = "Skip the unconditional clips (the floor): about 40 % faster, e.g. to"
+            + " compare sampling settings of one model; 'unconditional' is then empty.")
+    boolean noFloor;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
@@ -114,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
             MemorizationCheck memo = tokens == null || memorizationPrompts == 0 ? null
                     : MemorizationCheck.of(tokens, memorizationPrompts, MemorizationCheck.DEFAULT_SECONDS);
             GenerationEvaluator evaluator = new GenerationEvaluator(engine,
-                    new GenerationEvaluator.Options(seeds, font, judge, memo, audioOut, params));
+                    new GenerationEvaluator.Options(seeds, font, judge, memo, audioOut, params, !noFloor));
             GenerationEvaluator.Report report;
             try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
                 report = evaluator.evaluate(prompts, progress, cancel);
@@ -196,6 +200,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String cell(ConditionReport c, String name) {
+        if (c == null) {
+            return "-";
+        }
         JsonNode v = MAPPER.valueToTree(c).get(name);
         return v == null || v.isNull() ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v.asDouble());
     }

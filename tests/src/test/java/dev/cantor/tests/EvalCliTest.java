@@ -105,13 +105,16 @@ class EvalCliTest {
     }
 
     @Test
-    void samplingOptionsChangeTheGeneratedClipsButNotTheBaselines() throws Exception {
+    void samplingOptionsChangeTheGeneratedClipsButNotTheBaselinesAndTheFloorCanBeSkipped() throws Exception {
         String[] common = {"eval", "--model", model.toString(), "--set", set.toString(), "--max-prompts", "3",
             "--judge", judge.toString(), "--soundfont", "builtin", "--json"};
         JsonNode plain = JSON.readTree(ok(CliHarness.run(dir, common)).stdout());
-        String[] greedy = java.util.Arrays.copyOf(common, common.length + 4);
-        System.arraycopy(new String[] {"--cfg", "7", "--temperature", "0"}, 0, greedy, common.length, 4);
+        String[] greedy = java.util.Arrays.copyOf(common, common.length + 5);
+        System.arraycopy(new String[] {"--cfg", "7", "--temperature", "0", "--no-floor"}, 0, greedy, common.length, 5);
         JsonNode changed = JSON.readTree(ok(CliHarness.run(dir, greedy)).stdout());
+        assertTrue(plain.get("unconditional").get("clips").asInt() == 3, plain.toString());
+        assertTrue(changed.get("unconditional").isNull(), "--no-floor skips the unconditional clips: " + changed);
+        assertEquals(3, changed.get("model").get("clips").asInt());
         assertEquals(7.0, changed.get("sampling").get("cfg").asDouble());
         assertEquals(0.0, changed.get("sampling").get("temperature").asDouble());
         assertEquals(withoutTiming(plain.get("reference")), withoutTiming(changed.get("reference")),

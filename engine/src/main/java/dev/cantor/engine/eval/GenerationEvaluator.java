@@ -40,9 +40,12 @@ public final class GenerationEvaluator {
      * @param audioOut     folder to keep every clip in as WAV, or null
      * @param sampling     how every clip is sampled (its seed is replaced by each clip's own; the
      *                     unconditional clips use its temperature and filters, without guidance)
+     * @param floor        whether to make the unconditional clips (the floor); without them the
+     *                     report's {@code unconditional} is null and the evaluation takes about
+     *                     40 % less time, e.g. to compare sampling settings of one model
      */
     public record Options(int seeds, Soundfont soundfont, AudioJudge judge, MemorizationCheck memorization,
-                          Path audioOut, SamplingParams sampling) {
+                          Path audioOut, SamplingParams sampling, boolean floor) {
         public Options {
             if (seeds < 1) {
                 throw new IllegalArgumentException("need at least one seed");
@@ -62,7 +65,8 @@ public final class GenerationEvaluator {
      * @param model                the model's clips (text prompts; melody figures from the melody prompts)
      * @param reference            the real pieces behind the prompts; its fd_embed compares them with other
      *                             real pieces of the same labels, the best a generator can hope for
-     * @param unconditional        clips made with no condition, scored against the same prompts
+     * @param unconditional        clips made with no condition, scored against the same prompts; null
+     *                             when {@link Options#floor()} is off
      * @param referenceThroughCodec the real pieces encoded and decoded by the model's codec: what a
      *                             perfect language model could reach with these tokens
      * @param memorizationSeconds  length of the memorization window, or null when not measured
@@ -148,7 +152,7 @@ public final class GenerationEvaluator {
         ConditionReport referenceReport = reference.report(frechet(alternate.embeddings(), refEmbeddings));
         JudgeSummary judgeSummary = new JudgeSummary(referenceReport.styleAccuracy(), referenceReport.instrumentF1());
         return new Report(model.report(frechet(model.embeddings(), refEmbeddings)), referenceReport,
-                unconditional.report(frechet(unconditional.embeddings(), refEmbeddings)),
+                options.floor() ? unconditional.report(frechet(unconditional.embeddings(), refEmbeddings)) : null,
                 throughCodec.report(frechet(throughCodec.embeddings(), refEmbeddings)), judgeSummary,
                 prompts.size(), melodyPrompts, options.seeds(), memo == null ? null : memo.seconds(),
                 memo == null ? 0 : memo.captions().size(), (System.nanoTime() - start) / 1e9);
@@ -168,6 +172,9 @@ public final class GenerationEvaluator {
             model.addMelody(melodyCosine(hum, followed.audio()));
             model.addMelodyWithout(melodyCosine(hum, text.audio()));
             keep(name + "-melody", followed.audio());
+        }
+        if (!options.floor()) {
+            return;
         }
         GenerationResult free = engine.generateUnconditional(prompt.seconds(), options.sampling().withSeed(seed),
                 ProgressListener.NONE, cancel);
