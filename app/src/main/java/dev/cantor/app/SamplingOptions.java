@@ -3,19 +3,19 @@ package dev.cantor.app;
 import dev.cantor.engine.sampling.SamplingParams;
 import picocli.CommandLine.Option;
 
-/** How the commands that generate ({@code generate}, {@code eval}) draw tokens: MusicGen's defaults. */
+/** How the commands that generate ({@code generate}, {@code eval}) draw tokens: Cantor's defaults unless given. */
 final class SamplingOptions {
 
-    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", defaultValue = "" + SamplingParams.DEFAULT_TEMPERATURE, description = "Sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--top-k", defaultValue = "250", description = "Sample among the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", defaultValue = "" + SamplingParams.DEFAULT_TOP_K, description = "Sample among the K most likely tokens, 0 = all (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--top-p", defaultValue = "1.0", description = "Nucleus sampling mass, 1 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top-p", defaultValue = "" + SamplingParams.DEFAULT_TOP_P, description = "Nucleus sampling mass, 1 = off (default: ${DEFAULT-VALUE}).")
     double topP;
 
-    @Option(names = "--cfg", defaultValue = "3.0", description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cfg", defaultValue = "" + SamplingParams.DEFAULT_GUIDANCE, description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
     double guidance;
 
     /** The options as sampling parameters (seed 0: each generation brings its own); out of range is the user's error. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,8 +101,9 @@ class EvalCliTest {
         assertEquals(report.get("reference").get("style_accuracy").asDouble(),
                 report.get("judge").get("style_accuracy_on_reference").asDouble());
         assertEquals(20, report.get("judge").get("steps").asInt());
-        assertEquals(3.0, report.get("sampling").get("cfg").asDouble(), "MusicGen's guidance by default");
-        assertEquals(250, report.get("sampling").get("top_k").asInt());
+        assertEquals(SamplingParams.DEFAULT_GUIDANCE, report.get("sampling").get("cfg").asDouble(),
+                "generate's guidance by default");
+        assertEquals(SamplingParams.DEFAULT_TOP_K, report.get("sampling").get("top_k").asInt());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
@@ -49,10 +50,10 @@ public final class GenerateViewModel {
     private final StringProperty prompt = new SimpleStringProperty("");
     private final DoubleProperty seconds = new SimpleDoubleProperty(10);
     private final LongProperty seed = new SimpleLongProperty(1);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
-    private final IntegerProperty topK = new SimpleIntegerProperty(250);
-    private final DoubleProperty topP = new SimpleDoubleProperty(1.0);
-    private final DoubleProperty guidance = new SimpleDoubleProperty(3.0);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(SamplingParams.DEFAULT_TEMPERATURE);
+    private final IntegerProperty topK = new SimpleIntegerProperty(SamplingParams.DEFAULT_TOP_K);
+    private final DoubleProperty topP = new SimpleDoubleProperty(SamplingParams.DEFAULT_TOP_P);
+    private final DoubleProperty guidance = new SimpleDoubleProperty(SamplingParams.DEFAULT_GUIDANCE);
     private final ObjectProperty<AudioClip> melody = new SimpleObjectProperty<>();
 
     private final BooleanProperty running = new SimpleBooleanProperty(false);

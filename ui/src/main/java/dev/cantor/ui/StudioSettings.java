@@ -2,6 +2,7 @@ package dev.cantor.ui;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,9 +32,10 @@ public record StudioSettings(
     /** Prompts kept in the history. */
     public static final int MAX_RECENT = 50;
 
-    /** A first start: MusicGen's sampling defaults, 10 s, 16-bit 44.1 kHz export. */
+    /** A first start: Cantor's sampling defaults, 10 s, 16-bit 44.1 kHz export. */
     public static StudioSettings defaults() {
-        return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, 1.0, 250, 1.0, 3.0, "PCM_16", 44100,
+        return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, SamplingParams.DEFAULT_TEMPERATURE,
+                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE, "PCM_16", 44100,
                 null, null, null);
     }
 

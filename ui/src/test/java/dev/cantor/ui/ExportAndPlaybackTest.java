@@ -56,7 +56,7 @@ class ExportAndPlaybackTest {
             JsonNode json = TakeSidecar.JSON.readTree(TakeSidecar.pathFor(wav).toFile());
             assertEquals("Calm piano: 70 bpm!", json.get("prompt").asText());
             assertEquals(7, json.get("seed").asLong());
-            assertEquals(3.0, json.get("guidance").asDouble());
+            assertEquals(take.request().guidance(), json.get("guidance").asDouble());
             assertEquals("Cantor default", json.get("model").asText());
             assertEquals("PCM_24", json.get("wav_format").asText());
         }

@@ -53,9 +53,10 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
         }
     }
 
-    /** A text-only request with MusicGen's sampling defaults (temperature 1, top-k 250, guidance 3). */
+    /** A text-only request with Cantor's default sampling ({@link SamplingParams#defaults}). */
     public static GenerationRequest ofPrompt(String prompt, double seconds, long seed) {
-        return new GenerationRequest(prompt, seconds, seed, 1.0, 250, 1.0, 3.0, null, null);
+        return new GenerationRequest(prompt, seconds, seed, SamplingParams.DEFAULT_TEMPERATURE,
+                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE, null, null);
     }
 
     public GenerationRequest withMelody(AudioClip clip) {

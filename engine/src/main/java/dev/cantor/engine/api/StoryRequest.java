@@ -1,6 +1,7 @@
 package dev.cantor.engine.api;
 
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.util.List;
 
 /**
@@ -59,9 +60,10 @@ public record StoryRequest(List<Section> sections, double transitionSeconds, dou
         GenerationRequest.requireValidSampling(temperature, topK, topP, guidance);
     }
 
-    /** Sections with MusicGen's sampling defaults (temperature 1, top-k 250, guidance 3). */
+    /** Sections with Cantor's default sampling ({@link SamplingParams#defaults}). */
     public static StoryRequest of(List<Section> sections, double transitionSeconds) {
-        return new StoryRequest(sections, transitionSeconds, 1.0, 250, 1.0, 3.0);
+        return new StoryRequest(sections, transitionSeconds, SamplingParams.DEFAULT_TEMPERATURE,
+                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE);
     }
 
     /** Total length in seconds. */

@@ -193,8 +193,8 @@ public final class LocalMusicEngine implements MusicEngine {
 
     /** A section's condition: its prompt, then its explicit tempo, key and mode over the prompt's. */
     private LmCondition sectionCondition(StoryRequest.Section s) {
-        GenerationRequest asRequest = new GenerationRequest(s.prompt(), s.seconds(), s.seed(), 1.0, 250, 1.0, 3.0,
-                s.melody(), null);
+        GenerationRequest asRequest = GenerationRequest.ofPrompt(s.prompt(), s.seconds(), s.seed())
+                .withMelody(s.melody());
         LmCondition c = condition(asRequest);
         try {
             Integer key = s.key() == null ? c.keyRoot() : Integer.valueOf(Key.fromLabel(s.key()).pitchClass());

@@ -12,6 +12,12 @@ package dev.cantor.engine.sampling;
  */
 public record SamplingParams(double temperature, int topK, double topP, double guidance, long seed) {
 
+    /** Cantor's defaults, used wherever a caller does not choose (CLI, studio, story projects). */
+    public static final double DEFAULT_TEMPERATURE = 1.0;
+    public static final int DEFAULT_TOP_K = 250;
+    public static final double DEFAULT_TOP_P = 1.0;
+    public static final double DEFAULT_GUIDANCE = 3.0;
+
     public SamplingParams {
         if (!(temperature >= 0) || temperature > 10) {
             throw new IllegalArgumentException("temperature must be between 0 and 10, got " + temperature);
@@ -27,9 +33,9 @@ public record SamplingParams(double temperature, int topK, double topP, double g
         }
     }
 
-    /** MusicGen's defaults: temperature 1, top-k 250, no nucleus, guidance 3. */
+    /** Cantor's defaults ({@link #DEFAULT_TEMPERATURE} and the rest) with this seed. */
     public static SamplingParams defaults(long seed) {
-        return new SamplingParams(1.0, 250, 1.0, 3.0, seed);
+        return new SamplingParams(DEFAULT_TEMPERATURE, DEFAULT_TOP_K, DEFAULT_TOP_P, DEFAULT_GUIDANCE, seed);
     }
 
     public SamplingParams withSeed(long newSeed) {

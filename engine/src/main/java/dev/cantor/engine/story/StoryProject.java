@@ -3,6 +3,7 @@ package dev.cantor.engine.story;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.sampling.SamplingParams;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record StoryProject(
     public static final double DEFAULT_TRANSITION_SECONDS = 2.0;
     public static final long DEFAULT_SEED = 1;
 
-    /** Sampling settings for the whole story (each null field takes MusicGen's default). */
+    /** Sampling settings for the whole story (each null field takes Cantor's default, {@link SamplingParams#defaults}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Sampling(
@@ -46,7 +47,8 @@ public record StoryProject(
             @JsonProperty("guidance") Double guidance) {
 
         public static Sampling defaults() {
-            return new Sampling(1.0, 250, 1.0, 3.0);
+            return new Sampling(SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_K,
+                    SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE);
         }
 
         Sampling normalized() {
