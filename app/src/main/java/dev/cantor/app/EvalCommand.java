@@ -76,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--audio-out", paramLabel = "DIR", description = "Also write every clip (generated, reference, hum) as WAV here.")
     Path audioOut;
 
-    @Option(names = "--no-floor", description = "Skip the unconditional clips (the floor): about 40 % faster, e.g. to"
+    @Option(names = "--no-floor", description = "Skip the unconditional clips (the floor): about 40 %% faster, e.g. to"
             + " compare sampling settings of one model; 'unconditional' is then empty.")
     boolean noFloor;
 
