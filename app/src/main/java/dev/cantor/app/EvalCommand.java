@@ -76,8 +76,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--audio-out", paramLabel = "DIR", description = "Also write every clip (generated, reference, hum) as WAV here.")
     Path audioOut;
 
-    @Option(names = "--no-floor", description = "Skip the unconditional clips (the floor): about 40 %% faster, e.g. to"
-            + " compare sampling settings of one model; 'unconditional' is then empty.")
+    @Option(names = "--no-floor", description = "Skip the unconditional clips (the floor), about a third of the time, e.g."
+            + " to compare sampling settings of one model; 'unconditional' is then null.")
     boolean noFloor;
 
     @Option(names = "--json", description = "Print the report as one JSON object.")

@@ -31,7 +31,7 @@ class ExportAndPlaybackTest {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 32000.0));
         }
         AudioClip clip = new AudioClip(x, 32000);
-        GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7);
+        GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7).withSampling(0.9, 100, 1.0, 4.5);
         return new Take(3, r, "Cantor default", clip, WaveformPeaks.of(x), 1.5, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
@@ -56,7 +56,7 @@ class ExportAndPlaybackTest {
             JsonNode json = TakeSidecar.JSON.readTree(TakeSidecar.pathFor(wav).toFile());
             assertEquals("Calm piano: 70 bpm!", json.get("prompt").asText());
             assertEquals(7, json.get("seed").asLong());
-            assertEquals(take.request().guidance(), json.get("guidance").asDouble());
+            assertEquals(4.5, json.get("guidance").asDouble(), "the take's own guidance, not a default");
             assertEquals("Cantor default", json.get("model").asText());
             assertEquals("PCM_24", json.get("wav_format").asText());
         }

@@ -42,7 +42,7 @@ public final class GenerationEvaluator {
      *                     unconditional clips use its temperature and filters, without guidance)
      * @param floor        whether to make the unconditional clips (the floor); without them the
      *                     report's {@code unconditional} is null and the evaluation takes about
-     *                     40 % less time, e.g. to compare sampling settings of one model
+     *                     a third less time, e.g. to compare sampling settings of one model
      */
     public record Options(int seeds, Soundfont soundfont, AudioJudge judge, MemorizationCheck memorization,
                           Path audioOut, SamplingParams sampling, boolean floor) {

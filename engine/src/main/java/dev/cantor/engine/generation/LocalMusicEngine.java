@@ -193,8 +193,10 @@ public final class LocalMusicEngine implements MusicEngine {
 
     /** A section's condition: its prompt, then its explicit tempo, key and mode over the prompt's. */
     private LmCondition sectionCondition(StoryRequest.Section s) {
-        GenerationRequest asRequest = GenerationRequest.ofPrompt(s.prompt(), s.seconds(), s.seed())
-                .withMelody(s.melody());
+        // the constructor, not ofPrompt: a section may have a melody and no prompt
+        GenerationRequest asRequest = new GenerationRequest(s.prompt(), s.seconds(), s.seed(),
+                SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P,
+                SamplingParams.DEFAULT_GUIDANCE, s.melody(), null);
         LmCondition c = condition(asRequest);
         try {
             Integer key = s.key() == null ? c.keyRoot() : Integer.valueOf(Key.fromLabel(s.key()).pitchClass());

@@ -15,8 +15,9 @@ public record SamplingParams(double temperature, int topK, double topP, double g
     /*
      * Cantor's defaults, used wherever a caller does not choose (CLI, studio, story projects):
      * MusicGen's temperature and top-k, and a lighter guidance than MusicGen's 3, chosen for the
-     * shipped model on an evaluation set of its own (not the shipped one): at 3 and above it
-     * follows mode, key and melody less (resources/models/default/lm/MODEL_CARD.md, "Sampling").
+     * shipped model on an evaluation set of its own (not the shipped one): 2 followed mode and key
+     * best there, and above 3 mode, key and melody all fall (resources/models/default/lm/MODEL_CARD.md,
+     * "Sampling").
      */
     public static final double DEFAULT_TEMPERATURE = 1.0;
     public static final int DEFAULT_TOP_K = 250;

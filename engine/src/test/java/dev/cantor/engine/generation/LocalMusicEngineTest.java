@@ -155,6 +155,16 @@ class LocalMusicEngineTest {
     }
 
     @Test
+    void aStorySectionMayHaveAMelodyAndNoPrompt() {
+        AudioClip hum = sine(440, 1.0, 0.3);
+        StoryResult r = engine.generateStory(StoryRequest.of(List.of(
+                new StoryRequest.Section("", 1.0, 2, null, null, null, hum)), 0), ProgressListener.NONE,
+                CancellationToken.NEVER);
+        assertArrayEquals(new int[] {0, 50}, r.sectionStart());
+        assertEquals(50 * 640, r.audio().length());
+    }
+
+    @Test
     void regeneratingASectionKeepsWhatComesBeforeAndOptionallyWhatFollows() {
         List<StoryRequest.Section> sections = List.of(StoryRequest.Section.of("calm piano intro, 70 bpm", 1.0, 3),
                 StoryRequest.Section.of("strings join", 1.0, 4), StoryRequest.Section.of("drums and bass", 1.0, 5));
