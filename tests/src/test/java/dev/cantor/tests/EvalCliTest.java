@@ -133,6 +133,18 @@ class EvalCliTest {
     }
 
     @Test
+    void theTableShowsASkippedFloorAsDashes() throws Exception {
+        CliHarness.Result r = ok(CliHarness.run(dir, "eval", "--model", model.toString(), "--set", set.toString(),
+                "--max-prompts", "1", "--judge", judge.toString(), "--soundfont", "builtin", "--no-floor"));
+        String row = r.stdout().lines().filter(l -> l.startsWith("mode_accuracy")).findFirst().orElseThrow();
+        String[] cells = row.trim().split("\\s+");
+        assertEquals(5, cells.length, row);
+        assertTrue(cells[1].matches("\\d\\.\\d{3}") && cells[2].matches("\\d\\.\\d{3}"), "model and reference: " + row);
+        assertEquals("-", cells[3], "no unconditional clips: " + row);
+        assertTrue(cells[4].matches("\\d\\.\\d{3}"), "reference through the codec: " + row);
+    }
+
+    @Test
     void badInputsGiveAClearErrorAndExitCode2() throws Exception {
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "{\"id\": 1}\n");
