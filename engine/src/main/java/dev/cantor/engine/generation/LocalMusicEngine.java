@@ -70,18 +70,23 @@ public final class LocalMusicEngine implements MusicEngine {
 
     /** The condition a request stands for (text, parsed attributes, melody). */
     public LmCondition condition(GenerationRequest request) {
-        PromptAttributes attributes = PromptAttributes.parse(request.prompt());
-        float[] embedding = request.prompt().isEmpty() ? null : text.embed(request.prompt());
+        return condition(request.prompt(), request.melody());
+    }
+
+    /** The condition of a (stripped) prompt, which may be empty, and a melody, or null. */
+    private LmCondition condition(String prompt, AudioClip melodyAudio) {
+        PromptAttributes attributes = PromptAttributes.parse(prompt);
+        float[] embedding = prompt.isEmpty() ? null : text.embed(prompt);
         int[] melody = null;
-        if (request.melody() != null) {
+        if (melodyAudio != null) {
             try {
-                melody = MelodyCondition.fromAudio(request.melody(), frameRate());
+                melody = MelodyCondition.fromAudio(melodyAudio, frameRate());
             } catch (MelodyException e) {
                 throw new RequestException(e.getMessage(), e);
             }
         }
         return new LmCondition(embedding, attributes.tempoBpm(), attributes.keyRoot(), attributes.mode(), melody,
-                MusicDescriptors.parse(request.prompt()));
+                MusicDescriptors.parse(prompt));
     }
 
     @Override
@@ -193,11 +198,7 @@ public final class LocalMusicEngine implements MusicEngine {
 
     /** A section's condition: its prompt, then its explicit tempo, key and mode over the prompt's. */
     private LmCondition sectionCondition(StoryRequest.Section s) {
-        // the constructor, not ofPrompt: a section may have a melody and no prompt
-        GenerationRequest asRequest = new GenerationRequest(s.prompt(), s.seconds(), s.seed(),
-                SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P,
-                SamplingParams.DEFAULT_GUIDANCE, s.melody(), null);
-        LmCondition c = condition(asRequest);
+        LmCondition c = condition(s.prompt(), s.melody());
         try {
             Integer key = s.key() == null ? c.keyRoot() : Integer.valueOf(Key.fromLabel(s.key()).pitchClass());
             Mode mode = s.mode() == null ? c.mode() : Mode.fromLabel(s.mode());
