@@ -2,9 +2,12 @@ package dev.cantor.app;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.adversarial.DiscriminatorConfig;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.codec.FrameDecoderConfig;
 import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.training.AdversarialConfig;
 import dev.cantor.engine.training.AudioFolder;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
@@ -65,6 +68,34 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR", description = "Start from this codec's weights (a codec folder, or a model folder with codec/) instead of a new codec; its size and quantizer are kept.")
     Path from;
 
+    @Option(names = "--frame-decoder", paramLabel = "SIZE",
+            description = "Use the frame-rate decoder (ConvNeXt at the token rate, inverse-STFT head) of this size: tiny, standard, wide or deep. With --from it replaces that codec's decoder with a fresh one and keeps its encoder and quantizer (so its tokens).")
+    String frameDecoder;
+
+    @Option(names = "--wave-weight", defaultValue = "10", description = "Weight of the L1 waveform loss (default: ${DEFAULT-VALUE}).")
+    double waveWeight;
+
+    @Option(names = "--mel-weight", defaultValue = "1", description = "Weight of the multi-scale log-mel L1 loss (default: ${DEFAULT-VALUE}).")
+    double melWeight;
+
+    @Option(names = "--adversarial", description = "Train adversarially: a multi-scale STFT discriminator (hinge loss) and feature matching on top of the reconstruction losses.")
+    boolean adversarial;
+
+    @Option(names = "--adversarial-weight", defaultValue = "1", description = "With --adversarial: weight of the generator's hinge loss (default: ${DEFAULT-VALUE}).")
+    double adversarialWeight;
+
+    @Option(names = "--feature-weight", defaultValue = "2", description = "With --adversarial: weight of the feature-matching loss (default: ${DEFAULT-VALUE}).")
+    double featureWeight;
+
+    @Option(names = "--adversarial-from", paramLabel = "STEP", defaultValue = "0", description = "With --adversarial: train on reconstruction alone until this step (default: ${DEFAULT-VALUE}).")
+    long adversarialFrom;
+
+    @Option(names = "--discriminator-channels", defaultValue = "16", description = "With --adversarial: width of the discriminator's convolutions (default: ${DEFAULT-VALUE}).")
+    int discriminatorChannels;
+
+    @Option(names = "--judge-seconds", defaultValue = "0.5", description = "With --adversarial: the discriminator judges a window of this many seconds from each crop; 0 = all of it (default: ${DEFAULT-VALUE}).")
+    double judgeSeconds;
+
     @Option(names = "--decoder-only", description = "Train the decoder alone (needs --from): the encoder and quantizer stay frozen, so every clip keeps its tokens and a language model trained on them stays valid.")
     boolean decoderOnly;
 
@@ -102,26 +133,47 @@ final class TrainCodecCommand implements Callable<Integer> {
             }
             CodecConfig codecConfig;
             CodecTrainingConfig recipe;
+            FrameDecoderConfig newDecoder = null;
             try {
                 codecConfig = from != null ? CodecModel.readConfig(codecFolder(from)) : CodecConfig.preset(configName);
                 if (codeDim != null) {
                     codecConfig = codecConfig.withCodeDim(codeDim);
                 }
+                if (frameDecoder != null) {
+                    newDecoder = FrameDecoderConfig.preset(frameDecoder);
+                    codecConfig = codecConfig.withFrameDecoder(newDecoder);
+                }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
                         .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
                         .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
                         .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly)
-                        .withQuantizerDropout(quantizerDropout);
+                        .withQuantizerDropout(quantizerDropout).withReconstructionWeights(waveWeight, melWeight);
+                if (adversarial) {
+                    AdversarialConfig standard = AdversarialConfig.standard();
+                    recipe = recipe.withAdversarial(new AdversarialConfig(adversarialWeight, featureWeight,
+                            standard.learningRate(), adversarialFrom, new DiscriminatorConfig(discriminatorChannels,
+                                    standard.discriminator().fftSizes()), judgeSeconds));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
             List<float[]> clips = AudioFolder.load(data, codecConfig.sampleRate(), progress);
-            CodecModel start = from != null ? CodecModels.open(codecFolder(from)) : CodecModel.create(codecConfig, run.seed);
+            CodecModel start;
+            if (from == null) {
+                start = CodecModel.create(codecConfig, run.seed);
+            } else if (newDecoder != null) {
+                start = CodecModel.withNewDecoder(codecFolder(from), newDecoder, run.seed);
+            } else {
+                start = CodecModels.open(codecFolder(from));
+            }
             trainer = new CodecTrainer(start, recipe, clips);
         }
         progress.finishLine();
         System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
                 trainer.model().parameters().parameterCount(), trainer.config());
+        if (trainer.discriminatorParameterCount() > 0) {
+            System.err.printf("discriminator: %,d parameters%n", trainer.discriminatorParameterCount());
+        }
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
@@ -133,8 +185,10 @@ final class TrainCodecCommand implements Callable<Integer> {
                         : 0.95 * recentSnr[0] + 0.05 * log.batchSiSnrDb();
                 if (log.step() % 25 == 0) {
                     progress.finishLine();
-                    System.err.printf("step %d  loss %.4f  wave %.4f  mel %.4f  commit %.4f  mmd %.5f  si-snr(avg) %.2f dB%n",
-                            log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0]);
+                    System.err.printf("step %d  loss %.4f  wave %.4f  mel %.4f  commit %.4f  mmd %.5f  si-snr(avg) %.2f dB%s%n",
+                            log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0],
+                            log.discriminator() == 0 ? "" : String.format("  adv %.3f  feat %.3f  disc %.3f",
+                                    log.adversarial(), log.featureMatching(), log.discriminator()));
                 }
             });
             Map<String, Object> result = TrainingRunOptions.result(out, startStep, trainer.step(),

@@ -3,6 +3,7 @@ package dev.cantor.engine.codec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Shape of a codec: SEANet encoder/decoder widths and strides, and the residual vector
@@ -20,6 +21,10 @@ import java.util.Arrays;
  *                      chosen by cosine similarity, codebook learned by gradient — Improved
  *                      VQGAN / DAC). Configs written before this field existed read as 0, and
  *                      0 is not written, so an EMA model's config.json is unchanged.
+ * @param frameDecoder  null: the SEANet decoder (mirror of the encoder, sample-rate convolutions);
+ *                      otherwise the shape of the frame-rate decoder with an inverse-STFT head
+ *                      ({@link FrameDecoderConfig}). Null is not written, so older configs read
+ *                      and write as before.
  */
 public record CodecConfig(
         @JsonProperty("sample_rate") int sampleRate,
@@ -29,7 +34,8 @@ public record CodecConfig(
         @JsonProperty("residual_kernel") int residualKernel,
         @JsonProperty("num_codebooks") int numCodebooks,
         @JsonProperty("codebook_size") int codebookSize,
-        @JsonProperty("code_dim") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int codeDim) {
+        @JsonProperty("code_dim") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int codeDim,
+        @JsonProperty("frame_decoder") @JsonInclude(JsonInclude.Include.NON_NULL) FrameDecoderConfig frameDecoder) {
 
     public CodecConfig {
         require(sampleRate >= 8000 && sampleRate <= 96000, "sample_rate must be 8000..96000");
@@ -44,6 +50,15 @@ public record CodecConfig(
         require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
         require(codeDim >= 0 && codeDim <= latentDim, "code_dim must be 0 (EMA codebooks) or 1..latent_dim");
         strides = strides.clone();
+        if (frameDecoder != null) {
+            frameDecoder.stftHop(Arrays.stream(strides).reduce(1, (a, b) -> a * b));
+        }
+    }
+
+    /** The config before the frame decoder existed: a SEANet decoder. */
+    public CodecConfig(int sampleRate, int channels, int latentDim, int[] strides, int residualKernel,
+                       int numCodebooks, int codebookSize, int codeDim) {
+        this(sampleRate, channels, latentDim, strides, residualKernel, numCodebooks, codebookSize, codeDim, null);
     }
 
     /** MusicGen's token layout on a CPU-sized network: 32 kHz, hop 640 (50 Hz), 4 × 1024 codes. */
@@ -74,7 +89,18 @@ public record CodecConfig(
     /** This shape with another quantizer: 0 = EMA codebooks, &gt; 0 = factorized codes of that size. */
     public CodecConfig withCodeDim(int dim) {
         return new CodecConfig(sampleRate, channels, latentDim, strides, residualKernel, numCodebooks,
-                codebookSize, dim);
+                codebookSize, dim, frameDecoder);
+    }
+
+    /** This encoder and quantizer with another decoder (null: SEANet). The tokens stay the same. */
+    public CodecConfig withFrameDecoder(FrameDecoderConfig decoder) {
+        return new CodecConfig(sampleRate, channels, latentDim, strides, residualKernel, numCodebooks,
+                codebookSize, codeDim, decoder);
+    }
+
+    /** Whether two configs describe the same encoder and quantizer, whatever their decoders. */
+    public boolean sameTokenizer(CodecConfig other) {
+        return withFrameDecoder(null).equals(other.withFrameDecoder(null));
     }
 
     /** True when the quantizer stages are factorized (see {@link #codeDim()}). */
@@ -120,20 +146,23 @@ public record CodecConfig(
         return o instanceof CodecConfig c && c.sampleRate == sampleRate && c.channels == channels
                 && c.latentDim == latentDim && Arrays.equals(c.strides, strides)
                 && c.residualKernel == residualKernel && c.numCodebooks == numCodebooks
-                && c.codebookSize == codebookSize && c.codeDim == codeDim;
+                && c.codebookSize == codebookSize && c.codeDim == codeDim
+                && Objects.equals(c.frameDecoder, frameDecoder);
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new int[] {sampleRate, channels, latentDim, Arrays.hashCode(strides),
-            residualKernel, numCodebooks, codebookSize, codeDim});
+            residualKernel, numCodebooks, codebookSize, codeDim, Objects.hashCode(frameDecoder)});
     }
 
     @Override
     public String toString() {
         return "CodecConfig[" + sampleRate + " Hz, channels " + channels + ", latent " + latentDim
                 + ", strides " + Arrays.toString(strides) + ", " + numCodebooks + "x" + codebookSize
-                + (codeDim > 0 ? ", factorized codes of " + codeDim : "") + "]";
+                + (codeDim > 0 ? ", factorized codes of " + codeDim : "")
+                + (frameDecoder == null ? "" : ", frame decoder " + frameDecoder.dim() + "x" + frameDecoder.blocks()
+                        + " with " + frameDecoder.upsample() + " STFT frames per token") + "]";
     }
 
     private static void require(boolean ok, String message) {

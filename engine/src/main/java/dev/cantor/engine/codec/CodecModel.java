@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The neural audio codec: SEANet encoder → residual vector quantizer → SEANet decoder.
+ * The neural audio codec: SEANet encoder → residual vector quantizer → decoder (SEANet, or the
+ * frame-rate decoder with an inverse-STFT head, {@link FrameDecoder}).
  * Turns mono audio at {@link CodecConfig#sampleRate()} into K token streams at the frame rate
  * and back. A model folder holds {@code config.json} and {@code weights.cntr}.
  */
@@ -45,7 +46,7 @@ public final class CodecModel implements AutoCloseable {
     private final ParameterStore store;
     private final SeanetEncoder encoder;
     private final ResidualVectorQuantizer quantizer;
-    private final SeanetDecoder decoder;
+    private final CodecDecoder decoder;
 
     private CodecModel(CodecConfig config, long seed) {
         this.config = config;
@@ -56,7 +57,7 @@ public final class CodecModel implements AutoCloseable {
         // parameters, and built first it would change the decoder's draw, making an A/B of the
         // two quantizers at one seed differ in more than the quantizer. (EMA stages only have
         // buffers, so the EMA model's weights and their order are as they always were.)
-        this.decoder = new SeanetDecoder(store, config);
+        this.decoder = config.frameDecoder() == null ? new SeanetDecoder(store, config) : new FrameDecoder(store, config);
         this.quantizer = config.factorized()
                 ? ResidualVectorQuantizer.factorized(store, config.numCodebooks(), config.codebookSize(),
                         config.latentDim(), config.codeDim(), EMA_DECAY, DEAD_FRACTION)
@@ -77,6 +78,24 @@ public final class CodecModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * A codec with the encoder and quantizer of the one in {@code from} and a fresh decoder of
+     * another shape: it makes the same tokens, so a language model trained on them stays valid
+     * once the new decoder is trained ({@code train-codec --decoder-only}).
+     */
+    public static CodecModel withNewDecoder(Path from, FrameDecoderConfig decoder, long seed) throws IOException {
+        ModelFolder.requireFiles(from, "a codec model");
+        CodecModel model = new CodecModel(readConfig(from).withFrameDecoder(decoder), seed);
+        try {
+            Map<String, TensorFile.Entry> tokenizer = tokenizerTensors(from.resolve(WEIGHTS_FILE));
+            TensorFile.loadInto(tokenizer, from.resolve(WEIGHTS_FILE), model.store);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
     /** Reads a model folder's config.json without loading the weights. */
     public static CodecConfig readConfig(Path dir) throws IOException {
         Path configFile = dir.resolve(CONFIG_FILE);
@@ -93,7 +112,7 @@ public final class CodecModel implements AutoCloseable {
      * --decoder-only}, so tokens made by one are valid for a language model paired with the other.
      */
     public static boolean sameTokenizer(Path a, Path b) throws IOException {
-        if (!readConfig(a).equals(readConfig(b))) {
+        if (!readConfig(a).sameTokenizer(readConfig(b))) {
             return false;
         }
         Path weightsA = a.resolve(WEIGHTS_FILE);
@@ -118,7 +137,7 @@ public final class CodecModel implements AutoCloseable {
 
     private static Map<String, TensorFile.Entry> tokenizerTensors(Path weights) throws IOException {
         Map<String, TensorFile.Entry> all = new HashMap<>(TensorFile.read(weights));
-        all.keySet().removeIf(name -> name.startsWith(SeanetDecoder.PREFIX));
+        all.keySet().removeIf(name -> name.startsWith(CodecDecoder.PREFIX));
         return all;
     }
 

@@ -12,13 +12,10 @@ import java.util.List;
  * upsampling that halves the width and two residual units, then a conv to one channel.
  * [B, D, T'] → [B, 1, T'·hop].
  */
-final class SeanetDecoder {
+final class SeanetDecoder implements CodecDecoder {
 
     /** The last layer starts quiet; an untamed output layer begins far too loud. */
     private static final double OUTPUT_INIT_SCALE = 0.1;
-
-    /** Start of the name of every decoder tensor. */
-    static final String PREFIX = "decoder.";
 
     private final Conv1dLayer input;
     private final List<SubPixelUpsample> upsamples = new ArrayList<>();
@@ -41,7 +38,8 @@ final class SeanetDecoder {
         this.output = new Conv1dLayer(store, PREFIX + "output", width, 1, 7, 1, 1, OUTPUT_INIT_SCALE);
     }
 
-    NDArray forward(ParameterStore.Bound p, NDArray latent) {
+    @Override
+    public NDArray forward(ParameterStore.Bound p, NDArray latent) {
         NDArray x = input.forward(p, latent);
         for (int i = 0; i < upsamples.size(); i++) {
             x = upsamples.get(i).forward(p, Activation.elu(x, 1f));

@@ -10,6 +10,7 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.AudioMetrics;
+import dev.cantor.engine.nn.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +19,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Trains a {@link CodecModel}: random crops of the clips, loss = wave L1 + multi-scale log-mel
- * L1 + commitment + (optionally) negative SI-SNR and the independence-promoting MMD, Adam,
- * periodic checkpoints.
+ * L1 + commitment + (optionally) negative SI-SNR and the independence-promoting MMD, and, with
+ * {@link CodecTrainingConfig#adversarial()}, a discriminator's hinge and feature-matching losses
+ * ({@link Adversary}); Adam, periodic checkpoints.
  * A factorized quantizer adds its codebook loss with weight 1 (only its codebooks receive that
  * gradient, and Adam scales each parameter's steps itself, so the weight hardly matters).
  *
@@ -38,11 +40,13 @@ public final class CodecTrainer {
     private long step;
     private double wallSeconds;
     private final DivergenceGuard divergence = new DivergenceGuard();
+    /** The discriminator and its optimizer, when training adversarially; else null. */
+    private final Adversary adversary;
 
-    /** One step's figures. */
+    /** One step's figures (the adversarial ones are 0 before the discriminator joins, or without one). */
     public record StepLog(long step, double loss, double wave, double mel, double commitment, double mmd,
                           double gradNorm, int stagesUsed, int replacedCodes, double batchSiSnrDb,
-                          double codebook) {
+                          double codebook, double adversarial, double featureMatching, double discriminator) {
     }
 
     public CodecTrainer(CodecModel model, CodecTrainingConfig config, List<float[]> clips) {
@@ -55,6 +59,8 @@ public final class CodecTrainer {
         CodecConfig c = model.config();
         this.spectral = SpectralLoss.standard(c.sampleRate());
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.999, 1e-8, 10.0);
+        this.adversary = config.adversarial() == null ? null
+                : new Adversary(model.manager(), config.adversarial(), config.seed());
         int hop = c.hopLength();
         this.cropSamples = Math.max(hop * (c.numCodebooks() + 2),
                 (int) Math.round(config.cropSeconds() * c.sampleRate() / hop) * hop);
@@ -68,86 +74,112 @@ public final class CodecTrainer {
         return config;
     }
 
+    /** Parameters of the discriminator (0 without adversarial training). */
+    public long discriminatorParameterCount() {
+        return adversary == null ? 0 : adversary.parameterCount();
+    }
+
+    /** The decoder's (generator's) pass of one step: its loss and the figures logged. */
+    private record GeneratorPass(NDArray loss, NDArray reconstruction, NDArray wave, NDArray mel, NDArray commitment,
+                                 NDArray mmd, NDArray codebook, int replacedCodes) {
+    }
+
     /** Runs one optimisation step and returns its figures. */
     public StepLog trainStep() {
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step);
         float[] batch = sampleBatch(rng);
         int k = model.config().numCodebooks();
         int stagesUsed = rng.nextDouble() < config.quantizerDropout() ? 1 + rng.nextInt(k) : k;
-        NDManager root = model.manager();
-        try (NDManager stepManager = root.newSubManager()) {
-            NDArray loss;
-            NDArray wave;
-            NDArray mel;
-            NDArray commit;
-            NDArray mmd = null;
-            NDArray codebook;
-            CodecModel.TrainingForward f;
+        boolean adversarial = adversary != null && adversary.activeAt(step);
+        try (NDManager stepManager = model.manager().newSubManager()) {
             NDArray audio = stepManager.create(batch, new Shape(config.batchSize(), 1, cropSamples));
-            if (config.decoderOnly()) {
-                return decoderStep(stepManager, audio, batch, stagesUsed, rng);
-            }
+            GeneratorPass g;
+            NDArray loss;
+            Adversary.GeneratorTerms terms = null;
+            String judged = null;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 var p = model.parameters().bind(stepManager);
-                f = model.trainingForward(p, audio, stagesUsed, rng);
-                wave = f.reconstruction().sub(audio).abs().mean();
-                mel = spectral.logMelL1(f.reconstruction(), audio);
-                commit = f.quantizer().commitmentLoss();
-                loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()))
-                        .add(commit.mul((float) config.commitmentWeight()));
-                if (config.siSnrWeight() > 0) {
-                    loss = loss.add(SiSnrLoss.negativeDb(f.reconstruction(), audio).mul((float) config.siSnrWeight()));
-                }
-                codebook = f.quantizer().codebookLoss();                  // null for EMA codebooks
-                if (codebook != null) {
-                    loss = loss.add(codebook);
-                }
-                if (config.mmdWeight() > 0 && stagesUsed >= 2) {
-                    var stages = f.quantizer().stageOutputs();
-                    mmd = MmdLoss.aligned(stages, rng).add(MmdLoss.delayed(stages, config.batchSize(), rng)).div(2f);
-                    loss = loss.add(mmd.mul((float) config.mmdWeight()));
+                g = config.decoderOnly() ? decoderPass(p, audio, stagesUsed, rng) : codecPass(p, audio, stagesUsed, rng);
+                loss = g.loss();
+                if (adversarial) {
+                    judged = judgedWindow(rng);
+                    terms = adversary.generatorTerms(stepManager, g.reconstruction().get(judged), audio.get(judged));
+                    loss = loss.add(terms.loss());
                 }
                 gc.backward(loss);
             }
             double gradNorm = optimizer.step(stepManager, config.learningRateAt(step));
-            model.applyQuantizerUpdates();
+            if (!config.decoderOnly()) {
+                model.applyQuantizerUpdates();
+            }
             divergence.check(gradNorm);
+            double discriminatorLoss = adversarial
+                    ? adversary.discriminatorStep(stepManager, audio.get(judged), g.reconstruction().get(judged)) : 0;
             step++;
-            float[] recon = f.reconstruction().toFloatArray();
-            return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), commit.getFloat(),
-                    mmd == null ? 0 : mmd.getFloat(), gradNorm, stagesUsed, f.quantizer().replacedCodes(),
-                    AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()),
-                    codebook == null ? 0 : codebook.getFloat());
+            float[] recon = g.reconstruction().toFloatArray();
+            return new StepLog(step, loss.getFloat(), g.wave().getFloat(), g.mel().getFloat(), valueOf(g.commitment()),
+                    valueOf(g.mmd()), gradNorm, stagesUsed, g.replacedCodes(),
+                    AudioMetrics.meanSiSnrDb(batch, recon, config.batchSize()), valueOf(g.codebook()),
+                    terms == null ? 0 : terms.hinge().getFloat(), terms == null ? 0 : terms.features().getFloat(),
+                    discriminatorLoss);
         }
     }
 
+    /** The part of every crop the discriminator judges this step, as an index ([B, 1, T] → [B, 1, T']). */
+    private String judgedWindow(SplittableRandom rng) {
+        int length = adversary.judgedSamples(model.config().sampleRate());
+        if (length <= 0 || length >= cropSamples) {
+            return ":, :, :";
+        }
+        int offset = rng.nextInt(cropSamples - length + 1);
+        return ":, :, " + offset + ":" + (offset + length);
+    }
+
+    /** The whole codec's losses: reconstruction, commitment, codebook and (optionally) MMD. */
+    private GeneratorPass codecPass(ParameterStore.Bound p, NDArray audio, int stagesUsed, SplittableRandom rng) {
+        CodecModel.TrainingForward f = model.trainingForward(p, audio, stagesUsed, rng);
+        NDArray wave = f.reconstruction().sub(audio).abs().mean();
+        NDArray mel = spectral.logMelL1(f.reconstruction(), audio);
+        NDArray commit = f.quantizer().commitmentLoss();
+        NDArray loss = reconstructionLoss(f.reconstruction(), audio, wave, mel)
+                .add(commit.mul((float) config.commitmentWeight()));
+        NDArray codebook = f.quantizer().codebookLoss();                  // null for EMA codebooks
+        if (codebook != null) {
+            loss = loss.add(codebook);
+        }
+        NDArray mmd = null;
+        if (config.mmdWeight() > 0 && stagesUsed >= 2) {
+            var stages = f.quantizer().stageOutputs();
+            mmd = MmdLoss.aligned(stages, rng).add(MmdLoss.delayed(stages, config.batchSize(), rng)).div(2f);
+            loss = loss.add(mmd.mul((float) config.mmdWeight()));
+        }
+        return new GeneratorPass(loss, f.reconstruction(), wave, mel, commit, mmd, codebook,
+                f.quantizer().replacedCodes());
+    }
+
     /**
-     * A step of {@link CodecTrainingConfig#decoderOnly} training: reconstruction losses only (the
+     * A pass of {@link CodecTrainingConfig#decoderOnly} training: reconstruction losses only (the
      * commitment, codebook and MMD terms concern the frozen parts). The encoder's and quantizer's
      * parameters get no gradient, so Adam leaves them exactly as they were.
      */
-    private StepLog decoderStep(NDManager stepManager, NDArray audio, float[] batch, int stagesUsed,
-                                SplittableRandom rng) {
-        NDArray reconstruction;
-        NDArray wave;
-        NDArray mel;
-        NDArray loss;
-        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-            var p = model.parameters().bind(stepManager);
-            reconstruction = model.decoderTrainingForward(p, audio, stagesUsed, rng);
-            wave = reconstruction.sub(audio).abs().mean();
-            mel = spectral.logMelL1(reconstruction, audio);
-            loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()));
-            if (config.siSnrWeight() > 0) {
-                loss = loss.add(SiSnrLoss.negativeDb(reconstruction, audio).mul((float) config.siSnrWeight()));
-            }
-            gc.backward(loss);
+    private GeneratorPass decoderPass(ParameterStore.Bound p, NDArray audio, int stagesUsed, SplittableRandom rng) {
+        NDArray reconstruction = model.decoderTrainingForward(p, audio, stagesUsed, rng);
+        NDArray wave = reconstruction.sub(audio).abs().mean();
+        NDArray mel = spectral.logMelL1(reconstruction, audio);
+        return new GeneratorPass(reconstructionLoss(reconstruction, audio, wave, mel), reconstruction, wave, mel,
+                null, null, null, 0);
+    }
+
+    private NDArray reconstructionLoss(NDArray reconstruction, NDArray audio, NDArray wave, NDArray mel) {
+        NDArray loss = wave.mul((float) config.waveWeight()).add(mel.mul((float) config.melWeight()));
+        if (config.siSnrWeight() > 0) {
+            loss = loss.add(SiSnrLoss.negativeDb(reconstruction, audio).mul((float) config.siSnrWeight()));
         }
-        double gradNorm = optimizer.step(stepManager, config.learningRateAt(step));
-        divergence.check(gradNorm);
-        step++;
-        return new StepLog(step, loss.getFloat(), wave.getFloat(), mel.getFloat(), 0, 0, gradNorm, stagesUsed, 0,
-                AudioMetrics.meanSiSnrDb(batch, reconstruction.toFloatArray(), config.batchSize()), 0);
+        return loss;
+    }
+
+    private static double valueOf(NDArray scalar) {
+        return scalar == null ? 0 : scalar.getFloat();
     }
 
     /**
@@ -171,8 +203,12 @@ public final class CodecTrainer {
     /** Writes the usable model (config + weights) and the resumable training state. */
     public void save(Path modelDir) throws IOException {
         model.save(modelDir);
-        TrainingCheckpoint.saveRun(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "codec"), model::save,
-                optimizer, config);
+        TrainingCheckpoint.saveRun(modelDir, new TrainingCheckpoint.State(step, wallSeconds, "codec"), dir -> {
+            model.save(dir);
+            if (adversary != null) {
+                adversary.save(dir);
+            }
+        }, optimizer, config);
     }
 
     /**
@@ -193,6 +229,9 @@ public final class CodecTrainer {
                 CodecTrainingConfig.class);
         CodecTrainer trainer = new CodecTrainer(CodecModel.load(run.dir()), change.apply(run.config()), clips);
         run.restore(trainer.optimizer);
+        if (trainer.adversary != null) {
+            trainer.adversary.load(run.dir());
+        }
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();
         return trainer;

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param decoderOnly        train the decoder alone: the encoder and quantizer run frozen, so
  *                           every clip keeps its tokens and a language model trained on them stays
  *                           valid (unwritten when false)
+ * @param adversarial        the discriminator and the weights of its losses; null (and unwritten):
+ *                           reconstruction losses only
  */
 public record CodecTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -41,7 +43,8 @@ public record CodecTrainingConfig(
         @JsonProperty("si_snr_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double siSnrWeight,
         @JsonProperty("lr_decay_from") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayFrom,
         @JsonProperty("lr_decay_until") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayUntil,
-        @JsonProperty("decoder_only") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean decoderOnly) {
+        @JsonProperty("decoder_only") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean decoderOnly,
+        @JsonProperty("adversarial") @JsonInclude(JsonInclude.Include.NON_NULL) AdversarialConfig adversarial) {
 
     /** Where a decay ends, as a share of the learning rate. */
     public static final double LR_FINAL_FRACTION = 0.1;
@@ -65,38 +68,45 @@ public record CodecTrainingConfig(
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
         return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, DEFAULT_QUANTIZER_DROPOUT, 100, 1, 0.0,
-                0, 0, false);
+                0, 0, false, null);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     public CodecTrainingConfig withSiSnrWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     /** A cosine decay of the learning rate from step {@code from} to {@code until} (then constant). */
     public CodecTrainingConfig withLrDecay(long from, long until) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly, adversarial);
     }
 
     public CodecTrainingConfig withQuantizerDropout(double share) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, share, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     /** Trains the decoder alone (see {@link #decoderOnly}). */
     public CodecTrainingConfig withDecoderOnly(boolean only) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, only);
+                lrDecayFrom, lrDecayUntil, only, adversarial);
+    }
+
+    /** Trains adversarially (null: reconstruction losses only). */
+    public CodecTrainingConfig withAdversarial(AdversarialConfig a) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil, decoderOnly, a);
     }
 
     /** The learning rate of step {@code step} (0-based). */
@@ -112,25 +122,32 @@ public record CodecTrainingConfig(
     public CodecTrainingConfig withSeed(long s) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
         return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+    }
+
+    /** Other weights for the waveform L1 and the multi-scale log-mel L1. */
+    public CodecTrainingConfig withReconstructionWeights(double wave, double mel) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, wave, mel,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
         return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
     }
 
     private static void require(boolean ok, String message) {

@@ -122,7 +122,7 @@ class CodecTrainingTest {
     private static java.util.Map<String, float[]> frozenTensors(CodecModel model) {
         java.util.Map<String, float[]> out = new java.util.TreeMap<>();
         model.parameters().parameters().forEach((name, a) -> {
-            if (!name.startsWith(SeanetDecoder.PREFIX)) {
+            if (!name.startsWith(CodecDecoder.PREFIX)) {
                 out.put(name, a.toFloatArray());
             }
         });
