@@ -18,8 +18,8 @@ import java.util.List;
  * edge frames hold real sound rather than a half-empty window.
  *
  * <p>Every logarithm adds {@value #ENERGY_FLOOR} to the energy first. On this power scale that
- * floor lies about 115 dB under a full-scale sine's bin and below 16-bit quantisation noise
- * (about 6e-8 per bin), so it only matters where the audio is digitally silent: a band silent
+ * floor lies about 154 dB under a full-scale sine's peak bin and 28 dB under 16-bit quantisation
+ * noise (about 6e-8 per bin), so it only matters where the audio is digitally silent: a band silent
  * in both clips gives 0 dB, and a band silent in the original but not in the decode gives the
  * decode's level above the floor, {@code 10·log10(1 + E/1e-10)}, a large error on purpose,
  * because that is sound the original never had.
