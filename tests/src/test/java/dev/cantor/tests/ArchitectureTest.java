@@ -43,6 +43,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The codec-quality figures in dB and the anchors run anywhere: training logs, tools, tests without a model. */
+    @Test
+    void codecFiguresAndAnchorsStayFreeOfDjl() {
+        noClasses().that().haveNameMatching("dev\\.cantor\\.engine\\.eval\\.(SpectralFigures|Reconstruction\\w+"
+                        + "|ReferenceCodec|OpusAnchor|AnchorException|HeldOutClips)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(classes);
+    }
+
     @Test
     void theUiTalksToTheEngineOnlyThroughItsFacadeAudioAndDsp() {
         noClasses().that().resideInAPackage("dev.cantor.ui..")

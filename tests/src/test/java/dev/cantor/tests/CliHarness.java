@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code cantor.jar} the way a user does: {@code java -jar cantor.jar ...}. */
@@ -43,11 +44,19 @@ final class CliHarness {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), args);
+    }
+
+    /** Runs cantor with {@code environment} added to (or replacing entries of) this process's environment. */
+    static Result run(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        Process p = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("cantor " + String.join(" ", args) + " did not finish");

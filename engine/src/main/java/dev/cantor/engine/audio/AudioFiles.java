@@ -55,23 +55,7 @@ public final class AudioFiles {
      * @throws IOException        if the file is missing or cannot be opened
      */
     public static AudioClip readMono(Path file, double maxSeconds) throws IOException {
-        Objects.requireNonNull(file, "file");
-        String name = displayName(file);
-        try (FileChannel channel = open(file, name)) {
-            AudioFormatSniffer.Detected detected = AudioFormatSniffer.sniff(channel, name);
-            try {
-                return switch (detected.kind()) {
-                    case WAV -> readWav(channel, file, name, maxSeconds);
-                    case FLAC -> FlacReader.read(channel, detected.offset(), name, maxSeconds);
-                    case MP3 -> Mp3Reader.read(channel, detected.offset(), name, maxSeconds);
-                    case OGG_VORBIS -> OggVorbisReader.read(channel, name, maxSeconds);
-                };
-            } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                throw damaged(name, detected.kind(), e);
-            }
-        }
+        return decode(file, 0, maxSeconds);
     }
 
     /**
@@ -84,14 +68,52 @@ public final class AudioFiles {
      * @throws IllegalArgumentException if {@code targetRate} is not a sensible sample rate
      */
     public static AudioClip readMono(Path file, int targetRate, double maxSeconds) throws IOException {
+        return readExcerpt(file, targetRate, 0, maxSeconds);
+    }
+
+    /**
+     * Reads {@code seconds} of a file from {@code startSeconds} on, as mono at {@code targetRate}.
+     * The audio before the start is decoded but not kept (WAV is not even read), so an excerpt
+     * from the middle of an hour-long file holds only the excerpt in memory.
+     *
+     * @param startSeconds where the excerpt starts; ≤ 0 is the start of the file
+     * @param seconds      its length (less when the file ends sooner); ≤ 0 reads to the end
+     * @throws AudioFileException       if the file is not audio Cantor can read, or ends before
+     *                                  {@code startSeconds}
+     * @throws IOException              if the file is missing or cannot be opened
+     * @throws IllegalArgumentException if {@code targetRate} is not a sensible sample rate
+     */
+    public static AudioClip readExcerpt(Path file, int targetRate, double startSeconds, double seconds)
+            throws IOException {
         if (targetRate <= 0 || targetRate > WavReader.MAX_SAMPLE_RATE) {
             throw new IllegalArgumentException("target sample rate out of range: " + targetRate);
         }
-        AudioClip mono = readMono(file, maxSeconds);
+        AudioClip mono = decode(file, startSeconds, seconds);
         if (mono.sampleRate() == targetRate) {
             return mono;
         }
         return new AudioClip(Resampler.resample(mono.samples(), mono.sampleRate(), targetRate), targetRate);
+    }
+
+    /** Mono at the file's rate, from {@code startSeconds} (≤ 0: the start) for {@code maxSeconds} (≤ 0: to the end). */
+    private static AudioClip decode(Path file, double startSeconds, double maxSeconds) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String name = displayName(file);
+        try (FileChannel channel = open(file, name)) {
+            AudioFormatSniffer.Detected detected = AudioFormatSniffer.sniff(channel, name);
+            try {
+                return switch (detected.kind()) {
+                    case WAV -> readWav(channel, file, name, startSeconds, maxSeconds);
+                    case FLAC -> FlacReader.read(channel, detected.offset(), name, startSeconds, maxSeconds);
+                    case MP3 -> Mp3Reader.read(channel, detected.offset(), name, startSeconds, maxSeconds);
+                    case OGG_VORBIS -> OggVorbisReader.read(channel, name, startSeconds, maxSeconds);
+                };
+            } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw damaged(name, detected.kind(), e);
+            }
+        }
     }
 
     /**
@@ -151,32 +173,47 @@ public final class AudioFiles {
     }
 
     /**
-     * WAV goes through {@link WavReader}. With a length limit only the bytes needed are read:
-     * the header and that many frames, with the data chunk's size patched to match, so a long
-     * recording is not loaded whole just to keep its first seconds.
+     * WAV goes through {@link WavReader}. With a start or a length limit only the bytes needed
+     * are read: the header and that stretch of frames, with the data chunk's size patched to
+     * match, so a long recording is not loaded whole just to keep a few seconds of it.
      */
-    private static AudioClip readWav(FileChannel channel, Path file, String name, double maxSeconds)
-            throws IOException {
+    private static AudioClip readWav(FileChannel channel, Path file, String name, double startSeconds,
+                                     double maxSeconds) throws IOException {
         WavHeader header = WavHeader.read(channel);
         if (header != null) {
-            long frames = MonoSink.frameLimit(maxSeconds, header.sampleRate());
-            if (frames < header.framesPresent(channel.size())) {
-                long dataBytes = frames * header.frameBytes();
-                long total = header.dataOffset() + dataBytes;
-                if (total < Integer.MAX_VALUE - 64) {
-                    byte[] prefix = FileBytes.readAt(channel, 0, (int) total);
-                    int sizeField = (int) header.dataOffset() - 4;
-                    for (int i = 0; i < 4; i++) {
-                        prefix[sizeField + i] = (byte) (dataBytes >>> (8 * i));
-                    }
-                    return WavReader.read(prefix, name).toMono();
+            long present = header.framesPresent(channel.size());
+            long first = Math.min(present, MonoSink.startFrame(startSeconds, header.sampleRate()));
+            long frames = Math.min(MonoSink.frameLimit(maxSeconds, header.sampleRate()), present - first);
+            if (first > 0 && frames == 0) {
+                throw endsBefore(name, startSeconds);
+            }
+            long dataBytes = frames * header.frameBytes();
+            if ((first > 0 || frames < present) && header.dataOffset() + dataBytes < Integer.MAX_VALUE - 64) {
+                byte[] head = FileBytes.readAt(channel, 0, (int) header.dataOffset());
+                byte[] data = FileBytes.readAt(channel, header.dataOffset() + first * header.frameBytes(),
+                        (int) dataBytes);
+                byte[] wav = Arrays.copyOf(head, head.length + data.length);
+                System.arraycopy(data, 0, wav, head.length, data.length);
+                int sizeField = (int) header.dataOffset() - 4;
+                for (int i = 0; i < 4; i++) {
+                    wav[sizeField + i] = (byte) (dataBytes >>> (8 * i));
                 }
+                return WavReader.read(wav, name).toMono();
             }
         }
         AudioClip whole = WavReader.read(file).toMono();
-        long frames = MonoSink.frameLimit(maxSeconds, whole.sampleRate());
-        return frames >= whole.length() ? whole
-                : new AudioClip(Arrays.copyOf(whole.samples(), (int) frames), whole.sampleRate());
+        int first = (int) Math.min(whole.length(), MonoSink.startFrame(startSeconds, whole.sampleRate()));
+        long frames = Math.min(MonoSink.frameLimit(maxSeconds, whole.sampleRate()), whole.length() - first);
+        if (first > 0 && frames == 0) {
+            throw endsBefore(name, startSeconds);
+        }
+        return first == 0 && frames >= whole.length() ? whole
+                : new AudioClip(Arrays.copyOfRange(whole.samples(), first, (int) (first + frames)), whole.sampleRate());
+    }
+
+    private static AudioFileException endsBefore(String name, double startSeconds) {
+        return new AudioFileException(String.format(Locale.ROOT, "cannot read %s from %.1f s on: it ends before that",
+                name, startSeconds));
     }
 
     private static AudioFileException damaged(String name, AudioFormatSniffer.Kind kind, Exception cause) {

@@ -25,4 +25,23 @@ public final class AudioLoader {
     public static AudioClip loadMono(Path path, int targetRate) throws IOException {
         return AudioFiles.readMono(path, targetRate, 0);
     }
+
+    /**
+     * Loads {@code seconds} from the middle of a file (the whole file when it is shorter), mono at
+     * {@code targetRate}. The middle is where a song is most itself: no count-in, no fade-out.
+     * Only the excerpt is kept in memory, whatever the file's length.
+     *
+     * @param seconds the excerpt's length; must be positive
+     * @throws AudioFileException       if the file is not audio Cantor can read (the message says why)
+     * @throws IOException              if the file system fails (missing file, no permission)
+     * @throws IllegalArgumentException if {@code targetRate} or {@code seconds} is not sensible
+     */
+    public static AudioClip loadMiddle(Path path, int targetRate, double seconds) throws IOException {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("excerpt length must be positive, got " + seconds);
+        }
+        double duration = AudioFiles.probeSeconds(path);
+        double start = Math.max(0, (duration - seconds) / 2);
+        return AudioFiles.readExcerpt(path, targetRate, start, seconds);
+    }
 }

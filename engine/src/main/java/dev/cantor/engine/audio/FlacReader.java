@@ -96,10 +96,11 @@ final class FlacReader {
         return new StreamInfo(raw, sampleRate, channels, bits, total, -1);
     }
 
-    /** Decodes the file, stopping after {@code maxSeconds} (≤ 0: no limit). */
-    static AudioClip read(FileChannel channel, long offset, String name, double maxSeconds) throws IOException {
+    /** Decodes the file from {@code startSeconds} on (≤ 0: the start), keeping at most {@code maxSeconds} (≤ 0: all). */
+    static AudioClip read(FileChannel channel, long offset, String name, double startSeconds, double maxSeconds)
+            throws IOException {
         StreamInfo info = readStreamInfo(channel, offset, name);
-        MonoSink sink = new MonoSink(name, info.sampleRate(), maxSeconds, info.totalSamples());
+        MonoSink sink = new MonoSink(name, info.sampleRate(), startSeconds, maxSeconds, info.totalSamples());
 
         byte[] head = new byte[4 + 4 + STREAMINFO_BYTES];
         head[0] = 'f';

@@ -3,6 +3,7 @@ package dev.cantor.engine.audio;
 import static dev.cantor.engine.audio.AudioFileException.grouped;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Collects decoded audio as mono samples, up to an optional length limit. The decoders mix
@@ -10,7 +11,9 @@ import java.util.Arrays;
  * hand over one value per frame, so memory holds one channel, not all of them.
  *
  * <p>The limit is what lets a caller ask for "the first 30 seconds" of a two-hour file without
- * decoding or storing the rest: decoders stop as soon as {@link #full()} says so. Without a
+ * decoding or storing the rest: decoders stop as soon as {@link #full()} says so. A start
+ * offset drops the frames before it as they arrive, so "10 seconds from the middle" of that
+ * file is decoded up to its middle but never stored beyond those 10 seconds. Without a
  * limit the buffer grows as needed, but never past half the heap; beyond that the file is
  * refused with a message rather than an out-of-memory error.
  */
@@ -24,20 +27,25 @@ final class MonoSink {
     private final String name;
     private final int sampleRate;
     private final long limit;
+    /** Frames dropped before the first one kept. */
+    private final long skip;
+    private long skipped;
     private float[] samples;
     private int length;
 
     /**
      * @param name           the file name, for messages
      * @param sampleRate     the file's rate in Hz
-     * @param maxSeconds     stop after this much audio; ≤ 0 (or NaN) means no limit
+     * @param startSeconds   drop the audio before this point; ≤ 0 (or NaN) keeps it from the start
+     * @param maxSeconds     stop after this much audio from the start point; ≤ 0 (or NaN) means no limit
      * @param expectedFrames what the header says the length is, or ≤ 0 if unknown (only a size hint)
      */
-    MonoSink(String name, int sampleRate, double maxSeconds, long expectedFrames) {
+    MonoSink(String name, int sampleRate, double startSeconds, double maxSeconds, long expectedFrames) {
         this.name = name;
         this.sampleRate = sampleRate;
         this.limit = frameLimit(maxSeconds, sampleRate);
-        long initial = expectedFrames > 0 ? expectedFrames : MIN_INITIAL;
+        this.skip = startFrame(startSeconds, sampleRate);
+        long initial = expectedFrames > skip ? expectedFrames - skip : MIN_INITIAL;
         this.samples = new float[(int) Math.max(1, Math.min(Math.min(initial, limit), MAX_INITIAL))];
     }
 
@@ -47,6 +55,11 @@ final class MonoSink {
             return Long.MAX_VALUE;
         }
         return Math.max(1, (long) Math.ceil(maxSeconds * rate));
+    }
+
+    /** The first frame kept when reading from {@code startSeconds} at {@code rate}; 0 for the start. */
+    static long startFrame(double startSeconds, int rate) {
+        return startSeconds > 0 ? (long) Math.floor(startSeconds * rate) : 0;
     }
 
     /** True once the limit is reached; decoders stop reading then. */
@@ -64,8 +77,12 @@ final class MonoSink {
         return length;
     }
 
-    /** Appends one mono sample; ignored once the limit is reached. */
+    /** Appends one mono sample; ignored before the start and once the limit is reached. */
     void put(float value) throws AudioFileException {
+        if (skipped < skip) {
+            skipped++;
+            return;
+        }
         if (length >= limit) {
             return;
         }
@@ -75,15 +92,23 @@ final class MonoSink {
         samples[length++] = value;
     }
 
-    /** Drops frames from the end (codec padding) so at most {@code frames} remain. */
+    /**
+     * Drops frames from the end (codec padding) so the stream ends after {@code frames} frames,
+     * counted from the start of the stream (frames dropped before the start offset included).
+     */
     void truncate(long frames) {
-        if (frames >= 0 && frames < length) {
-            length = (int) frames;
+        long keep = Math.max(0, frames - skip);
+        if (frames >= 0 && keep < length) {
+            length = (int) keep;
         }
     }
 
     /** The collected audio; a file that decoded to nothing is refused. */
     AudioClip toClip() throws AudioFileException {
+        if (length == 0 && skip > 0) {
+            throw new AudioFileException(String.format(Locale.ROOT, "cannot read %s from %.1f s on: it ends before that",
+                    name, skip / (double) sampleRate));
+        }
         if (length == 0) {
             throw new AudioFileException("cannot read " + name + ": it holds no audio");
         }

@@ -79,8 +79,9 @@ final class Mp3Reader {
         return end;
     }
 
-    /** Decodes the file, stopping after {@code maxSeconds} (≤ 0: no limit). */
-    static AudioClip read(FileChannel channel, long firstFrame, String name, double maxSeconds) throws IOException {
+    /** Decodes the file from {@code startSeconds} on (≤ 0: the start), keeping at most {@code maxSeconds} (≤ 0: all). */
+    static AudioClip read(FileChannel channel, long firstFrame, String name, double startSeconds, double maxSeconds)
+            throws IOException {
         Start start = start(channel, firstFrame, name);
         MpegFrameHeader first = start.header();
         MpegFrameHeader.InfoFrame info = start.info();
@@ -90,7 +91,7 @@ final class Mp3Reader {
         long expected = gapless ? info.frames() * perFrame - info.delay() - info.padding() : -1;
         long estimate = expected > 0 ? expected
                 : (channel.size() - firstFrame) / Math.max(1, first.frameLength()) * perFrame;
-        MonoSink sink = new MonoSink(name, rate, maxSeconds, estimate);
+        MonoSink sink = new MonoSink(name, rate, startSeconds, maxSeconds, estimate);
 
         long skip = gapless ? info.delay() + DECODER_DELAY : 0;
         boolean infoFramePending = info != null;

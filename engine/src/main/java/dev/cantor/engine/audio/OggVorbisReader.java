@@ -59,10 +59,10 @@ final class OggVorbisReader {
         return new Identification((int) OggPage.serial(head, 0), channels, (int) rate);
     }
 
-    /** Decodes the file, stopping after {@code maxSeconds} (≤ 0: no limit). */
-    static AudioClip read(FileChannel channel, String name, double maxSeconds) throws IOException {
+    /** Decodes the file from {@code startSeconds} on (≤ 0: the start), keeping at most {@code maxSeconds} (≤ 0: all). */
+    static AudioClip read(FileChannel channel, String name, double startSeconds, double maxSeconds) throws IOException {
         Identification id = identify(channel, name);
-        MonoSink sink = new MonoSink(name, id.sampleRate(), maxSeconds, -1);
+        MonoSink sink = new MonoSink(name, id.sampleRate(), startSeconds, maxSeconds, -1);
         float scale = 1f / id.channels();
 
         SyncState sync = new SyncState();

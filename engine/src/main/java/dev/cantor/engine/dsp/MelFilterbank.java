@@ -23,6 +23,21 @@ public final class MelFilterbank {
      *         so bands of different widths carry comparable energy
      */
     public static float[][] create(int sampleRate, int nFft, int melBins, double fMin, double fMax) {
+        return build(sampleRate, nFft, melBins, fMin, fMax, true);
+    }
+
+    /**
+     * The same filters with a peak of 1 and no area normalisation (torchaudio's {@code norm=None}):
+     * a band sums the power it covers as it is, so a level change reads the same in every band.
+     *
+     * @return row-major matrix [melBins][nFft/2+1]
+     */
+    public static float[][] triangles(int sampleRate, int nFft, int melBins, double fMin, double fMax) {
+        return build(sampleRate, nFft, melBins, fMin, fMax, false);
+    }
+
+    private static float[][] build(int sampleRate, int nFft, int melBins, double fMin, double fMax,
+                                   boolean areaNormalised) {
         if (melBins < 1 || nFft < 2 || fMax <= fMin || fMax > sampleRate / 2.0 + 1e-6) {
             throw new IllegalArgumentException("bad mel filterbank parameters");
         }
@@ -38,7 +53,7 @@ public final class MelFilterbank {
             double lo = edges[m];
             double mid = edges[m + 1];
             double hi = edges[m + 2];
-            double norm = 2.0 / (hi - lo);
+            double norm = areaNormalised ? 2.0 / (hi - lo) : 1.0;
             for (int b = 0; b < bins; b++) {
                 double f = b * (double) sampleRate / nFft;
                 double w = 0;

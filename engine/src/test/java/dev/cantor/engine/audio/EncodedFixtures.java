@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Test fixtures made on the spot: a stereo sine written with {@link WavWriter}, then encoded
  * with the reference command-line encoders (flac, lame, oggenc), tags included. Nothing is
  * downloaded or committed. A missing encoder fails the test with the Debian package to install.
+ * The encoders are public for the tests of other packages that read folders of recordings.
  */
-final class EncodedFixtures {
+public final class EncodedFixtures {
 
     static final int RATE = 44_100;
     static final double SECONDS = 1.5;
@@ -59,7 +60,7 @@ final class EncodedFixtures {
         return wav;
     }
 
-    static Path flac(Path wav, String name, boolean tagged) throws IOException {
+    public static Path flac(Path wav, String name, boolean tagged) throws IOException {
         Path out = wav.resolveSibling(name);
         List<String> command = new ArrayList<>(List.of("flac", "--silent", "--force", "-o", out.toString()));
         if (tagged) {
@@ -71,7 +72,7 @@ final class EncodedFixtures {
         return out;
     }
 
-    static Path mp3(Path wav, String name, boolean tagged) throws IOException {
+    public static Path mp3(Path wav, String name, boolean tagged) throws IOException {
         Path out = wav.resolveSibling(name);
         List<String> command = new ArrayList<>(List.of("lame", "--quiet"));
         if (tagged) {
@@ -82,7 +83,7 @@ final class EncodedFixtures {
         return out;
     }
 
-    static Path ogg(Path wav, String name, boolean tagged) throws IOException {
+    public static Path ogg(Path wav, String name, boolean tagged) throws IOException {
         Path out = wav.resolveSibling(name);
         List<String> command = new ArrayList<>(List.of("oggenc", "--quiet", "-o", out.toString()));
         if (tagged) {
@@ -120,7 +121,7 @@ final class EncodedFixtures {
     }
 
     /** The frequency of the dominant tone, from the spacing of upward zero crossings (interpolated). */
-    static double frequency(float[] x, int from, int to, int rate) {
+    public static double frequency(float[] x, int from, int to, int rate) {
         double first = -1;
         double last = -1;
         int crossings = 0;
