@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * is taken as a musician's recordings: every file in it (not in sub-folders, hidden files
  * ignored) in a format Cantor reads (WAV, FLAC, MP3, Ogg Vorbis) gives
  * {@value #EXCERPT_SECONDS} seconds from its middle, or the whole file when shorter; a file
- * that cannot be read is listed with the reason and skipped, as the library import does, so
- * one damaged song does not stop a measurement on fifty.
+ * that cannot be read, or whose excerpt is silent, is listed with the reason and skipped, as the
+ * library import does, so one damaged song does not stop a measurement on fifty.
  *
  * @param clips   [clip][sample], in file-name order
  * @param skipped the files left out, each with the reason (it names the file)
@@ -31,6 +31,14 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
 
     /** Length of the excerpt taken from each recording: enough for phrases, short enough for many songs. */
     public static final double EXCERPT_SECONDS = 10;
+
+    /**
+     * A recording's excerpt quieter than this is left out (and listed): there is no music in it
+     * to measure, and every decoder's noise floor is far above it, so one such file would
+     * dominate the dB figures (Debian's wesnoth music ships a 10 s track at −101 dBFS, which
+     * alone scored a worst band of 122 dB).
+     */
+    public static final double SILENT_DBFS = -60;
 
     public HeldOutClips {
         clips = List.copyOf(clips);
@@ -84,7 +92,14 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < files.size() && (maxClips == 0 || clips.size() < maxClips); i++) {
             try {
-                clips.add(AudioLoader.loadMiddle(files.get(i), sampleRate, EXCERPT_SECONDS).samples());
+                float[] excerpt = AudioLoader.loadMiddle(files.get(i), sampleRate, EXCERPT_SECONDS).samples();
+                double level = rmsDbfs(excerpt);
+                if (level < SILENT_DBFS) {
+                    skipped.add(files.get(i).getFileName() + ": silent (" + Math.round(level)
+                            + " dBFS), nothing to measure a codec on");
+                } else {
+                    clips.add(excerpt);
+                }
             } catch (AudioFileException e) {
                 skipped.add(e.getMessage());
             }
@@ -95,6 +110,15 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
                     + " could be read; the first: " + skipped.get(0));
         }
         return new HeldOutClips(clips, skipped);
+    }
+
+    /** Root-mean-square level in dB below full scale (−∞ for digital silence). */
+    static double rmsDbfs(float[] x) {
+        double sum = 0;
+        for (float v : x) {
+            sum += v * (double) v;
+        }
+        return 10 * Math.log10(sum / Math.max(1, x.length));
     }
 
     private static List<Path> limit(List<Path> files, int maxClips) {

@@ -104,4 +104,21 @@ class HeldOutClipsTest {
         assertTrue(broken.getMessage().contains("song.ogg"), broken.getMessage());
         assertTrue(broken.getMessage().lines().count() == 1, broken.getMessage());
     }
+
+    @Test
+    void aSilentRecordingIsListedAndLeftOut(@TempDir Path dir) throws IOException {
+        steps(dir.resolve("a-music.wav"), 3);
+        float[] hush = new float[2 * FILE_RATE];
+        for (int i = 0; i < hush.length; i++) {
+            hush[i] = (float) (1e-5 * Math.sin(i * 0.05));          // about −103 dBFS
+        }
+        WavWriter.write(dir.resolve("b-silence.wav"), new float[][] {hush}, FILE_RATE, SampleFormat.FLOAT_32);
+
+        HeldOutClips loaded = HeldOutClips.load(dir, MODEL_RATE, 0, ProgressListener.NONE);
+
+        assertEquals(1, loaded.clips().size());
+        assertEquals(1, loaded.skipped().size());
+        assertTrue(loaded.skipped().get(0).contains("b-silence.wav") && loaded.skipped().get(0).contains("silent"),
+                loaded.skipped().get(0));
+    }
 }
