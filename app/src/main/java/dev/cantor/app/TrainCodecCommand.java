@@ -12,6 +12,8 @@ import dev.cantor.engine.training.AudioFolder;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
 import dev.cantor.engine.training.TrainingCheckpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +98,12 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--judge-seconds", defaultValue = "0.5", description = "With --adversarial: the discriminator judges a window of this many seconds from each crop; 0 = all of it (default: ${DEFAULT-VALUE}).")
     double judgeSeconds;
 
+    @Option(names = "--heldout", paramLabel = "DIR", description = "Measure the codec on these held-out clips at every checkpoint (log-mel distance, octave-band level errors, SI-SNR): printed and appended to MODELDIR/validation.jsonl.")
+    Path heldout;
+
+    @Option(names = "--heldout-clips", defaultValue = "8", description = "With --heldout: how many of its clips (default: ${DEFAULT-VALUE}).")
+    int heldoutClips;
+
     @Option(names = "--decoder-only", description = "Train the decoder alone (needs --from): the encoder and quantizer stay frozen, so every clip keeps its tokens and a language model trained on them stays valid.")
     boolean decoderOnly;
 
@@ -174,6 +182,12 @@ final class TrainCodecCommand implements Callable<Integer> {
         if (trainer.discriminatorParameterCount() > 0) {
             System.err.printf("discriminator: %,d parameters%n", trainer.discriminatorParameterCount());
         }
+        if (heldoutClips < 1) {
+            throw new UserInputException("--heldout-clips must be at least 1");
+        }
+        CodecValidation validation = heldout == null ? null
+                : CodecValidation.load(heldout, trainer.model().config().sampleRate(), heldoutClips, out);
+        int every = trainer.config().checkpointEvery();
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
@@ -181,6 +195,13 @@ final class TrainCodecCommand implements Callable<Integer> {
         try (CodecModel model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
             trainer.train(out, run.steps, progress, cancel, log -> {
                 last[0] = log;
+                if (validation != null && (log.step() % every == 0 || log.step() == run.steps)) {
+                    try {
+                        validation.measure(trainer.model(), log.step(), trainer.wallSeconds());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
                 recentSnr[0] = Double.isNaN(recentSnr[0]) || recentSnr[0] == 0 ? log.batchSiSnrDb()
                         : 0.95 * recentSnr[0] + 0.05 * log.batchSiSnrDb();
                 if (log.step() % 25 == 0) {

@@ -209,6 +209,37 @@ class CodecCliTest {
     }
 
     @Test
+    void aFrameDecoderTrainsAdversariallyBehindAnExistingCodecWithHeldOutFigures(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeTone(data.resolve("a.wav"), 32000, 1.5, 220);
+        Path base = dir.resolve("base");
+        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", base.toString(),
+                "--steps", "1", "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5");
+        assertEquals(0, train.exitCode(), train.stderr());
+
+        Path framed = dir.resolve("framed");
+        CliHarness.Result run = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", framed.toString(),
+                "--from", base.toString(), "--frame-decoder", "tiny", "--decoder-only", "--adversarial",
+                "--discriminator-channels", "4", "--judge-seconds", "0.25", "--steps", "2", "--checkpoint-every", "1",
+                "--batch", "2", "--crop-seconds", "0.5", "--heldout", data.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode config = JSON.readTree(framed.resolve("config.json").toFile());
+        assertEquals(16, config.path("frame_decoder").path("dim").asInt(), config.toString());
+        JsonNode recipe = JSON.readTree(framed.resolve("training").resolve("training_config.json").toFile());
+        assertEquals(4, recipe.path("adversarial").path("discriminator").path("channels").asInt(), recipe.toString());
+        assertTrue(Files.isRegularFile(framed.resolve("training").resolve("discriminator.cntr")),
+                "the discriminator is part of the checkpoint");
+        assertFalse(Files.exists(framed.resolve("discriminator.cntr")), "but never of the model");
+        List<String> validation = Files.readAllLines(framed.resolve("validation.jsonl"));
+        assertEquals(2, validation.size(), "one line per checkpoint: " + validation);
+        JsonNode figures = JSON.readTree(validation.get(1));
+        assertEquals(2, figures.get("step").asInt());
+        assertTrue(figures.get("log_mel_distance_db").asDouble() > 0, figures.toString());
+        assertEquals(7, figures.get("band_level_error_db").size(), figures.toString());
+        assertTrue(run.stderr().contains("validation at step 2"), run.stderr());
+    }
+
+    @Test
     void killDuringTrainingLeavesAUsableCheckpoint(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeTone(data.resolve("a.wav"), 32000, 1.0, 440);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -187,7 +188,7 @@ public final class CodecTrainer {
      * {@link CodecTrainingConfig#checkpointEvery()} steps, at the end, and when cancelled.
      */
     public void train(Path modelDir, long targetSteps, ProgressListener progress, CancellationToken cancel,
-                      java.util.function.Consumer<StepLog> onStep) throws IOException {
+                      Consumer<StepLog> onStep) throws IOException {
         long started = System.nanoTime();
         double wallAtStart = wallSeconds;
         TrainingLoop.Save save = () -> save(modelDir);
