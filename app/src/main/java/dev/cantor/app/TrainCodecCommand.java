@@ -80,6 +80,9 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--mel-weight", defaultValue = "1", description = "Weight of the multi-scale log-mel L1 loss (default: ${DEFAULT-VALUE}).")
     double melWeight;
 
+    @Option(names = "--spectrum-weight", defaultValue = "0", description = "Weight of the long-term average spectrum loss (each mel band's power over the crop, log L1), which keeps the tonal balance; 0 disables (default: ${DEFAULT-VALUE}).")
+    double spectrumWeight;
+
     @Option(names = "--adversarial", description = "Train adversarially: a multi-scale STFT discriminator (hinge loss) and feature matching on top of the reconstruction losses.")
     boolean adversarial;
 
@@ -155,7 +158,8 @@ final class TrainCodecCommand implements Callable<Integer> {
                         .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
                         .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
                         .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly)
-                        .withQuantizerDropout(quantizerDropout).withReconstructionWeights(waveWeight, melWeight);
+                        .withQuantizerDropout(quantizerDropout).withReconstructionWeights(waveWeight, melWeight)
+                        .withSpectrumWeight(spectrumWeight);
                 if (adversarial) {
                     AdversarialConfig standard = AdversarialConfig.standard();
                     recipe = recipe.withAdversarial(new AdversarialConfig(adversarialWeight, featureWeight,

@@ -176,6 +176,9 @@ public final class CodecTrainer {
         if (config.siSnrWeight() > 0) {
             loss = loss.add(SiSnrLoss.negativeDb(reconstruction, audio).mul((float) config.siSnrWeight()));
         }
+        if (config.spectrumWeight() > 0) {
+            loss = loss.add(spectral.logAverageSpectrumL1(reconstruction, audio).mul((float) config.spectrumWeight()));
+        }
         return loss;
     }
 

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                           valid (unwritten when false)
  * @param adversarial        the discriminator and the weights of its losses; null (and unwritten):
  *                           reconstruction losses only
+ * @param spectrumWeight     weight of the long-term average spectrum L1
+ *                           ({@link SpectralLoss#logAverageSpectrumL1}); 0 and unwritten: off
  */
 public record CodecTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -44,7 +46,8 @@ public record CodecTrainingConfig(
         @JsonProperty("lr_decay_from") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayFrom,
         @JsonProperty("lr_decay_until") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long lrDecayUntil,
         @JsonProperty("decoder_only") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean decoderOnly,
-        @JsonProperty("adversarial") @JsonInclude(JsonInclude.Include.NON_NULL) AdversarialConfig adversarial) {
+        @JsonProperty("adversarial") @JsonInclude(JsonInclude.Include.NON_NULL) AdversarialConfig adversarial,
+        @JsonProperty("spectrum_weight") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double spectrumWeight) {
 
     /** Where a decay ends, as a share of the learning rate. */
     public static final double LR_FINAL_FRACTION = 0.1;
@@ -58,6 +61,7 @@ public record CodecTrainingConfig(
         require(quantizerDropout >= 0 && quantizerDropout <= 1, "quantizer_dropout must be in [0, 1]");
         require(checkpointEvery >= 1, "checkpoint_every must be ≥ 1");
         require(siSnrWeight >= 0 && Double.isFinite(siSnrWeight), "si_snr_weight must be ≥ 0");
+        require(spectrumWeight >= 0 && Double.isFinite(spectrumWeight), "spectrum_weight must be ≥ 0");
         require(lrDecayFrom >= 0 && (lrDecayUntil == 0 && lrDecayFrom == 0 || lrDecayUntil > lrDecayFrom),
                 "lr_decay_until must come after lr_decay_from");
     }
@@ -68,45 +72,52 @@ public record CodecTrainingConfig(
     /** The recipe measured on this CPU (see ARCHITECTURE.md). */
     public static CodecTrainingConfig defaults() {
         return new CodecTrainingConfig(8, 1.0, 7e-4, 10.0, 1.0, 0.05, 0.0, DEFAULT_QUANTIZER_DROPOUT, 100, 1, 0.0,
-                0, 0, false, null);
+                0, 0, false, null, 0);
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     public CodecTrainingConfig withSiSnrWeight(double w) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     /** A cosine decay of the learning rate from step {@code from} to {@code until} (then constant). */
     public CodecTrainingConfig withLrDecay(long from, long until) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly, adversarial);
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly, adversarial, spectrumWeight);
     }
 
     public CodecTrainingConfig withQuantizerDropout(double share) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, share, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     /** Trains the decoder alone (see {@link #decoderOnly}). */
     public CodecTrainingConfig withDecoderOnly(boolean only) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, only, adversarial);
+                lrDecayFrom, lrDecayUntil, only, adversarial, spectrumWeight);
+    }
+
+    /** Another weight for the long-term average spectrum L1 (0: off). */
+    public CodecTrainingConfig withSpectrumWeight(double w) {
+        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, w);
     }
 
     /** Trains adversarially (null: reconstruction losses only). */
     public CodecTrainingConfig withAdversarial(AdversarialConfig a) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, a);
+                lrDecayFrom, lrDecayUntil, decoderOnly, a, spectrumWeight);
     }
 
     /** The learning rate of step {@code step} (0-based). */
@@ -122,32 +133,32 @@ public record CodecTrainingConfig(
     public CodecTrainingConfig withSeed(long s) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
         return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     /** Other weights for the waveform L1 and the multi-scale log-mel L1. */
     public CodecTrainingConfig withReconstructionWeights(double wave, double mel) {
         return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, wave, mel,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
         return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
                 commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial);
+                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
     }
 
     private static void require(boolean ok, String message) {
