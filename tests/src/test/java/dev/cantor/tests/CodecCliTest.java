@@ -181,10 +181,7 @@ class CodecCliTest {
     void decoderOnlyTrainingStartsFromAnExistingCodec(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeTone(data.resolve("a.wav"), 32000, 1.5, 220);
-        Path base = dir.resolve("base");
-        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", base.toString(),
-                "--steps", "2", "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5");
-        assertEquals(0, train.exitCode(), train.stderr());
+        Path base = trainTinyCodec(dir, data, 2);
 
         CliHarness.Result alone = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
                 dir.resolve("x").toString(), "--steps", "2", "--decoder-only");
@@ -212,10 +209,7 @@ class CodecCliTest {
     void aFrameDecoderTrainsAdversariallyBehindAnExistingCodecWithHeldOutFigures(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeTone(data.resolve("a.wav"), 32000, 1.5, 220);
-        Path base = dir.resolve("base");
-        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", base.toString(),
-                "--steps", "1", "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5");
-        assertEquals(0, train.exitCode(), train.stderr());
+        Path base = trainTinyCodec(dir, data, 1);
 
         Path framed = dir.resolve("framed");
         CliHarness.Result run = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", framed.toString(),
@@ -308,5 +302,14 @@ class CodecCliTest {
         CliHarness.Result unknown = CliHarness.run(dir, "train-codec", "--steps", "x");
         assertEquals(2, unknown.exitCode());
         assertEquals(1, unknown.stderr().strip().lines().count(), "one line: " + unknown.stderr());
+    }
+
+    /** A tiny codec trained for a few steps on {@code data}, in {@code dir/base}. */
+    private static Path trainTinyCodec(Path dir, Path data, int steps) throws Exception {
+        Path base = dir.resolve("base");
+        CliHarness.Result train = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out", base.toString(),
+                "--steps", String.valueOf(steps), "--config", "tiny", "--batch", "2", "--crop-seconds", "0.5");
+        assertEquals(0, train.exitCode(), train.stderr());
+        return base;
     }
 }

@@ -41,23 +41,6 @@ class OpusAnchorTest {
         return x;
     }
 
-    /** The lag (samples, within ±maxLag) at which {@code y} correlates best with {@code x}. */
-    private static int bestLag(float[] x, float[] y, int maxLag) {
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int lag = -maxLag; lag <= maxLag; lag++) {
-            double score = 0;
-            for (int i = Math.max(0, -lag); i < x.length && i + lag < y.length; i++) {
-                score += x[i] * (double) y[i + lag];
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = lag;
-            }
-        }
-        return best;
-    }
-
     private static List<Path> leftoverTempDirs() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.filter(p -> p.getFileName().toString().startsWith("cantor-opus-")).toList();
@@ -75,7 +58,7 @@ class OpusAnchorTest {
         float[] decoded = opus12.roundTrip(clip, RATE);
 
         assertEquals(clip.length, decoded.length);
-        assertEquals(0, bestLag(clip, decoded, 200), "opusdec removes the pre-skip: no delay left");
+        assertEquals(0, EncodedFixtures.bestLag(clip, decoded, 200), "opusdec removes the pre-skip: no delay left");
         double siSnr = AudioMetrics.siSnrDb(clip, decoded);
         assertTrue(siSnr > 5, "a sensible SI-SNR for an aligned decode: " + siSnr);
         SpectralFigures figures = new SpectralFigures(RATE);
