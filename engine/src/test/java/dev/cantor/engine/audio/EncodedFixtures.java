@@ -151,7 +151,7 @@ public final class EncodedFixtures {
     }
 
     /** The lag (in samples, within ±maxLag) at which {@code y} best matches {@code x}. */
-    static int bestLag(float[] x, float[] y, int maxLag) {
+    public static int bestLag(float[] x, float[] y, int maxLag) {
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int lag = -maxLag; lag <= maxLag; lag++) {
