@@ -3,6 +3,7 @@
 #   scripts/codec-spectrograms.sh OLD_CODEC NEW_CODEC OUT_DIR CLIP.wav [CLIP.wav ...]
 # Each clip is round-tripped with `cantor codec` through both codecs; sox draws the three
 # spectrograms (0-16 kHz, same scale) and stacks them: original, old codec, new codec.
+# OLD_LABEL and NEW_LABEL name the codecs in the titles (default: their folders).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ $# -lt 4 ]]; then
@@ -22,8 +23,8 @@ for clip in "$@"; do
   "$here/cantor" codec --model "$new" --in "$work/$name-original.wav" --out "$work/$name-new.wav" --force >/dev/null
   for part in original old new; do
     label="$part"
-    [[ $part == old ]] && label="previous codec ($(basename "$(dirname "$old")")/$(basename "$old"))"
-    [[ $part == new ]] && label="new codec ($(basename "$(dirname "$new")")/$(basename "$new"))"
+    [[ $part == old ]] && label="previous codec (${OLD_LABEL:-$old})"
+    [[ $part == new ]] && label="new codec (${NEW_LABEL:-$new})"
     sox "$work/$name-$part.wav" -n spectrogram -x 800 -y 257 -z 100 -t "$name: $label" -o "$work/$name-$part.png"
   done
   convert "$work/$name-original.png" "$work/$name-old.png" "$work/$name-new.png" -append "$out/$name.png"
