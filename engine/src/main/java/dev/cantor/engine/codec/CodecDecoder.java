@@ -10,4 +10,11 @@ interface CodecDecoder {
     String PREFIX = "decoder.";
 
     NDArray forward(ParameterStore.Bound p, NDArray latent);
+
+    /**
+     * Token frames of context the decoder needs on each side of a frame for that frame's audio to
+     * be what a decode of the whole sequence would give: long audio is decoded in windows that
+     * carry this much context, so the windows join without seams.
+     */
+    int contextFrames();
 }

@@ -39,6 +39,7 @@ public final class CodecModel implements AutoCloseable {
     private static final float DEAD_FRACTION = 0.4f;
     /** Inference works on windows of this many frames, with context on both sides. */
     private static final int WINDOW_FRAMES = 500;
+    /** Context the encoder is given on each side of a window (it reaches about 4 frames). */
     private static final int CONTEXT_FRAMES = 16;
 
     private final CodecConfig config;
@@ -246,6 +247,11 @@ public final class CodecModel implements AutoCloseable {
 
     /** Tokens [K'][frames] (K' ≤ K stages) → audio of exactly {@code length} samples. */
     public float[] decode(int[][] codes, int length) {
+        return decode(codes, length, WINDOW_FRAMES);
+    }
+
+    /** {@link #decode(int[][], int)} in windows of {@code windowFrames} (tests compare window sizes). */
+    float[] decode(int[][] codes, int length, int windowFrames) {
         if (codes.length < 1 || codes.length > config.numCodebooks()) {
             throw new IllegalArgumentException("expected 1.." + config.numCodebooks() + " codebooks, got " + codes.length);
         }
@@ -262,10 +268,11 @@ public final class CodecModel implements AutoCloseable {
         }
         int hop = config.hopLength();
         float[] out = new float[length];
-        for (int start = 0; start < frames; start += WINDOW_FRAMES) {
-            int end = Math.min(frames, start + WINDOW_FRAMES);
-            int from = Math.max(0, start - CONTEXT_FRAMES);
-            int to = Math.min(frames, end + CONTEXT_FRAMES);
+        int context = decoder.contextFrames();
+        for (int start = 0; start < frames; start += windowFrames) {
+            int end = Math.min(frames, start + windowFrames);
+            int from = Math.max(0, start - context);
+            int to = Math.min(frames, end + context);
             long[][] window = new long[codes.length][to - from];
             for (int k = 0; k < codes.length; k++) {
                 for (int f = from; f < to; f++) {

@@ -38,12 +38,16 @@ final class FrameDecoder implements CodecDecoder {
     private final String head;
     private final String headBias;
     private final InverseStft istft;
+    private final int contextFrames;
 
     FrameDecoder(ParameterStore store, CodecConfig c) {
         FrameDecoderConfig f = c.frameDecoder();
         this.dim = f.dim();
         this.upsample = f.upsample();
         this.istft = new InverseStft(f.stftHop(c.hopLength()));
+        // The input conv (kernel 7) and each block's depthwise conv widen the reach by half their
+        // kernel; the inverse STFT's overlapping windows add one token frame; one more for margin.
+        this.contextFrames = 3 + f.blocks() * (f.kernel() / 2) + 2;
         this.input = new Conv1dLayer(store, PREFIX + "input", c.latentDim(), dim, 7);
         for (int i = 0; i < f.blocks(); i++) {
             blocks.add(new ConvNextBlock(store, PREFIX + "block" + i, dim, f.kernel(), f.blocks()));
@@ -59,6 +63,11 @@ final class FrameDecoder implements CodecDecoder {
             Arrays.fill(bias, u * 2 * bins, u * 2 * bins + bins, INITIAL_LOG_MAGNITUDE);
         }
         this.headBias = store.addParameter(PREFIX + "head.bias", new Shape(outputs), bias);
+    }
+
+    @Override
+    public int contextFrames() {
+        return contextFrames;
     }
 
     @Override

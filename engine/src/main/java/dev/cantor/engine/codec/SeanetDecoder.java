@@ -38,6 +38,16 @@ final class SeanetDecoder implements CodecDecoder {
         this.output = new Conv1dLayer(store, PREFIX + "output", width, 1, 7, 1, 1, OUTPUT_INIT_SCALE);
     }
 
+    /**
+     * Its convolutions reach about 4 token frames to each side (kernels of 7 and 3 at the
+     * latent rate, short dilated kernels after each upsampling); 16 is what the codec has always
+     * decoded with, so SEANet decodes stay the same to the bit.
+     */
+    @Override
+    public int contextFrames() {
+        return 16;
+    }
+
     @Override
     public NDArray forward(ParameterStore.Bound p, NDArray latent) {
         NDArray x = input.forward(p, latent);

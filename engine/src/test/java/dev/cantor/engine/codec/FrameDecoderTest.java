@@ -10,6 +10,7 @@ import dev.cantor.engine.training.CodecTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,37 @@ class FrameDecoderTest {
             }
             int[][] codes = model.encode(x);
             assertEquals(model.framesFor(x.length) * 640, model.decode(codes, codes[0].length * 640).length);
+        }
+    }
+
+    @Test
+    void longAudioDecodedInWindowsJoinsWithoutSeams() {
+        // 1200 frames: the 500-frame windows meet at 10 s and 20 s; one 2000-frame window is the reference.
+        SplittableRandom rng = new SplittableRandom(9);
+        int[][] codes = new int[4][1200];
+        for (int[] row : codes) {
+            for (int f = 0; f < row.length; f++) {
+                row[f] = rng.nextInt(64);
+            }
+        }
+        // six blocks reach 22 frames, past the 16 frames of context SEANet decodes with
+        CodecConfig deep = CodecConfig.tiny().withFrameDecoder(new FrameDecoderConfig(16, 6, 2, 7));
+        for (CodecConfig config : new CodecConfig[] {deep, CodecConfig.tiny()}) {
+            try (CodecModel model = CodecModel.create(config, 5)) {
+                // one step of whole-codec training gives the EMA codebooks entries (they start at zero)
+                new CodecTrainer(model, CodecTrainingTest.tinyRecipe(0), List.of(CodecTrainingTest.clip(32000, 1.0)))
+                        .trainStep();
+                float[] windowed = model.decode(codes, 1200 * 640);
+                float[] whole = model.decode(codes, 1200 * 640, 2000);
+                double peak = 1e-9;
+                double worst = 0;
+                for (int i = 0; i < whole.length; i++) {
+                    peak = Math.max(peak, Math.abs(whole[i]));
+                    worst = Math.max(worst, Math.abs(whole[i] - windowed[i]));
+                }
+                // float rounding gives about 1e-6 of the peak; 16 frames of context for this decoder gave 5e-5
+                assertTrue(worst < 1e-5 * peak, config + ": largest difference " + worst + " against a peak of " + peak);
+            }
         }
     }
 
