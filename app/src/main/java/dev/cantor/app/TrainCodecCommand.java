@@ -1,8 +1,8 @@
 package dev.cantor.app;
 
+import dev.cantor.engine.adversarial.DiscriminatorConfig;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
-import dev.cantor.engine.adversarial.DiscriminatorConfig;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.codec.FrameDecoderConfig;
@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code cantor train-codec}: trains (or resumes training) a neural audio codec. */
 @Command(name = "train-codec", mixinStandardHelpOptions = true,
@@ -86,10 +88,10 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--adversarial", description = "Train adversarially: a multi-scale STFT discriminator (hinge loss) and feature matching on top of the reconstruction losses.")
     boolean adversarial;
 
-    @Option(names = "--adversarial-weight", defaultValue = "1", description = "With --adversarial: weight of the generator's hinge loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--adversarial-weight", defaultValue = "2", description = "With --adversarial: weight of the generator's hinge loss (default: ${DEFAULT-VALUE}).")
     double adversarialWeight;
 
-    @Option(names = "--feature-weight", defaultValue = "2", description = "With --adversarial: weight of the feature-matching loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--feature-weight", defaultValue = "4", description = "With --adversarial: weight of the feature-matching loss (default: ${DEFAULT-VALUE}).")
     double featureWeight;
 
     @Option(names = "--adversarial-from", paramLabel = "STEP", defaultValue = "0", description = "With --adversarial: train on reconstruction alone until this step (default: ${DEFAULT-VALUE}).")
@@ -113,6 +115,20 @@ final class TrainCodecCommand implements Callable<Integer> {
     @Mixin
     TrainingRunOptions run;
 
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Options that set a run's recipe or its codec's shape. A resumed run continues the recipe
+     * saved in its checkpoint (only --lr-decay-from can change it), so these are refused with
+     * --resume rather than ignored.
+     */
+    private static final List<String> RECIPE_OPTIONS = List.of("--config", "--code-dim", "--mmd-weight",
+            "--si-snr-weight", "--batch", "--crop-seconds", "--quantizer-dropout", "--lr", "--checkpoint-every",
+            "--from", "--frame-decoder", "--wave-weight", "--mel-weight", "--spectrum-weight", "--adversarial",
+            "--adversarial-weight", "--feature-weight", "--adversarial-from", "--discriminator-channels",
+            "--judge-seconds", "--decoder-only");
+
     @Override
     public Integer call() throws Exception {
         run.checkSteps();
@@ -120,6 +136,20 @@ final class TrainCodecCommand implements Callable<Integer> {
             throw new UserInputException("training data folder not found: " + data);
         }
         run.checkTarget(out, out, CodecModel.WEIGHTS_FILE, "training checkpoint", "a model");
+        if (heldoutClips < 1) {
+            throw new UserInputException("--heldout-clips must be at least 1");
+        }
+        if (heldout != null && !Files.isDirectory(heldout)) {
+            throw new UserInputException("held-out folder not found: " + heldout);
+        }
+        if (run.resume) {
+            for (String option : RECIPE_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UserInputException(option + " cannot change a run being resumed: --resume continues"
+                            + " the recipe saved with it (only --lr-decay-from may be added)");
+                }
+            }
+        }
         ConsoleProgress progress = new ConsoleProgress();
         CodecTrainer trainer;
         if (run.resume) {
@@ -186,17 +216,14 @@ final class TrainCodecCommand implements Callable<Integer> {
         if (trainer.discriminatorParameterCount() > 0) {
             System.err.printf("discriminator: %,d parameters%n", trainer.discriminatorParameterCount());
         }
-        if (heldoutClips < 1) {
-            throw new UserInputException("--heldout-clips must be at least 1");
-        }
-        CodecValidation validation = heldout == null ? null
-                : CodecValidation.load(heldout, trainer.model().config().sampleRate(), heldoutClips, out);
         int every = trainer.config().checkpointEvery();
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
         double[] recentSnr = new double[1];
         try (CodecModel model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
+            CodecValidation validation = heldout == null ? null
+                    : CodecValidation.load(heldout, model.config().sampleRate(), heldoutClips, out);
             trainer.train(out, run.steps, progress, cancel, log -> {
                 last[0] = log;
                 if (validation != null && (log.step() % every == 0 || log.step() == run.steps)) {

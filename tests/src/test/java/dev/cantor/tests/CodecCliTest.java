@@ -231,6 +231,17 @@ class CodecCliTest {
         assertTrue(figures.get("log_mel_distance_db").asDouble() > 0, figures.toString());
         assertEquals(7, figures.get("band_level_error_db").size(), figures.toString());
         assertTrue(run.stderr().contains("validation at step 2"), run.stderr());
+
+        CliHarness.Result changed = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                framed.toString(), "--steps", "3", "--resume", "--spectrum-weight", "5");
+        assertEquals(2, changed.exitCode(), "a resumed run keeps its recipe");
+        assertTrue(changed.stderr().contains("--spectrum-weight") && changed.stderr().lines().count() == 1,
+                changed.stderr());
+        CliHarness.Result noHeldout = CliHarness.run(dir, "train-codec", "--data", data.toString(), "--out",
+                dir.resolve("z").toString(), "--steps", "1", "--config", "tiny", "--heldout",
+                dir.resolve("missing").toString());
+        assertEquals(2, noHeldout.exitCode(), noHeldout.stderr());
+        assertTrue(noHeldout.stderr().contains("held-out folder not found"), noHeldout.stderr());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cantor.engine.nn.TensorFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Map;
  */
 public final class MultiScaleStftDiscriminator implements AutoCloseable {
 
-    private final DiscriminatorConfig config;
+    /** The largest STFT of any scale: the audio judged must be longer than half of it. */
+    private final int largestFft;
+
     private final ParameterStore store;
     private final List<StftDiscriminator> scales = new ArrayList<>();
 
@@ -27,19 +30,20 @@ public final class MultiScaleStftDiscriminator implements AutoCloseable {
     }
 
     public MultiScaleStftDiscriminator(NDManager parent, DiscriminatorConfig config, long seed) {
-        this.config = config;
         this.store = new ParameterStore(parent, seed);
+        this.largestFft = Arrays.stream(config.fftSizes()).max().orElseThrow();
         for (int n : config.fftSizes()) {
             scales.add(new StftDiscriminator(store, "stft" + n, n, config.channels()));
         }
     }
 
-    public DiscriminatorConfig config() {
-        return config;
-    }
-
     public ParameterStore parameters() {
         return store;
+    }
+
+    /** Fewest samples of audio it can judge (the centred STFT pads by half its size, by reflection). */
+    public int minimumSamples() {
+        return largestFft / 2 + 1;
     }
 
     /** audio [B, 1, T] → each scale's verdict; bind the store first ({@link ParameterStore#bind}). */

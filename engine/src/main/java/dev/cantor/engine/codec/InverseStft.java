@@ -48,10 +48,6 @@ final class InverseStft {
         return bins;
     }
 
-    int hop() {
-        return hop;
-    }
-
     /** The periodic Hann window of length n. */
     static float[] hann(int n) {
         float[] w = new float[n];

@@ -11,8 +11,8 @@ import dev.cantor.engine.runtime.NativeConvolution;
  *
  * <p>Unlike {@link Conv1dLayer}, training uses PyTorch's own convolution: its float32 backward
  * pass matched the same convolution written as shifted matrix products for every shape the
- * discriminator uses (measured on this machine with oneDNN limited to AVX2, 2026-12-07; the
- * native path is 4–5× faster), and {@code Conv2dLayerTest} keeps checking it. Where native
+ * discriminator uses (measured on this machine with oneDNN limited to AVX2; the native path is
+ * 4–5× faster), and {@code Conv2dLayerTest} keeps checking it. Where native
  * convolution is not trusted at all ({@link NativeConvolution}), the shifted products are used.
  */
 public final class Conv2dLayer {

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * is, then the discriminator's step on the same real clips and the decoder's output detached. The
  * real clips' features (the feature-matching targets) are computed without a graph.
  */
-final class Adversary implements AutoCloseable {
+final class Adversary {
 
     static final String WEIGHTS_FILE = "discriminator.cntr";
     static final String OPTIMIZER_FILE = "discriminator_optimizer.cntr";
@@ -33,6 +33,7 @@ final class Adversary implements AutoCloseable {
     record GeneratorTerms(NDArray loss, NDArray hinge, NDArray features) {
     }
 
+    /** @param parent the codec's manager: the discriminator's tensors are freed with the codec */
     Adversary(NDManager parent, AdversarialConfig config, long seed) {
         this.config = config;
         this.discriminator = new MultiScaleStftDiscriminator(parent, config.discriminator(), seed ^ 0x5DEECE66DL);
@@ -83,6 +84,11 @@ final class Adversary implements AutoCloseable {
         return (int) Math.round(config.judgeSeconds() * sampleRate);
     }
 
+    /** Fewest samples the discriminator can judge. */
+    int minimumSamples() {
+        return discriminator.minimumSamples();
+    }
+
     /**
      * The discriminator's step on real clips and the decoder's output (detached), after the
      * decoder's update.
@@ -111,8 +117,4 @@ final class Adversary implements AutoCloseable {
         optimizer.load(checkpointDir.resolve(OPTIMIZER_FILE));
     }
 
-    @Override
-    public void close() {
-        discriminator.close();
-    }
 }

@@ -27,8 +27,8 @@ import java.util.function.UnaryOperator;
  * gradient, and Adam scales each parameter's steps itself, so the weight hardly matters).
  *
  * <p>Every random choice of step s (crops, quantizer dropout, MMD permutations, dead-code
- * replacement) comes from a generator seeded by (seed, s), so a resumed run repeats exactly
- * what an uninterrupted one would have done.
+ * replacement, the window the discriminator judges) comes from a generator seeded by (seed, s),
+ * so a resumed run repeats exactly what an uninterrupted one would have done.
  */
 public final class CodecTrainer {
 
@@ -65,6 +65,14 @@ public final class CodecTrainer {
         int hop = c.hopLength();
         this.cropSamples = Math.max(hop * (c.numCodebooks() + 2),
                 (int) Math.round(config.cropSeconds() * c.sampleRate() / hop) * hop);
+        if (adversary != null) {
+            int judged = adversary.judgedSamples(c.sampleRate());
+            int seen = judged <= 0 ? cropSamples : Math.min(judged, cropSamples);
+            if (seen < adversary.minimumSamples()) {
+                throw new IllegalArgumentException("the discriminator needs at least " + adversary.minimumSamples()
+                        + " samples to judge, but gets " + seen + " (raise judge_seconds or crop_seconds)");
+            }
+        }
     }
 
     public long step() {
@@ -231,10 +239,17 @@ public final class CodecTrainer {
             throws IOException {
         TrainingCheckpoint.Resumed<CodecTrainingConfig> run = TrainingCheckpoint.resume(modelDir,
                 CodecTrainingConfig.class);
-        CodecTrainer trainer = new CodecTrainer(CodecModel.load(run.dir()), change.apply(run.config()), clips);
-        run.restore(trainer.optimizer);
-        if (trainer.adversary != null) {
-            trainer.adversary.load(run.dir());
+        CodecModel model = CodecModel.load(run.dir());
+        CodecTrainer trainer;
+        try {
+            trainer = new CodecTrainer(model, change.apply(run.config()), clips);
+            run.restore(trainer.optimizer);
+            if (trainer.adversary != null) {
+                trainer.adversary.load(run.dir());
+            }
+        } catch (IOException | RuntimeException e) {
+            model.close();                  // a half-restored run must not keep the model's native memory
+            throw e;
         }
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();

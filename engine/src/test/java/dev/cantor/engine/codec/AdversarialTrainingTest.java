@@ -102,4 +102,16 @@ class AdversarialTrainingTest {
         assertThrows(IOException.class, () -> CodecTrainer.resume(run, CLIPS).model().close(),
                 "a checkpoint without its discriminator must not resume with a fresh one");
     }
+
+    @Test
+    void aWindowTooShortForTheLargestStftIsRefusedUpFront() {
+        try (CodecModel model = CodecModel.create(TINY_FRAME, 2)) {
+            // the tiny discriminator's largest STFT is 256 points: it needs more than 128 samples
+            CodecTrainingConfig recipe = adversarialOnly(1, 1, 0).withAdversarial(
+                    new AdversarialConfig(1, 1, 1e-3, 0, DiscriminatorConfig.tiny(), 0.003));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new CodecTrainer(model, recipe, CLIPS));
+            assertTrue(e.getMessage().contains("judge_seconds"), e.getMessage());
+        }
+    }
 }
