@@ -76,48 +76,50 @@ public record CodecTrainingConfig(
     }
 
     public CodecTrainingConfig withMmdWeight(double w) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, w, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.mmdWeight = w;
+        return d.build();
     }
 
     public CodecTrainingConfig withSiSnrWeight(double w) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, w,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.siSnrWeight = w;
+        return d.build();
     }
 
     /** A cosine decay of the learning rate from step {@code from} to {@code until} (then constant). */
     public CodecTrainingConfig withLrDecay(long from, long until) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight, from, until, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.lrDecayFrom = from;
+        d.lrDecayUntil = until;
+        return d.build();
     }
 
     public CodecTrainingConfig withQuantizerDropout(double share) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, share, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.quantizerDropout = share;
+        return d.build();
     }
 
     /** Trains the decoder alone (see {@link #decoderOnly}). */
     public CodecTrainingConfig withDecoderOnly(boolean only) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, only, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.decoderOnly = only;
+        return d.build();
     }
 
     /** Another weight for the long-term average spectrum L1 (0: off). */
     public CodecTrainingConfig withSpectrumWeight(double w) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, w);
+        Draft d = new Draft(this);
+        d.spectrumWeight = w;
+        return d.build();
     }
 
     /** Trains adversarially (null: reconstruction losses only). */
     public CodecTrainingConfig withAdversarial(AdversarialConfig a) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, a, spectrumWeight);
+        Draft d = new Draft(this);
+        d.adversarial = a;
+        return d.build();
     }
 
     /** The learning rate of step {@code step} (0-based). */
@@ -131,34 +133,84 @@ public record CodecTrainingConfig(
     }
 
     public CodecTrainingConfig withSeed(long s) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, s, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.seed = s;
+        return d.build();
     }
 
     public CodecTrainingConfig withBatch(int batch, double seconds) {
-        return new CodecTrainingConfig(batch, seconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.batchSize = batch;
+        d.cropSeconds = seconds;
+        return d.build();
     }
 
     public CodecTrainingConfig withCheckpointEvery(int every) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, every, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.checkpointEvery = every;
+        return d.build();
     }
 
     /** Other weights for the waveform L1 and the multi-scale log-mel L1. */
     public CodecTrainingConfig withReconstructionWeights(double wave, double mel) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, wave, mel,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.waveWeight = wave;
+        d.melWeight = mel;
+        return d.build();
     }
 
     public CodecTrainingConfig withLearningRate(double lr) {
-        return new CodecTrainingConfig(batchSize, cropSeconds, lr, waveWeight, melWeight,
-                commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
-                lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        Draft d = new Draft(this);
+        d.learningRate = lr;
+        return d.build();
+    }
+
+    /**
+     * A changeable copy of a recipe, so each {@code withX} says only what it changes; {@link #build}
+     * validates the result through the record's constructor.
+     */
+    private static final class Draft {
+        private int batchSize;
+        private double cropSeconds;
+        private double learningRate;
+        private double waveWeight;
+        private double melWeight;
+        private final double commitmentWeight;
+        private double mmdWeight;
+        private double quantizerDropout;
+        private int checkpointEvery;
+        private long seed;
+        private double siSnrWeight;
+        private long lrDecayFrom;
+        private long lrDecayUntil;
+        private boolean decoderOnly;
+        private AdversarialConfig adversarial;
+        private double spectrumWeight;
+
+        private Draft(CodecTrainingConfig c) {
+            batchSize = c.batchSize;
+            cropSeconds = c.cropSeconds;
+            learningRate = c.learningRate;
+            waveWeight = c.waveWeight;
+            melWeight = c.melWeight;
+            commitmentWeight = c.commitmentWeight;
+            mmdWeight = c.mmdWeight;
+            quantizerDropout = c.quantizerDropout;
+            checkpointEvery = c.checkpointEvery;
+            seed = c.seed;
+            siSnrWeight = c.siSnrWeight;
+            lrDecayFrom = c.lrDecayFrom;
+            lrDecayUntil = c.lrDecayUntil;
+            decoderOnly = c.decoderOnly;
+            adversarial = c.adversarial;
+            spectrumWeight = c.spectrumWeight;
+        }
+
+        private CodecTrainingConfig build() {
+            return new CodecTrainingConfig(batchSize, cropSeconds, learningRate, waveWeight, melWeight,
+                    commitmentWeight, mmdWeight, quantizerDropout, checkpointEvery, seed, siSnrWeight,
+                    lrDecayFrom, lrDecayUntil, decoderOnly, adversarial, spectrumWeight);
+        }
     }
 
     private static void require(boolean ok, String message) {
