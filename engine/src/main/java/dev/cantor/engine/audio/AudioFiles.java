@@ -185,7 +185,7 @@ public final class AudioFiles {
             long first = Math.min(present, MonoSink.startFrame(startSeconds, header.sampleRate()));
             long frames = Math.min(MonoSink.frameLimit(maxSeconds, header.sampleRate()), present - first);
             if (first > 0 && frames == 0) {
-                throw endsBefore(name, startSeconds);
+                throw MonoSink.endsBefore(name, startSeconds);
             }
             long dataBytes = frames * header.frameBytes();
             if ((first > 0 || frames < present) && header.dataOffset() + dataBytes < Integer.MAX_VALUE - 64) {
@@ -205,15 +205,10 @@ public final class AudioFiles {
         int first = (int) Math.min(whole.length(), MonoSink.startFrame(startSeconds, whole.sampleRate()));
         long frames = Math.min(MonoSink.frameLimit(maxSeconds, whole.sampleRate()), whole.length() - first);
         if (first > 0 && frames == 0) {
-            throw endsBefore(name, startSeconds);
+            throw MonoSink.endsBefore(name, startSeconds);
         }
         return first == 0 && frames >= whole.length() ? whole
                 : new AudioClip(Arrays.copyOfRange(whole.samples(), first, (int) (first + frames)), whole.sampleRate());
-    }
-
-    private static AudioFileException endsBefore(String name, double startSeconds) {
-        return new AudioFileException(String.format(Locale.ROOT, "cannot read %s from %.1f s on: it ends before that",
-                name, startSeconds));
     }
 
     private static AudioFileException damaged(String name, AudioFormatSniffer.Kind kind, Exception cause) {

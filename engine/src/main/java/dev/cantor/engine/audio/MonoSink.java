@@ -57,6 +57,12 @@ final class MonoSink {
         return Math.max(1, (long) Math.ceil(maxSeconds * rate));
     }
 
+    /** The error for an excerpt asked to start past the end of the file. */
+    static AudioFileException endsBefore(String name, double startSeconds) {
+        return new AudioFileException(String.format(Locale.ROOT, "cannot read %s from %.1f s on: it ends before that",
+                name, startSeconds));
+    }
+
     /** The first frame kept when reading from {@code startSeconds} at {@code rate}; 0 for the start. */
     static long startFrame(double startSeconds, int rate) {
         return startSeconds > 0 ? (long) Math.floor(startSeconds * rate) : 0;
@@ -106,8 +112,7 @@ final class MonoSink {
     /** The collected audio; a file that decoded to nothing is refused. */
     AudioClip toClip() throws AudioFileException {
         if (length == 0 && skip > 0) {
-            throw new AudioFileException(String.format(Locale.ROOT, "cannot read %s from %.1f s on: it ends before that",
-                    name, skip / (double) sampleRate));
+            throw endsBefore(name, skip / (double) sampleRate);
         }
         if (length == 0) {
             throw new AudioFileException("cannot read " + name + ": it holds no audio");

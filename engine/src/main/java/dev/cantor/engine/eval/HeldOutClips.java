@@ -5,6 +5,7 @@ import dev.cantor.engine.audio.AudioFileException;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.data.Manifest;
+import dev.cantor.engine.library.TrackAnalysis;
 import dev.cantor.engine.training.AudioFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         for (int i = 0; i < files.size() && (maxClips == 0 || clips.size() < maxClips); i++) {
             try {
                 float[] excerpt = AudioLoader.loadMiddle(files.get(i), sampleRate, EXCERPT_SECONDS).samples();
-                double level = rmsDbfs(excerpt);
+                double level = TrackAnalysis.rmsDbfs(excerpt);
                 if (level < SILENT_DBFS) {
                     skipped.add(files.get(i).getFileName() + ": silent (" + Math.round(level)
                             + " dBFS), nothing to measure a codec on");
@@ -110,15 +111,6 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
                     + " could be read; the first: " + skipped.get(0));
         }
         return new HeldOutClips(clips, skipped);
-    }
-
-    /** Root-mean-square level in dB below full scale (−∞ for digital silence). */
-    static double rmsDbfs(float[] x) {
-        double sum = 0;
-        for (float v : x) {
-            sum += v * (double) v;
-        }
-        return 10 * Math.log10(sum / Math.max(1, x.length));
     }
 
     private static List<Path> limit(List<Path> files, int maxClips) {
