@@ -44,7 +44,7 @@ final class FrameDecoder implements CodecDecoder {
         FrameDecoderConfig f = c.frameDecoder();
         this.dim = f.dim();
         this.upsample = f.upsample();
-        this.istft = new InverseStft(f.stftHop(c.hopLength()));
+        this.istft = new InverseStft(f.stftHop(c.hopLength()), store.manager());
         // The input conv (kernel 7) and each block's depthwise conv widen the reach by half their
         // kernel; the inverse STFT's overlapping windows add one token frame; one more for margin.
         this.contextFrames = 3 + f.blocks() * (f.kernel() / 2) + 2;

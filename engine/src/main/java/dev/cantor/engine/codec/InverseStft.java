@@ -22,26 +22,32 @@ final class InverseStft {
     private final int hop;
     private final int window;
     private final int bins;
-    private final float[] cosBasis;   // [F, N]: c_k·cos(2πkn/N)·w[n] / N
-    private final float[] sinBasis;   // [F, N]: −c_k·sin(2πkn/N)·w[n] / N
+    private final NDArray cosBasis;   // [F, N]: c_k·cos(2πkn/N)·w[n] / N
+    private final NDArray sinBasis;   // [F, N]: −c_k·sin(2πkn/N)·w[n] / N
     private final float[] hann;
 
-    InverseStft(int hop) {
+    /**
+     * @param manager holds the two DFT bases (6.6 MB at hop 320) for the decoder's life, so a
+     *                forward pass does not copy them in again; closing it frees them
+     */
+    InverseStft(int hop, NDManager manager) {
         this.hop = hop;
         this.window = 4 * hop;
         this.bins = window / 2 + 1;
         this.hann = hann(window);
-        this.cosBasis = new float[bins * window];
-        this.sinBasis = new float[bins * window];
+        float[] cos = new float[bins * window];
+        float[] sin = new float[bins * window];
         for (int k = 0; k < bins; k++) {
             double weight = (k == 0 || k == bins - 1 ? 1.0 : 2.0) / window;
             for (int n = 0; n < window; n++) {
                 // k·n mod N keeps the angle small, so the basis is exact to float rounding.
                 double angle = 2 * Math.PI * ((long) k * n % window) / window;
-                cosBasis[k * window + n] = (float) (weight * Math.cos(angle) * hann[n]);
-                sinBasis[k * window + n] = (float) (-weight * Math.sin(angle) * hann[n]);
+                cos[k * window + n] = (float) (weight * Math.cos(angle) * hann[n]);
+                sin[k * window + n] = (float) (-weight * Math.sin(angle) * hann[n]);
             }
         }
+        this.cosBasis = manager.create(cos, new Shape(bins, window));
+        this.sinBasis = manager.create(sin, new Shape(bins, window));
     }
 
     int bins() {
@@ -62,9 +68,8 @@ final class InverseStft {
         NDManager m = real.getManager();
         long batch = real.getShape().get(0);
         int frames = Math.toIntExact(real.getShape().get(1));
-        NDArray cos = m.create(cosBasis, new Shape(bins, window));
-        NDArray sin = m.create(sinBasis, new Shape(bins, window));
-        NDArray segments = real.matMul(cos).add(imag.matMul(sin));          // [B, T, N], windowed
+        // the products attach to the step's arrays (their first operand), not to the bases' manager
+        NDArray segments = real.matMul(cosBasis).add(imag.matMul(sinBasis)); // [B, T, N], windowed
         NDArray blocks = segments.reshape(new Shape(batch, frames, 4, hop)); // [B, T, 4, hop]
         NDList shifted = new NDList(4);
         for (int j = 0; j < 4; j++) {

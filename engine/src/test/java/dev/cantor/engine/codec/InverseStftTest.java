@@ -54,8 +54,8 @@ class InverseStftTest {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 8000.0) + 0.3 * (rng.nextDouble() * 2 - 1));
         }
         double[][][] spec = stft(x, hop);
-        InverseStft istft = new InverseStft(hop);
         try (NDManager m = NDManager.newBaseManager(); NoGrad off = NoGrad.begin()) {
+            InverseStft istft = new InverseStft(hop, m);
             NDArray re = m.create(flatten(spec[0]), new Shape(1, spec[0].length, istft.bins()));
             NDArray im = m.create(flatten(spec[1]), new Shape(1, spec[1].length, istft.bins()));
             float[] y = istft.inverse(re, im).toFloatArray();
