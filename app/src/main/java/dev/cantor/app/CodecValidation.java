@@ -34,11 +34,11 @@ final class CodecValidation {
         this.out = out;
     }
 
-    /** Loads up to {@code maxClips} clips of {@code dir} (a corpus, or recordings: 10 s excerpts). */
+    /**
+     * Loads up to {@code maxClips} clips of {@code dir} (a corpus, or recordings: 10 s excerpts);
+     * train-codec has checked that the folder exists before it loaded the training clips.
+     */
     static CodecValidation load(Path dir, int sampleRate, int maxClips, Path out) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new UserInputException("held-out folder not found: " + dir);
-        }
         HeldOutClips held = HeldOutClips.load(dir, sampleRate, maxClips, ProgressListener.NONE);
         held.skipped().forEach(reason -> System.err.println("held-out: skipped " + reason));
         return new CodecValidation(held.clips(), out);
