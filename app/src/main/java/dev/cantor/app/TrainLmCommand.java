@@ -37,7 +37,7 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model folder to write (codec/ and lm/).")
     Path out;
 
-    @Option(names = "--config", defaultValue = "small", description = "LM size: tiny, small or base (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", defaultValue = "small", description = "LM size: tiny, small, medium or base (default: ${DEFAULT-VALUE}).")
     String configName;
 
     @Option(names = "--cfg-dropout", defaultValue = "0.15", description = "Share of rows trained with no condition (default: ${DEFAULT-VALUE}).")
@@ -57,6 +57,14 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--music-attributes", negatable = true,
             description = "Condition on the style, mood and instruments the caption names, each a condition of its own (default: yes for a new model; with --from, as the base has it — --music-attributes adds them to a base trained without, keeping what it learned).")
     Boolean musicAttributes;
+
+    @Option(names = "--window", paramLabel = "FRAMES",
+            description = "Frames in a training window, and how far back a step attends (default: the --config preset's; 750 frames is 15 s at 50 frames per second). Clips shorter than this shorten it. New models only.")
+    Integer window;
+
+    @Option(names = "--positions", paramLabel = "learned|rotary",
+            description = "Position scheme of a new model: rotary (default) lets generation run past the window with a full window of context at every frame; learned is the table of the models up to v0.4.")
+    String positions;
 
     @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -83,6 +91,26 @@ final class TrainLmCommand implements Callable<Integer> {
                     + " --no-music-attributes cannot take them away (train a new model instead)");
         }
         return Boolean.TRUE.equals(musicAttributes) ? config.withMusicAttributes() : config;
+    }
+
+    /** --window and --positions, which only a new model can take. */
+    private LmConfig withShapeOptions(LmConfig config, boolean fromBase) {
+        if (fromBase) {
+            if (window != null || positions != null) {
+                throw new UserInputException("--window and --positions shape a new model; with --from the base's"
+                        + " shape is kept");
+            }
+            return config;
+        }
+        if (window != null) {
+            config = config.withMaxFrames(window);
+        }
+        String scheme = positions == null ? "rotary" : positions;
+        return switch (scheme) {
+            case "rotary" -> config.withRotaryPositions();
+            case "learned" -> config;
+            default -> throw new UserInputException("--positions must be learned or rotary, got '" + positions + "'");
+        };
     }
 
     private static LmConfig readBaseConfig(Path baseLm) {
@@ -120,6 +148,7 @@ final class TrainLmCommand implements Callable<Integer> {
                     config = config.withFrameCondition(cache.meta().frameRate());
                 }
                 config = withMusicAttributes(config, baseLm != null);
+                config = withShapeOptions(config, baseLm != null);
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)
                         .withCheckpointEvery(checkpointEvery);

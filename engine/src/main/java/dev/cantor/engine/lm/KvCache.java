@@ -2,12 +2,18 @@ package dev.cantor.engine.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import dev.cantor.engine.nn.ParameterStore;
 
 /**
- * Keys and values of every position seen so far, per layer, so a sampling step runs the network
+ * Keys and values of the positions seen so far, per layer, so a sampling step runs the network
  * on the newest position only. The arrays live in the cache's own manager; each append frees the
- * previous (shorter) arrays, so memory stays proportional to the sequence, not to the steps.
+ * previous arrays, so memory stays proportional to what is kept, not to the steps.
+ *
+ * <p>A model with learned positions keeps every position (its sequences are at most a window
+ * long). A model with rotary positions keeps the prefix apart and only the audio steps a new step
+ * can still see ({@link LmConfig#attentionSpan()} − 1), so a piece of any length runs in bounded
+ * memory.
  */
 public final class KvCache implements AutoCloseable {
 
@@ -23,7 +29,7 @@ public final class KvCache implements AutoCloseable {
         }
     }
 
-    /** Positions held. */
+    /** Positions seen: the prefix and every audio step so far (more than are held past the span). */
     public int length() {
         return length;
     }
@@ -45,6 +51,8 @@ public final class KvCache implements AutoCloseable {
     final class Layer {
         private NDArray keys;
         private NDArray values;
+        private NDArray prefixKeys;
+        private NDArray prefixValues;
 
         /**
          * Appends the new keys and values and returns views of all of them, [keys, values],
@@ -64,6 +72,58 @@ public final class KvCache implements AutoCloseable {
             keys = k;
             values = v;
             return new NDArray[] {ParameterStore.stepView(keys, step), ParameterStore.stepView(values, step)};
+        }
+
+        /**
+         * Rotary layout: stores the prefix's keys and values when given (the first pass), and
+         * returns views of the stored ones, [keys, values], owned by {@code step}.
+         */
+        NDArray[] prefix(NDArray newKeys, NDArray newValues, NDManager step) {
+            if (newKeys != null) {
+                if (prefixKeys != null) {
+                    throw new IllegalStateException("the prefix is already in the cache");
+                }
+                prefixKeys = newKeys.duplicate();
+                prefixValues = newValues.duplicate();
+                prefixKeys.attach(manager);
+                prefixValues.attach(manager);
+                return new NDArray[] {newKeys, newValues};
+            }
+            if (prefixKeys == null) {
+                throw new IllegalStateException("the first pass must hold the prefix");
+            }
+            return new NDArray[] {ParameterStore.stepView(prefixKeys, step), ParameterStore.stepView(prefixValues, step)};
+        }
+
+        /**
+         * Rotary layout: returns the held audio keys and values followed by the new ones (for
+         * this pass's attention, owned by the new keys' manager), and keeps only the last
+         * {@code keep} of them for the next pass.
+         */
+        NDArray[] appendAudio(NDArray newKeys, NDArray newValues, int keep) {
+            NDManager step = newKeys.getManager();
+            NDArray k = keys == null ? newKeys : keys.concat(newKeys, 2);
+            NDArray v = values == null ? newValues : values.concat(newValues, 2);
+            k.attach(step);
+            v.attach(step);
+            long total = k.getShape().get(2);
+            long from = Math.max(0, total - keep);
+            NDArray keptKeys = k.get(new NDIndex(":, :, {}:", from)).duplicate();
+            NDArray keptValues = v.get(new NDIndex(":, :, {}:", from)).duplicate();
+            keptKeys.attach(manager);
+            keptValues.attach(manager);
+            if (keys != null) {
+                keys.close();
+                values.close();
+            }
+            keys = keptKeys;
+            values = keptValues;
+            return new NDArray[] {k, v};
+        }
+
+        /** Audio steps held (rotary layout). */
+        int audioHeld() {
+            return keys == null ? 0 : Math.toIntExact(keys.getShape().get(2));
         }
     }
 }

@@ -27,6 +27,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                     the instruments the prompt names ({@link dev.cantor.engine.conditioning.MusicDescriptors}),
  *                     each with a learned "null" for "not named". Older configs read as false
  *                     (and false is not written).
+ * @param rotaryPositions when true the audio steps carry rotary positions (RoFormer) instead of a
+ *                     learned position table: attention between two steps depends only on how far
+ *                     apart they are, so a piece can run on past the training window with a KV
+ *                     cache that keeps the last {@link #attentionSpan()} steps (sliding-window
+ *                     attention). The conditioning prefix has no position: every step sees it
+ *                     the same way however far into the piece it is. Older configs read as false.
  */
 public record LmConfig(
         @JsonProperty("num_codebooks") int numCodebooks,
@@ -40,7 +46,8 @@ public record LmConfig(
         @JsonProperty("dropout") double dropout,
         @JsonProperty("frame_rate") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double frameRate,
         @JsonProperty("frame_condition") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frameCondition,
-        @JsonProperty("music_attributes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean musicAttributes) {
+        @JsonProperty("music_attributes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean musicAttributes,
+        @JsonProperty("rotary_positions") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rotaryPositions) {
 
     /** Conditioning prefix without music attributes: text, tempo, key root, mode — one position each. */
     public static final int BASIC_PREFIX = 4;
@@ -58,13 +65,15 @@ public record LmConfig(
         require(textDim >= 1, "text_dim must be positive");
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
         require(frameRate >= 0 && frameRate <= 10000, "frame_rate must be 0..10000");
+        require(!rotaryPositions || (dModel / heads) % 2 == 0, "rotary positions need an even head width (d_model / heads)");
         require(!frameCondition || frameRate > 0, "frame_condition needs the frame_rate");
     }
 
     /** A model with the conditions in its prefix only (the layout of the first shipped model). */
     public LmConfig(int numCodebooks, int codebookSize, int dModel, int layers, int heads, int ffDim, int maxFrames,
                     int textDim, double dropout) {
-        this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false, false);
+        this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false, false,
+                false);
     }
 
     /** A few-seconds-to-train model for tests. */
@@ -77,6 +86,11 @@ public record LmConfig(
         return new LmConfig(numCodebooks, codebookSize, 256, 4, 4, 1024, 200, 384, 0.1);
     }
 
+    /** Between small and base: d384, 6 layers of 6 heads, a 15 s window (the size LM v1 was swept against). */
+    public static LmConfig medium(int numCodebooks, int codebookSize) {
+        return new LmConfig(numCodebooks, codebookSize, 384, 6, 6, 1536, 750, 384, 0.1);
+    }
+
     /** Wider and deeper, for a GPU or a long run. */
     public static LmConfig base(int numCodebooks, int codebookSize) {
         return new LmConfig(numCodebooks, codebookSize, 512, 8, 8, 2048, 500, 384, 0.1);
@@ -87,9 +101,10 @@ public record LmConfig(
         return switch (name) {
             case "tiny" -> tiny(numCodebooks, codebookSize);
             case "small" -> small(numCodebooks, codebookSize);
+            case "medium" -> medium(numCodebooks, codebookSize);
             case "base" -> base(numCodebooks, codebookSize);
             default -> throw new IllegalArgumentException(
-                    "unknown LM config '" + name + "' (choose tiny, small or base)");
+                    "unknown LM config '" + name + "' (choose tiny, small, medium or base)");
         };
     }
 
@@ -108,7 +123,16 @@ public record LmConfig(
         return codebookSize;
     }
 
-    /** Positions the model sees at most: prefix plus the delayed steps of maxFrames. */
+    /**
+     * Delayed steps of audio one step attends over (itself included): the steps of a training
+     * window. With learned positions this is also the longest sequence; with rotary positions a
+     * sequence may be longer and each step sees the last this-many.
+     */
+    public int attentionSpan() {
+        return maxFrames + numCodebooks - 1;
+    }
+
+    /** Positions the model sees at most with learned positions: prefix plus the delayed steps of maxFrames. */
     public int maxPositions() {
         return prefixLength() + maxFrames + numCodebooks - 1;
     }
@@ -120,19 +144,25 @@ public record LmConfig(
 
     public LmConfig withMaxFrames(int frames) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout,
-                frameRate, frameCondition, musicAttributes);
+                frameRate, frameCondition, musicAttributes, rotaryPositions);
     }
 
     /** This shape with the conditions added to every frame too, for tokens at {@code rate} frames per second. */
     public LmConfig withFrameCondition(double rate) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                rate, true, musicAttributes);
+                rate, true, musicAttributes, rotaryPositions);
     }
 
     /** This shape with style, mood and instruments in the prefix ({@link #musicAttributes()}). */
     public LmConfig withMusicAttributes() {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                frameRate, frameCondition, true);
+                frameRate, frameCondition, true, rotaryPositions);
+    }
+
+    /** This shape with rotary positions instead of a learned table ({@link #rotaryPositions()}). */
+    public LmConfig withRotaryPositions() {
+        return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
+                frameRate, frameCondition, musicAttributes, true);
     }
 
     private static void require(boolean ok, String message) {

@@ -1,6 +1,7 @@
 package dev.cantor.engine.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -55,14 +56,14 @@ final class TransformerBlock {
     }
 
     /**
-     * x: [B, T, d] → [B, T, d]. {@code mask} is null or [T, past + T] with 0 where a query may
-     * look and a large negative number where it may not; {@code cache} is null (training) or the
-     * keys and values of the positions already seen, extended in place by this call.
+     * x: [B, T, d] → [B, T, d]. {@code layout} says where x's positions sit and what each may
+     * see; {@code cache} is null (training) or the keys and values of the positions already seen,
+     * extended in place by this call.
      */
-    NDArray forward(ParameterStore.Bound p, NDArray x, NDArray mask, KvCache.Layer cache, float dropout) {
+    NDArray forward(ParameterStore.Bound p, NDArray x, AttentionLayout layout, KvCache.Layer cache, float dropout) {
         NDArray h = LayerNorm.layerNorm(x, new Shape(dModel), p.get(ln1Gain), p.get(ln1Bias), LN_EPS)
                 .singletonOrThrow();
-        NDArray attn = attention(p, h, mask, cache);
+        NDArray attn = layout.rotary() ? rotaryAttention(p, h, layout, cache) : attention(p, h, layout.mask(), cache);
         if (dropout > 0) {
             attn = Dropout.dropout(attn, dropout, true).singletonOrThrow();
         }
@@ -96,6 +97,60 @@ final class TransformerBlock {
         }
         NDArray out = scores.softmax(-1).matMul(v)           // [B, H, T, dh]
                 .transpose(0, 2, 1, 3).reshape(batch, t, dModel);
+        return Linear.linear(out, p.get(outWeight), p.get(outBias)).singletonOrThrow();
+    }
+
+    /**
+     * Attention with rotary positions. x holds {@code layout.prefixCount()} prefix positions (the
+     * whole prefix or none) followed by audio steps. Prefix queries see the prefix before them;
+     * audio queries see the whole prefix without any rotation (it has no position) and the audio
+     * steps within the span, with queries and keys rotated by their step.
+     */
+    private NDArray rotaryAttention(ParameterStore.Bound p, NDArray h, AttentionLayout layout, KvCache.Layer cache) {
+        long batch = h.getShape().get(0);
+        long t = h.getShape().get(1);
+        int np = layout.prefixCount();
+        NDArray qkv = Linear.linear(h, p.get(qkvWeight), p.get(qkvBias)).singletonOrThrow()
+                .reshape(batch, t, 3, heads, headDim)
+                .transpose(2, 0, 3, 1, 4);                      // [3, B, H, T, dh]
+        NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        NDArray prefixKeys = np > 0 ? k.get(new NDIndex(":, :, 0:{}", np)) : null;
+        NDArray prefixValues = np > 0 ? v.get(new NDIndex(":, :, 0:{}", np)) : null;
+        boolean audio = t > np;
+        NDArray audioQueries = audio ? q.get(new NDIndex(":, :, {}:", np)) : null;
+        NDArray audioKeys = audio ? layout.angles().rotate(k.get(new NDIndex(":, :, {}:", np))) : null;
+        NDArray audioValues = audio ? v.get(new NDIndex(":, :, {}:", np)) : null;
+        if (cache != null) {
+            NDArray[] prefix = cache.prefix(prefixKeys, prefixValues, q.getManager());
+            prefixKeys = prefix[0];
+            prefixValues = prefix[1];
+            if (audio) {
+                NDArray[] all = cache.appendAudio(audioKeys, audioValues, layout.span() - 1);
+                audioKeys = all[0];
+                audioValues = all[1];
+            }
+        }
+        NDArray out = null;
+        if (np > 0) {
+            NDArray scores = q.get(new NDIndex(":, :, 0:{}", np)).matMul(prefixKeys.transpose(0, 1, 3, 2));
+            if (layout.prefixMask() != null) {
+                scores = scores.add(layout.prefixMask());
+            }
+            out = scores.softmax(-1).matMul(prefixValues);                       // [B, H, np, dh]
+        }
+        if (audio) {
+            NDArray toPrefix = audioQueries.matMul(prefixKeys.transpose(0, 1, 3, 2));
+            NDArray toAudio = layout.angles().rotate(audioQueries).matMul(audioKeys.transpose(0, 1, 3, 2));
+            if (layout.audioMask() != null) {
+                toAudio = toAudio.add(layout.audioMask());
+            }
+            NDArray weights = toPrefix.concat(toAudio, 3).softmax(-1);
+            NDArray audioOut = weights.matMul(prefixValues.concat(audioValues, 2));   // [B, H, na, dh]
+            out = out == null ? audioOut : out.concat(audioOut, 2);
+        }
+        out = out.transpose(0, 2, 1, 3).reshape(batch, t, dModel);
         return Linear.linear(out, p.get(outWeight), p.get(outBias)).singletonOrThrow();
     }
 

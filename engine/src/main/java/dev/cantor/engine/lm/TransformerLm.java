@@ -39,7 +39,6 @@ public final class TransformerLm implements AutoCloseable {
     static final String FRAME_WEIGHT = "cond.frame.weight";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final float LN_EPS = 1e-5f;
-    private static final float MASKED = -1e9f;
 
     private final LmConfig config;
     private final NDManager manager;
@@ -48,7 +47,8 @@ public final class TransformerLm implements AutoCloseable {
     private final TransformerBlock[] blocks;
     private final String tokenTable;
     private final String melodyTable;
-    private final String positionTable;
+    private final String positionTable;     // null with rotary positions
+    private final RotaryPositions rope;     // null with a learned position table
     private final String finalGain;
     private final String finalBias;
     private final String headWeight;
@@ -67,7 +67,9 @@ public final class TransformerLm implements AutoCloseable {
         this.tokenTable = store.addParameter("embed.tokens",
                 new Shape((long) config.numCodebooks() * config.inputVocabulary(), d), embBound);
         this.melodyTable = store.addParameter("embed.melody", new Shape(LmCondition.MELODY_SYMBOLS, d), embBound);
-        this.positionTable = store.addParameter(POSITIONS, new Shape(config.maxPositions(), d), embBound);
+        this.positionTable = config.rotaryPositions() ? null
+                : store.addParameter(POSITIONS, new Shape(config.maxPositions(), d), embBound);
+        this.rope = config.rotaryPositions() ? new RotaryPositions(config.headDim()) : null;
         this.prefix = new ConditionPrefix(store, config);
         this.blocks = new TransformerBlock[config.layers()];
         for (int i = 0; i < blocks.length; i++) {
@@ -202,6 +204,9 @@ public final class TransformerLm implements AutoCloseable {
     /** conditions (B) → prefix embeddings [B, prefix, d] including their positions. */
     public NDArray embedPrefix(ParameterStore.Bound p, NDManager m, List<LmCondition> conditions) {
         NDArray x = prefix.forward(p, m, conditions);
+        if (positionTable == null) {
+            return x;                       // with rotary positions the prefix has none
+        }
         return x.add(p.get(positionTable).get(new NDIndex("0:{}", config.prefixLength())));
     }
 
@@ -263,7 +268,7 @@ public final class TransformerLm implements AutoCloseable {
             throw new IllegalArgumentException("token/melody arrays do not match batch " + batch + " × steps " + steps);
         }
         int lastPosition = config.prefixLength() + firstStep + steps;
-        if (lastPosition > config.maxPositions()) {
+        if (positionTable != null && lastPosition > config.maxPositions()) {
             throw new IllegalArgumentException("sequence of " + (firstStep + steps) + " steps exceeds the model's "
                     + (config.maxPositions() - config.prefixLength()));
         }
@@ -284,8 +289,10 @@ public final class TransformerLm implements AutoCloseable {
                 SparseFormat.DENSE).singletonOrThrow().sum(new int[] {2});               // [B, S, d]
         NDArray melEmb = Embedding.embedding(m.create(mel, new Shape(batch, steps)), p.get(melodyTable),
                 SparseFormat.DENSE).singletonOrThrow();                                  // [B, S, d]
-        NDArray pos = p.get(positionTable).get(new NDIndex("{}:{}", config.prefixLength() + firstStep, lastPosition));
-        NDArray x = tok.add(melEmb).add(pos);
+        NDArray x = tok.add(melEmb);
+        if (positionTable != null) {
+            x = x.add(p.get(positionTable).get(new NDIndex("{}:{}", config.prefixLength() + firstStep, lastPosition)));
+        }
         if (frameCondition != null) {
             if (clock.length != batch * steps * BeatClock.FEATURES) {
                 throw new IllegalArgumentException("beat clock does not match batch " + batch + " × steps " + steps);
@@ -298,14 +305,16 @@ public final class TransformerLm implements AutoCloseable {
 
     /**
      * Runs the blocks over x [B, T, d] and returns the final-normed hidden states [B, T, d].
-     * With a cache, x holds the positions after those already cached and the cache is extended.
+     * Without a cache (or with an empty one) x starts with the prefix, followed by audio steps
+     * from step 0; with a cache, x holds the audio steps after those already seen and the cache
+     * is extended.
      */
     public NDArray hidden(ParameterStore.Bound p, NDArray x, KvCache cache, float dropout) {
         int t = Math.toIntExact(x.getShape().get(1));
         int past = cache == null ? 0 : cache.length();
-        NDArray mask = t == 1 ? null : causalMask(x.getManager(), past, t);
+        AttentionLayout layout = layout(x.getManager(), cache, past, t);
         for (int i = 0; i < blocks.length; i++) {
-            x = blocks[i].forward(p, x, mask, cache == null ? null : cache.layer(i), dropout);
+            x = blocks[i].forward(p, x, layout, cache == null ? null : cache.layer(i), dropout);
         }
         if (cache != null) {
             cache.advance(t);
@@ -321,16 +330,19 @@ public final class TransformerLm implements AutoCloseable {
                 .reshape(s.get(0), s.get(1), config.numCodebooks(), config.codebookSize());
     }
 
-    /** [T, past + T]: query i (absolute position past + i) may see keys 0..past + i. */
-    private static NDArray causalMask(NDManager m, int past, int t) {
-        int total = past + t;
-        float[] mask = new float[t * total];
-        for (int i = 0; i < t; i++) {
-            for (int j = past + i + 1; j < total; j++) {
-                mask[i * total + j] = MASKED;
-            }
+    private AttentionLayout layout(NDManager m, KvCache cache, int past, int t) {
+        if (rope == null) {
+            return AttentionLayout.learned(m, past, t);
         }
-        return m.create(mask, new Shape(t, total));
+        int prefixLength = config.prefixLength();
+        if (past == 0 && t < prefixLength) {
+            throw new IllegalArgumentException("the first pass must hold the whole prefix of " + prefixLength
+                    + " positions, got " + t);
+        }
+        int prefixCount = past == 0 ? prefixLength : 0;
+        long firstStep = past == 0 ? 0 : past - prefixLength;
+        int held = cache == null ? 0 : cache.layer(0).audioHeld();
+        return AttentionLayout.rotary(m, rope, prefixCount, firstStep, t - prefixCount, held, config.attentionSpan());
     }
 
     @Override

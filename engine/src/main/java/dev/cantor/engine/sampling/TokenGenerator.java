@@ -18,8 +18,10 @@ import java.util.List;
  * With guidance ≠ 1 the conditional and unconditional rows run as one batch of two; the
  * combination and the draw happen in Java on the step's logits.
  *
- * <p>Pieces longer than the model's window are made with a sliding window (MusicLM): each new
- * window starts from the last {@code contextFrames} frames already made, fed in as a prompt.
+ * <p>A model with learned positions makes pieces longer than its window with a sliding window
+ * (MusicLM): each new window starts from the last {@code contextFrames} frames already made, fed
+ * in as a prompt. A model with rotary positions makes the whole piece in one pass: its KV cache
+ * keeps the last window of steps, so every frame is made with a full window of context.
  */
 public final class TokenGenerator {
 
@@ -39,9 +41,18 @@ public final class TokenGenerator {
         this.pattern = new DelayPattern(config.numCodebooks());
     }
 
-    /** Frames of context carried into each new window: half the window. */
+    /**
+     * Frames of context a continuation starts from, and with learned positions also the context
+     * carried into each new window: half the window. With rotary positions, all but one frame of
+     * the window.
+     */
     public int defaultContextFrames() {
-        return config.maxFrames() / 2;
+        return config.rotaryPositions() ? config.maxFrames() - 1 : config.maxFrames() / 2;
+    }
+
+    /** The fewest frames of context any generated frame is made with, once that many exist. */
+    public int guaranteedContextFrames(int contextFrames) {
+        return config.rotaryPositions() ? config.maxFrames() - 1 : contextFrames;
     }
 
     /**
@@ -77,7 +88,8 @@ public final class TokenGenerator {
         while (made < p + frames) {
             int context = Math.min(made, made == p ? Math.min(p, config.maxFrames() - 1) : contextFrames);
             int start = made - context;
-            int count = Math.min(config.maxFrames() - context, p + frames - made);
+            int count = config.rotaryPositions() ? p + frames - made
+                    : Math.min(config.maxFrames() - context, p + frames - made);
             int[] melody = new int[context + count];
             for (int f = 0; f < melody.length; f++) {
                 melody[f] = condition.melodyAt(start + f - p);

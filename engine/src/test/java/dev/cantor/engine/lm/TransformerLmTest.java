@@ -22,6 +22,9 @@ class TransformerLmTest {
     static final LmConfig CONFIG = new LmConfig(4, 32, 32, 2, 2, 64, 40, 384, 0.0);
     static final LmConfig FRAME_CONDITIONED = CONFIG.withFrameCondition(50);
     static final LmConfig WITH_ATTRIBUTES = FRAME_CONDITIONED.withMusicAttributes();
+    /** A window of 8 frames (span 11 steps), so the tests below run well past it. */
+    static final LmConfig ROTARY = new LmConfig(4, 32, 32, 2, 2, 64, 8, 384, 0.0).withFrameCondition(50)
+            .withMusicAttributes().withRotaryPositions();
     static final MusicDescriptors SAX_JAZZ = MusicDescriptors.parse("a calm jazz tune: alto sax over upright bass");
 
     static float[] randomText(Random r) {
@@ -80,6 +83,78 @@ class TransformerLmTest {
     }
 
     @Test
+    void rotaryKvCacheGivesTheSameLogitsAsFullRecomputationUpToAndPastTheWindow() {
+        // 30 steps against a span of 11: the full pass masks keys more than 10 steps back, the
+        // cache drops them; both must agree at every step.
+        assertCacheMatchesFullRecomputation(ROTARY, 30);
+    }
+
+    @Test
+    void rotaryStepsSeeExactlyTheirSpanAndThePrefixFromAnyDistance() {
+        Random r = new Random(21);
+        try (TransformerLm lm = TransformerLm.create(ROTARY, 9)) {
+            List<LmCondition> conds = List.of(conditions(r).get(0));
+            int k = ROTARY.numCodebooks();
+            int steps = 30;
+            int last = steps - 1;
+            int span = ROTARY.attentionSpan();
+            int[] tokens = new int[steps * k];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = r.nextInt(33);
+            }
+            int[] melody = new int[steps];
+            float[] base = stepLogits(lm, conds, tokens, melody, steps, last);
+            int[] inside = tokens.clone();
+            inside[(last - span + 1) * k] = (tokens[(last - span + 1) * k] + 1) % 33;   // the oldest step it sees
+            int[] outside = tokens.clone();
+            // step last − span is out of the last step's span in every layer only if nothing in
+            // between could carry it; with 2 layers it can, so change a step out of reach of both
+            int far = last - 2 * span;
+            outside[far * k] = (tokens[far * k] + 1) % 33;
+            assertTrue(maxDiff(base, stepLogits(lm, conds, inside, melody, steps, last)) > 1e-4,
+                    "the oldest step in the span must count");
+            assertEquals(0.0, maxDiff(base, stepLogits(lm, conds, outside, melody, steps, last)), 1e-6,
+                    "a step beyond the reach of every layer must not count");
+            LmCondition other = conds.get(0).withDescriptors(SAX_JAZZ.withStyle(dev.cantor.engine.data.Style.ROCK));
+            assertTrue(maxDiff(base, stepLogits(lm, List.of(other), tokens, melody, steps, last)) > 1e-4,
+                    "the prefix reaches steps far past the window");
+        }
+    }
+
+    @Test
+    void rotaryConfigIsWrittenAndLearnedConfigsReadWithout(@TempDir Path dir) throws Exception {
+        try (TransformerLm lm = TransformerLm.create(ROTARY, 3)) {
+            assertTrue(!lm.parameters().parameters().containsKey("embed.positions"), "rotary models have no position table");
+            lm.save(dir);
+        }
+        assertEquals(ROTARY, TransformerLm.readConfig(dir));
+        assertTrue(TransformerLm.JSON.writeValueAsString(ROTARY).contains("\"rotary_positions\" : true"));
+        assertTrue(!TransformerLm.JSON.writeValueAsString(CONFIG).contains("rotary"), "learned configs are written as before");
+        assertThrows(IllegalArgumentException.class,
+                () -> new LmConfig(4, 32, 30, 2, 6, 64, 8, 384, 0.0).withRotaryPositions(), "odd head width");
+    }
+
+    /** Logits of one step (all K codebooks, rows flattened) from a full pass over {@code steps}. */
+    private static float[] stepLogits(TransformerLm lm, List<LmCondition> conds, int[] tokens, int[] melody,
+                                      int steps, int step) {
+        float[] all = fullLogits(lm, conds, tokens, melody, steps);
+        int per = lm.config().numCodebooks() * lm.config().codebookSize();
+        float[] out = new float[conds.size() * per];
+        for (int row = 0; row < conds.size(); row++) {
+            System.arraycopy(all, (row * steps + step) * per, out, row * per, per);
+        }
+        return out;
+    }
+
+    private static double maxDiff(float[] a, float[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
+    }
+
+    @Test
     void styleMoodAndInstrumentsEachReachTheOutputAndAreSavedInTheConfig(@TempDir Path dir) throws Exception {
         Random r = new Random(12);
         LmCondition base = conditions(r).get(0);
@@ -121,11 +196,14 @@ class TransformerLmTest {
     }
 
     private static void assertCacheMatchesFullRecomputation(LmConfig config) {
+        assertCacheMatchesFullRecomputation(config, 12);
+    }
+
+    private static void assertCacheMatchesFullRecomputation(LmConfig config, int steps) {
         Random r = new Random(1);
         try (TransformerLm lm = TransformerLm.create(config, 7)) {
             List<LmCondition> conds = conditions(r);
             int rows = conds.size();
-            int steps = 12;
             int k = config.numCodebooks();
             int v = config.codebookSize();
             int[] tokens = new int[rows * steps * k];
