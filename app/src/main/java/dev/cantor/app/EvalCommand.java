@@ -124,10 +124,14 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException("the same --set is given twice");
         }
         List<List<EvalPrompt>> promptSets = new ArrayList<>();
+        List<EvalPrompt> longPrompts;
         try {
             for (Path file : setFiles) {
-                promptSets.add(spread(EvalSet.read(file), maxPrompts));
+                promptSets.add(EvalSet.read(file));
             }
+            // long pieces spread over the whole first set, whatever --max-prompts keeps of it
+            longPrompts = spread(promptSets.get(0), longPieces);
+            promptSets.replaceAll(all -> spread(all, maxPrompts));
         } catch (EvalSetException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -158,7 +162,7 @@ final class EvalCommand implements Callable<Integer> {
                 if (longPieces > 0) {
                     LongFormEvaluator evaluator = new LongFormEvaluator(engine,
                             new LongFormEvaluator.Options(longSeconds, longWindow, params, audioOut));
-                    longForm = evaluator.evaluate(spread(promptSets.get(0), longPieces), progress, cancel);
+                    longForm = evaluator.evaluate(longPrompts, progress, cancel);
                 }
             } catch (EvalSetException e) {
                 throw new UserInputException(e.getMessage());
