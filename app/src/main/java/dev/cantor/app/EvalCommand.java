@@ -3,15 +3,17 @@ package dev.cantor.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.data.Soundfont;
 import dev.cantor.engine.data.SoundfontException;
 import dev.cantor.engine.data.TokenCache;
-import dev.cantor.engine.eval.ConditionReport;
 import dev.cantor.engine.eval.EvalPrompt;
 import dev.cantor.engine.eval.EvalSet;
 import dev.cantor.engine.eval.EvalSetException;
 import dev.cantor.engine.eval.GenerationEvaluator;
+import dev.cantor.engine.eval.LongFormEvaluator;
+import dev.cantor.engine.eval.LongFormReport;
 import dev.cantor.engine.eval.MemorizationCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.generation.MusicModel;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +41,10 @@ import picocli.CommandLine.Option;
                 + "tempo, key and mode, style and instruments (by the judge), melody adherence, Fréchet distance of "
                 + "judge embeddings, memorization and speed.",
             "The same figures are given for the real pieces behind the prompts (the ceiling) and for "
-                + "unconditional generation (the floor)."})
+                + "unconditional generation (the floor).",
+            "Long form: a few pieces of --long-seconds are cut into --long-window windows, and each window is "
+                + "checked for the prompt's key and tempo and for collapse into silence (RMS below -50 dBFS) or "
+                + "noise (spectral flatness of at least 0.9)."})
 final class EvalCommand implements Callable<Integer> {
 
     static final String DEFAULT_SET = "resources/eval/prompts.jsonl";
@@ -48,8 +54,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
     Path model;
 
-    @Option(names = "--set", paramLabel = "FILE.jsonl", description = "Evaluation set (default: the shipped " + DEFAULT_SET + ").")
-    Path set;
+    @Option(names = "--set", paramLabel = "FILE.jsonl",
+            description = "Evaluation set (default: the shipped " + DEFAULT_SET + "). Repeat to score the model on "
+                    + "several sets side by side, e.g. the shipped set and a second one from 'make-eval-set "
+                    + "--vocabulary v2'; the first set's figures stay at the top of the JSON.")
+    List<Path> sets = new ArrayList<>();
 
     @Option(names = "--seeds", defaultValue = "1", description = "Generations per prompt (default: ${DEFAULT-VALUE}).")
     int seeds;
@@ -80,6 +89,20 @@ final class EvalCommand implements Callable<Integer> {
             + " to compare sampling settings of one model; 'unconditional' is then null.")
     boolean noFloor;
 
+    @Option(names = "--long-pieces", defaultValue = "6",
+            description = "Long pieces to make from prompts of the (first) set, spread over it, for the long-form "
+                    + "figures; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int longPieces;
+
+    @Option(names = "--long-seconds", defaultValue = "60",
+            description = "Length of each long piece, made as 'generate --seconds' makes it (default: ${DEFAULT-VALUE}).")
+    double longSeconds;
+
+    @Option(names = "--long-window", defaultValue = "10",
+            description = "Length of the windows a long piece is cut into and each scored on its own "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double longWindow;
+
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
@@ -94,11 +117,21 @@ final class EvalCommand implements Callable<Integer> {
         if (maxPrompts < 0 || memorizationPrompts < 0) {
             throw new UserInputException("--max-prompts and --memorization-prompts must be ≥ 0");
         }
+        checkLongForm();
         SamplingParams params = sampling.params();
-        Path setFile = set != null ? set : ModelLocator.shipped(DEFAULT_SET);
-        List<EvalPrompt> prompts;
+        List<Path> setFiles = sets.isEmpty() ? List.of(ModelLocator.shipped(DEFAULT_SET)) : sets;
+        if (setFiles.stream().distinct().count() < setFiles.size()) {
+            throw new UserInputException("the same --set is given twice");
+        }
+        List<List<EvalPrompt>> promptSets = new ArrayList<>();
+        List<EvalPrompt> longPrompts;
         try {
-            prompts = spread(EvalSet.read(setFile), maxPrompts);
+            for (Path file : setFiles) {
+                promptSets.add(EvalSet.read(file));
+            }
+            // long pieces spread over the whole first set, whatever --max-prompts keeps of it
+            longPrompts = spread(promptSets.get(0), longPieces);
+            promptSets.replaceAll(all -> spread(all, maxPrompts));
         } catch (EvalSetException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -117,31 +150,70 @@ final class EvalCommand implements Callable<Integer> {
         try (LocalMusicEngine engine = EngineLoader.open(modelDir); AudioJudge judge = openJudge(judgePath)) {
             MemorizationCheck memo = tokens == null || memorizationPrompts == 0 ? null
                     : MemorizationCheck.of(tokens, memorizationPrompts, MemorizationCheck.DEFAULT_SECONDS);
-            GenerationEvaluator evaluator = new GenerationEvaluator(engine,
-                    new GenerationEvaluator.Options(seeds, font, judge, memo, audioOut, params, !noFloor));
-            GenerationEvaluator.Report report;
+            List<GenerationEvaluator.Report> reports = new ArrayList<>();
+            LongFormReport longForm = null;
             try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
-                report = evaluator.evaluate(prompts, progress, cancel);
+                for (int i = 0; i < promptSets.size(); i++) {
+                    // the memorization check does not depend on the set: once is enough
+                    GenerationEvaluator evaluator = new GenerationEvaluator(engine, new GenerationEvaluator.Options(
+                            seeds, font, judge, i == 0 ? memo : null, audioOut, params, !noFloor));
+                    reports.add(evaluator.evaluate(promptSets.get(i), progress, cancel));
+                }
+                if (longPieces > 0) {
+                    LongFormEvaluator evaluator = new LongFormEvaluator(engine,
+                            new LongFormEvaluator.Options(longSeconds, longWindow, params, audioOut));
+                    longForm = evaluator.evaluate(longPrompts, progress, cancel);
+                }
             } catch (EvalSetException e) {
                 throw new UserInputException(e.getMessage());
             } catch (SoundfontException e) {
                 throw new UserInputException(e.getMessage());
             }
             progress.finishLine();
-            Map<String, Object> out = summary(report, judge == null ? null : judgePath, setFile, modelDir, font);
+            Path judgeUsed = judge == null ? null : judgePath;
+            Map<String, Object> out = summary(reports.get(0), judgeUsed, setFiles.get(0), modelDir, font);
             Map<String, Object> drawn = new LinkedHashMap<>();
             drawn.put("cfg", params.guidance());
             drawn.put("temperature", params.temperature());
             drawn.put("top_k", params.topK());
             drawn.put("top_p", params.topP());
             out.put("sampling", drawn);
+            out.put("long_form", longForm);
+            if (reports.size() > 1) {
+                List<Map<String, Object>> each = new ArrayList<>();
+                for (int i = 0; i < reports.size(); i++) {
+                    each.add(summary(reports.get(i), judgeUsed, setFiles.get(i), modelDir, font));
+                }
+                out.put("sets", each);
+            }
             if (json) {
                 JsonOutput.print(System.out, out);
             } else {
-                printTable(report, params);
+                if (reports.size() == 1) {
+                    EvalTables.print(reports.get(0), params);
+                } else {
+                    EvalTables.printSideBySide(reports, setFiles, params);
+                }
+                EvalTables.printLongForm(longForm);
             }
         }
         return 0;
+    }
+
+    private void checkLongForm() {
+        if (longPieces < 0 || longPieces > 100) {
+            throw new UserInputException("--long-pieces must be between 0 and 100");
+        }
+        if (longPieces == 0) {
+            return;
+        }
+        if (!(longWindow > 0)) {
+            throw new UserInputException("--long-window must be more than 0 seconds");
+        }
+        if (!(longSeconds >= longWindow) || longSeconds > GenerationRequest.MAX_SECONDS) {
+            throw new UserInputException(String.format(Locale.ROOT, "--long-seconds must be between --long-window"
+                    + " (%s) and %.0f", longWindow, GenerationRequest.MAX_SECONDS));
+        }
     }
 
     private Map<String, Object> summary(GenerationEvaluator.Report r, Path judgePath, Path setFile, Path modelDir,
@@ -182,29 +254,6 @@ final class EvalCommand implements Callable<Integer> {
         out.put("wall_seconds", Math.round(r.wallSeconds() * 10) / 10.0);
         out.put("seconds_per_prompt", Math.round(r.wallSeconds() / r.prompts() * 100) / 100.0);
         return out;
-    }
-
-    private static void printTable(GenerationEvaluator.Report r, SamplingParams params) {
-        String[] names = {"tempo_hit_rate", "tempo_hit_rate_octave", "mode_accuracy", "key_accuracy", "key_mirex_score",
-            "style_accuracy", "instrument_f1", "melody_chroma_cosine", "melody_chroma_cosine_no_melody", "fd_embed",
-            "memorization_exact_rate", "rtf"};
-        System.out.printf("%-32s %10s %10s %14s %16s%n", "", "model", "reference", "unconditional",
-                "ref_through_codec");
-        for (String name : names) {
-            System.out.printf("%-32s %10s %10s %14s %16s%n", name, cell(r.model(), name), cell(r.reference(), name),
-                    cell(r.unconditional(), name), cell(r.referenceThroughCodec(), name));
-        }
-        System.out.printf(java.util.Locale.ROOT, "%d prompts (%d with a melody) x %d seeds in %.0f s (cfg %s, temperature %s,"
-                + " top-k %d, top-p %s)%n", r.prompts(), r.melodyPrompts(), r.seeds(), r.wallSeconds(), params.guidance(),
-                params.temperature(), params.topK(), params.topP());
-    }
-
-    private static String cell(ConditionReport c, String name) {
-        if (c == null) {
-            return "-";
-        }
-        JsonNode v = MAPPER.valueToTree(c).get(name);
-        return v == null || v.isNull() ? "-" : String.format(java.util.Locale.ROOT, "%.3f", v.asDouble());
     }
 
     /** At most {@code max} prompts, spread evenly so every part of the set (and so every style) is sampled. */

@@ -68,7 +68,7 @@ class EvalCliTest {
     void evalReportsModelReferenceAndUnconditionalFigures() throws Exception {
         CliHarness.Result r = ok(CliHarness.run(dir, "eval", "--model", model.toString(), "--set", set.toString(),
                 "--max-prompts", "3", "--judge", judge.toString(), "--soundfont", "builtin", "--train-tokens",
-                tokens.toString(), "--memorization-prompts", "2", "--json"));
+                tokens.toString(), "--memorization-prompts", "2", "--long-pieces", "0", "--json"));
         assertTrue(r.stderr().contains("evaluating"), "progress goes to stderr");
         JsonNode report = JSON.readTree(r.stdout());
         assertEquals(3, report.get("prompts").asInt());
@@ -109,7 +109,7 @@ class EvalCliTest {
     @Test
     void samplingOptionsChangeTheGeneratedClipsButNotTheBaselinesAndTheFloorCanBeSkipped() throws Exception {
         String[] common = {"eval", "--model", model.toString(), "--set", set.toString(), "--max-prompts", "3",
-            "--judge", judge.toString(), "--soundfont", "builtin", "--json"};
+            "--judge", judge.toString(), "--soundfont", "builtin", "--long-pieces", "0", "--json"};
         JsonNode plain = JSON.readTree(ok(CliHarness.run(dir, common)).stdout());
         String[] greedy = java.util.Arrays.copyOf(common, common.length + 5);
         System.arraycopy(new String[] {"--cfg", "7", "--temperature", "0", "--no-floor"}, 0, greedy, common.length, 5);
@@ -135,7 +135,8 @@ class EvalCliTest {
     @Test
     void theTableShowsASkippedFloorAsDashes() throws Exception {
         CliHarness.Result r = ok(CliHarness.run(dir, "eval", "--model", model.toString(), "--set", set.toString(),
-                "--max-prompts", "1", "--judge", judge.toString(), "--soundfont", "builtin", "--no-floor"));
+                "--max-prompts", "1", "--judge", judge.toString(), "--soundfont", "builtin", "--no-floor",
+                "--long-pieces", "0"));
         String row = r.stdout().lines().filter(l -> l.startsWith("mode_accuracy")).findFirst().orElseThrow();
         String[] cells = row.trim().split("\\s+");
         assertEquals(5, cells.length, row);
@@ -155,6 +156,12 @@ class EvalCliTest {
             {"line 1", "eval", "--model", m, "--set", broken.toString()},
             {"judge folder not found", "eval", "--model", m, "--set", set.toString(), "--judge", "nowhere"},
             {"training corpus", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--seed", "1"},
+            {"--long-pieces must be", "eval", "--model", m, "--set", set.toString(), "--long-pieces", "-1"},
+            {"--long-seconds must be", "eval", "--model", m, "--set", set.toString(), "--long-seconds", "5"},
+            {"the same --set", "eval", "--model", m, "--set", set.toString(), "--set", set.toString()},
+            {"must be v1 or v2", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--vocabulary", "v3"},
+            {"drew", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--vocabulary", "v2", "--covered",
+                set.toString(), "--seed", "900000", "--prompts", "12", "--melodies", "0"},
             {"already holds a judge", "train-judge", "--data", dir.resolve("corpus").toString(), "--out",
                 judge.toString(), "--steps", "1"},
         };
@@ -163,6 +170,59 @@ class EvalCliTest {
             CliHarness.Result r = CliHarness.run(dir, args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + "\n" + r.stderr());
             assertTrue(r.stderr().contains(c[0]), "expected '" + c[0] + "' in: " + r.stderr());
+        }
+    }
+
+    @Test
+    void longFormFiguresAndASecondSetAreReportedInTheJsonAndTheTable() throws Exception {
+        Path second = dir.resolve("prompts-v2.jsonl");
+        JsonNode made = JSON.readTree(ok(CliHarness.run(dir, "make-eval-set", "--vocabulary", "v2", "--covered",
+                set.toString(), "--out", second.toString(), "--prompts", "12", "--melodies", "0", "--seconds", "5",
+                "--json")).stdout());
+        assertEquals("v2", made.get("vocabulary").asText());
+        assertEquals(910_000, made.get("seed").asLong());
+        assertTrue(made.get("instruments_not_covered").isArray(), made.toString());
+        assertTrue(Files.readString(second).contains("\"id\":\"v2-000\""));
+
+        String[] common = {"eval", "--model", model.toString(), "--set", set.toString(), "--set", second.toString(),
+            "--max-prompts", "1", "--judge", judge.toString(), "--soundfont", "builtin", "--no-floor",
+            "--long-pieces", "2", "--long-seconds", "6", "--long-window", "3"};
+        String[] withJson = java.util.Arrays.copyOf(common, common.length + 1);
+        withJson[common.length] = "--json";
+        JsonNode report = JSON.readTree(ok(CliHarness.run(dir, withJson)).stdout());
+        JsonNode longForm = report.get("long_form");
+        assertEquals(2, longForm.get("pieces").asInt(), longForm.toString());
+        assertEquals(4, longForm.get("windows").asInt(), "two 3 s windows per 6 s piece");
+        for (String rate : new String[] {"long_key_agreement", "long_tempo_agreement", "long_collapse_rate",
+            "silence_rate", "noise_rate"}) {
+            assertInRange(longForm, rate);
+        }
+        assertEquals(-50, longForm.get("silence_dbfs").asDouble());
+        assertEquals(0.9, longForm.get("noise_flatness").asDouble());
+        assertEquals(0.08, longForm.get("tempo_tolerance").asDouble());
+        assertEquals(2, longForm.get("per_piece").size());
+        JsonNode piece = longForm.get("per_piece").get(0);
+        assertEquals(2, piece.get("windows").size());
+        assertEquals(6.0, piece.get("seconds").asDouble(), 0.1);
+        assertTrue(piece.get("prompt").asText().contains(piece.get("tempo_bpm").asText()), piece.toString());
+        for (String field : new String[] {"start_seconds", "estimated_bpm", "estimated_key", "rms_dbfs", "flatness",
+            "collapse", "key_agrees", "tempo_agrees"}) {
+            assertTrue(piece.get("windows").get(1).has(field), field + " missing in " + piece);
+        }
+        assertEquals(3.0, piece.get("windows").get(1).get("start_seconds").asDouble(), 0.01);
+
+        assertEquals(set.toString(), report.get("eval_set").asText(), "the first set stays at the top");
+        assertEquals(2, report.get("sets").size());
+        JsonNode v2 = report.get("sets").get(1);
+        assertEquals(second.toString(), v2.get("eval_set").asText());
+        assertEquals(1, v2.get("model").get("clips").asInt());
+        assertInRange(v2.get("reference"), "tempo_hit_rate_octave");
+
+        String table = ok(CliHarness.run(dir, common)).stdout();
+        assertTrue(table.contains("model[1]") && table.contains("model[2]"), table);
+        for (String row : new String[] {"long_key_agreement", "long_tempo_agreement", "long_collapse_rate"}) {
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(row) && l.split("\\s+")[1].matches("\\d\\.\\d{3}")),
+                    row + " in:\n" + table);
         }
     }
 }

@@ -9,10 +9,13 @@ import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
 import dev.cantor.engine.data.Style;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,11 +25,18 @@ import java.util.TreeMap;
  * captions with the tempo (in BPM) and key appended when the caption does not state them, so
  * every scored attribute is in the text. Some prompts also carry their melody line, picked
  * round-robin over the styles among melodies long enough to hum.
+ *
+ * <p>{@link #buildNovel} draws a second held-out set the same way over the whole current
+ * vocabulary, leaning towards the styles and instruments an older set does not cover.
  */
 public final class EvalSetBuilder {
 
     /** Seeds of the default evaluation set: far from the training seeds (1 and 1000). */
     public static final long DEFAULT_SEED = 900_000;
+    /** Seed of the second held-out set ({@link #buildNovel}): unseen, and not the first set's. */
+    public static final long NOVEL_SEED = 910_000;
+    /** A style the older set lacks gets this many times the prompts of one it has. */
+    private static final int NOVEL_STYLE_WEIGHT = 2;
 
     /** Tempo bands: slow below 85 BPM, fast from 120 BPM, medium in between. */
     public enum TempoBand {
@@ -59,6 +69,42 @@ public final class EvalSetBuilder {
      */
     public static List<EvalPrompt> build(long seed, int count, int melodies, double seconds) {
         int styles = Style.values().length;
+        requireSizes(count, melodies);
+        Map<Style, Integer> quotas = new EnumMap<>(Style.class);
+        for (Style style : Style.values()) {
+            quotas.put(style, count / styles + (style.ordinal() < count % styles ? 1 : 0));
+        }
+        return draw(seed, quotas, melodies, seconds, Set.of(), "eval-");
+    }
+
+    /**
+     * A second held-out set over the whole current vocabulary that leans towards what an older set
+     * does not cover: every style the composer knows gets prompts, a style missing from
+     * {@code covered} twice the share of one it has (so styles added to {@link Style} since are
+     * picked up with no change here), and within each (tempo band, mode) cell the candidates
+     * playing the most instruments {@code covered} never names are taken first. Ids are
+     * {@code v2-NNN}, so scores on the two sets cannot be mixed up.
+     *
+     * @param covered the older set (e.g. the shipped {@code resources/eval/prompts.jsonl})
+     */
+    public static List<EvalPrompt> buildNovel(long seed, int count, int melodies, double seconds,
+                                              List<EvalPrompt> covered) {
+        requireSizes(count, melodies);
+        Set<String> coveredStyles = new HashSet<>();
+        Set<String> coveredInstruments = new HashSet<>();
+        for (EvalPrompt p : covered) {
+            coveredStyles.add(p.style());
+            coveredInstruments.addAll(p.instruments());
+        }
+        Map<Style, Integer> weights = new EnumMap<>(Style.class);
+        for (Style style : Style.values()) {
+            weights.put(style, coveredStyles.contains(style.label()) ? 1 : NOVEL_STYLE_WEIGHT);
+        }
+        return draw(seed, quotas(weights, count), melodies, seconds, coveredInstruments, "v2-");
+    }
+
+    private static void requireSizes(int count, int melodies) {
+        int styles = Style.values().length;
         if (count < styles) {
             throw new IllegalArgumentException("an evaluation set needs at least " + styles
                     + " prompts (one per style)");
@@ -66,11 +112,60 @@ public final class EvalSetBuilder {
         if (melodies < 0 || melodies > count) {
             throw new IllegalArgumentException("melody prompts must be between 0 and " + count);
         }
+    }
+
+    /**
+     * Prompts per style in proportion to the weights (largest remainders, ties to the earlier
+     * style), and never fewer than one.
+     */
+    static Map<Style, Integer> quotas(Map<Style, Integer> weights, int count) {
+        Map<Style, Integer> quotas = new EnumMap<>(Style.class);
+        Map<Style, Double> remainders = new EnumMap<>(Style.class);
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        for (Map.Entry<Style, Integer> e : weights.entrySet()) {
+            double share = count * e.getValue() / (double) total;
+            quotas.put(e.getKey(), Math.max(1, (int) Math.floor(share)));
+            remainders.put(e.getKey(), share - Math.floor(share));
+        }
+        int given = quotas.values().stream().mapToInt(Integer::intValue).sum();
+        for (; given < count; given++) {
+            Style best = null;
+            for (Style s : remainders.keySet()) {
+                if (best == null || remainders.get(s) > remainders.get(best)) {
+                    best = s;
+                }
+            }
+            quotas.merge(best, 1, Integer::sum);
+            remainders.put(best, -1.0);
+        }
+        for (; given > count; given--) {              // the minimum of one gave too many: trim the largest
+            Style largest = null;
+            for (Style s : quotas.keySet()) {
+                if (largest == null || quotas.get(s) >= quotas.get(largest)) {
+                    largest = s;
+                }
+            }
+            quotas.merge(largest, -1, Integer::sum);
+        }
+        return quotas;
+    }
+
+    /**
+     * Draws {@code quotas} prompts per style, round-robin over each style's tempo bands and modes,
+     * taking in each cell first the candidates with the most instruments outside {@code known}.
+     */
+    private static List<EvalPrompt> draw(long seed, Map<Style, Integer> quotas, int melodies, double seconds,
+                                         Set<String> known, String idPrefix) {
         Map<Style, Map<String, List<PieceSpec>>> cells = candidates(seed, seconds);
         Map<Style, List<PieceSpec>> chosen = new EnumMap<>(Style.class);
         for (Style style : Style.values()) {
-            int quota = count / styles + (style.ordinal() < count % styles ? 1 : 0);
-            chosen.put(style, roundRobin(cells.get(style), quota, style.ordinal()));
+            Map<String, List<PieceSpec>> styleCells = cells.get(style);
+            if (!known.isEmpty()) {
+                // stable: among equally novel candidates the draw order stands
+                styleCells.values().forEach(l -> l.sort(Comparator.comparingInt(
+                        (PieceSpec spec) -> -novelInstruments(spec, known))));
+            }
+            chosen.put(style, roundRobin(styleCells, quotas.get(style), style.ordinal()));
         }
         List<PieceSpec> withMelody = pickMelodies(chosen, melodies);
         Composer composer = new Composer();
@@ -78,11 +173,15 @@ public final class EvalSetBuilder {
         for (Style style : Style.values()) {
             for (PieceSpec spec : chosen.get(style)) {
                 List<MelodyNote> melody = withMelody.contains(spec) ? composer.compose(spec).melody() : null;
-                String id = String.format(Locale.ROOT, "eval-%03d", prompts.size());
+                String id = String.format(Locale.ROOT, "%s%03d", idPrefix, prompts.size());
                 prompts.add(EvalPrompt.of(id, promptText(spec), spec, melody));
             }
         }
         return prompts;
+    }
+
+    private static int novelInstruments(PieceSpec spec, Set<String> known) {
+        return (int) spec.instrumentNames().stream().filter(name -> !known.contains(name)).count();
     }
 
     /** The corpus caption, completed with the tempo and key if it leaves them out. */

@@ -192,7 +192,11 @@ public final class GenerationEvaluator {
     }
 
     private GenerationRequest request(String prompt, double seconds, long seed) {
-        SamplingParams s = options.sampling();
+        return request(prompt, seconds, seed, options.sampling());
+    }
+
+    /** A text request as {@code cantor generate} makes it, sampled with {@code s} (its seed replaced by {@code seed}). */
+    static GenerationRequest request(String prompt, double seconds, long seed, SamplingParams s) {
         return GenerationRequest.ofPrompt(prompt, seconds, seed).withSampling(s.temperature(), s.topK(), s.topP(),
                 s.guidance());
     }

@@ -79,4 +79,87 @@ class EvalSetBuilderTest {
         assertThrows(EvalSetException.class, () -> EvalSet.read(dir.resolve("missing.jsonl")));
         assertThrows(IllegalArgumentException.class, () -> EvalSetBuilder.build(1, 11, 0, 8));
     }
+
+    /** The shipped first set, found from the module's folder upwards. */
+    static Path shippedSet() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path f = d.resolve("resources/eval/prompts.jsonl");
+            if (Files.isRegularFile(f)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("resources/eval/prompts.jsonl not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void theShippedSetIsExactlyWhatTheDefaultsDraw() throws Exception {
+        Path again = dir.resolve("again.jsonl");
+        EvalSet.write(again, EvalSetBuilder.build(EvalSetBuilder.DEFAULT_SEED, 60, 20, 8));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(shippedSet()), Files.readAllBytes(again)),
+                "make-eval-set with its defaults must still draw the shipped set byte for byte");
+    }
+
+    @Test
+    void theSecondSetGivesStylesAndInstrumentsTheFirstLacksMoreRoom() {
+        List<EvalPrompt> first = EvalSet.read(shippedSet());
+        // as if the first set had never heard of jazz and blues
+        List<EvalPrompt> older = first.stream().filter(p -> p.styleLabel() != Style.JAZZ
+                && p.styleLabel() != Style.BLUES).toList();
+        int count = Style.values().length * 2;
+        List<EvalPrompt> second = EvalSetBuilder.buildNovel(EvalSetBuilder.NOVEL_SEED, count, 4, 8, older);
+        assertEquals(count, second.size());
+        long jazz = second.stream().filter(p -> p.styleLabel() == Style.JAZZ).count();
+        long pop = second.stream().filter(p -> p.styleLabel() == Style.POP).count();
+        assertTrue(jazz > pop, "a style the older set lacks gets more prompts: jazz " + jazz + ", pop " + pop);
+        assertEquals(EnumSet.allOf(Style.class), second.stream().map(EvalPrompt::styleLabel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Style.class))), "every style of the vocabulary");
+
+        Set<String> known = first.stream().flatMap(p -> p.instruments().stream()).collect(Collectors.toSet());
+        List<EvalPrompt> balanced = EvalSetBuilder.build(EvalSetBuilder.NOVEL_SEED, count, 4, 8);
+        List<EvalPrompt> novel = EvalSetBuilder.buildNovel(EvalSetBuilder.NOVEL_SEED, count, 4, 8, first);
+        assertTrue(unknownInstruments(novel, known) > unknownInstruments(balanced, known),
+                "pieces with instruments the first set never names are taken first: " + unknownInstruments(novel, known)
+                + " vs " + unknownInstruments(balanced, known));
+        for (EvalPrompt p : novel) {
+            assertTrue(p.id().startsWith("v2-"), p.id());
+            PromptAttributes a = PromptAttributes.parse(p.prompt());
+            assertEquals(p.tempoBpm(), a.tempoBpm(), 1e-9, p.prompt());
+            assertEquals(p.tonality().mode(), a.mode(), p.prompt());
+            assertEquals(p.tempoBpm(), p.spec().tempoBpm(), "the reference piece can be drawn again");
+        }
+    }
+
+    @Test
+    void everyStyleTheShippedSetLacksIsInTheSecondSet() {
+        List<EvalPrompt> first = EvalSet.read(shippedSet());
+        Set<String> firstStyles = first.stream().map(EvalPrompt::style).collect(Collectors.toSet());
+        List<EvalPrompt> second = EvalSetBuilder.buildNovel(EvalSetBuilder.NOVEL_SEED, 60, 20, 8, first);
+        Set<String> secondStyles = second.stream().map(EvalPrompt::style).collect(Collectors.toSet());
+        for (Style s : Style.values()) {
+            assertTrue(secondStyles.contains(s.label()), s.label());
+            if (!firstStyles.contains(s.label())) {
+                // styles added to the corpus since the first set was drawn (issue 21: corpus v2)
+                assertTrue(second.stream().filter(p -> p.styleLabel() == s).count() >= 60 / (2 * Style.values().length),
+                        s.label() + " gets a double share");
+            }
+        }
+        assertTrue(java.util.Collections.disjoint(first.stream().map(EvalPrompt::prompt).toList(),
+                second.stream().map(EvalPrompt::prompt).toList()), "no prompt is in both sets");
+    }
+
+    @Test
+    void quotasGiveEveryStyleOneAndShareTheRestByWeight() {
+        java.util.Map<Style, Integer> weights = new java.util.EnumMap<>(Style.class);
+        for (Style s : Style.values()) {
+            weights.put(s, s == Style.FUNK ? 2 : 1);
+        }
+        java.util.Map<Style, Integer> q = EvalSetBuilder.quotas(weights, Style.values().length + 13);
+        assertEquals(Style.values().length + 13, q.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(3, q.get(Style.FUNK));
+        assertTrue(q.values().stream().allMatch(n -> n >= 1 && n <= 3), q.toString());
+    }
+
+    private static long unknownInstruments(List<EvalPrompt> set, Set<String> known) {
+        return set.stream().flatMap(p -> p.instruments().stream()).filter(i -> !known.contains(i)).count();
+    }
 }
