@@ -31,7 +31,7 @@ final class CandidatePhrases {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}#♯♭]|['’-](?=[\\p{L}\\p{N}]))*");
     /** Note names and chord symbols: "c", "f#", "bb", "am", "c#m", "ebmaj", "dmin". */
     private static final Pattern NOTE = Pattern.compile("[a-g][#b♯♭]?(?:m|maj|min)?");
-    private static final Pattern NUMBER = Pattern.compile("[\\p{N}.,/:]+(?:s|st|nd|rd|th|bpm|k)?");
+    private static final Pattern NUMBER = Pattern.compile("[\\p{N}.,/:–-]+(?:s|st|nd|rd|th|bpm|k)?");
 
     /** Words that join phrases; they end a phrase. */
     private static final Set<String> JOINING = Set.of("with", "and", "or", "but", "over", "under", "featuring",
@@ -54,6 +54,7 @@ final class CandidatePhrases {
             "outro", "verse", "chorus", "bridge", "background", "clip", "arrangement", "composition", "jam",
             "cut", "setting", "moment", "tone", "texture", "layer", "layers", "line", "lines", "lead", "backing",
             "accompaniment", "ensemble", "band", "player", "players", "sample", "samples", "version",
+            "atmosphere", "top", "where", "plays", "leads", "carries", "taking", "built",
             "soft", "softly", "loud", "gentle", "gently", "light", "quiet", "long", "short",
             "bpm", "tempo", "key", "major", "minor", "maj", "min", "sharp", "flat", "natural", "per",
             "minute", "minutes", "second", "seconds", "time", "signature", "bar", "bars", "measure", "measures");

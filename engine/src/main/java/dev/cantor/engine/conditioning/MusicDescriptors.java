@@ -97,7 +97,10 @@ public record MusicDescriptors(Style style, Mood mood, Set<String> instruments) 
             Map.entry("bossa nova", Style.LATIN),
             Map.entry("salsa", Style.LATIN),
             Map.entry("bluegrass", Style.COUNTRY),
-            Map.entry("orchestral", Style.CLASSICAL));
+            Map.entry("orchestral", Style.CLASSICAL),
+            Map.entry("cinematic", Style.CLASSICAL),
+            Map.entry("film score", Style.CLASSICAL),
+            Map.entry("waltz", Style.CLASSICAL));
     private static final Map<String, Mood> EVERYDAY_MOOD_WORDS = Map.ofEntries(
             Map.entry("melancholy", Mood.SAD),
             Map.entry("nostalgic", Mood.SAD),

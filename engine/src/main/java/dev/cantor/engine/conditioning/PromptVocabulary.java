@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,7 +168,7 @@ public final class PromptVocabulary {
 
     /** The nearest term to {@code phrase} by meaning, if one is near enough. */
     public Optional<Mapping> nearest(String phrase) {
-        String key = phrase.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = phrase.strip().toLowerCase(Locale.ROOT);
         synchronized (cache) {
             Optional<Mapping> known = cache.get(key);
             if (known != null) {
