@@ -13,7 +13,9 @@ import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -103,7 +105,11 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The reading in the JSON output's snake_case; absent parts are null. */
+    /**
+     * The reading in the JSON output's snake_case; absent parts are null. {@code mapped} lists the
+     * words read as another term (by Cantor's lexicon, or by embedding with its cosine similarity),
+     * {@code unknown} the words not understood, {@code used_by_model} the parts the model conditions on.
+     */
     static Map<String, Object> readingJson(PromptReading r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tempo_bpm", r.tempoBpm());
@@ -112,6 +118,19 @@ final class GenerateCommand implements Callable<Integer> {
         m.put("style", r.style());
         m.put("mood", r.mood());
         m.put("instruments", r.instruments());
+        List<Map<String, Object>> mapped = new ArrayList<>();
+        for (PromptReading.Mapped w : r.mapped()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("word", w.word());
+            one.put("to", w.to());
+            one.put("kind", w.kind());
+            one.put("by", w.similarity() == null ? "lexicon" : "embedding");
+            one.put("similarity", w.similarity());
+            mapped.add(one);
+        }
+        m.put("mapped", mapped);
+        m.put("unknown", r.unknown());
+        m.put("used_by_model", r.usedByModel());
         m.put("summary", r.summary());
         return m;
     }

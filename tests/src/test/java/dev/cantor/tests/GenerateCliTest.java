@@ -60,23 +60,33 @@ class GenerateCliTest {
         Path a = dir.resolve("a.wav");
         Path b = dir.resolve("b.wav");
         // 3 s is longer than the tiny LM's 2 s window: the sliding window must take over.
+        String prompt = "calm piano with ukulele, flurb, 70 bpm";
         JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
-                "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", a.toString(), "--json")).stdout());
+                prompt, "--seconds", "3", "--seed", "5", "--out", a.toString(), "--json")).stdout());
         assertEquals(5, r.get("seed").asLong());
         assertEquals(150, r.get("frames").asInt());
         JsonNode read = r.get("read_from_prompt");
         assertEquals(70.0, read.get("tempo_bpm").asDouble());
-        assertEquals("calm", read.get("mood").asText(), "train-lm gives new models the music attributes");
-        assertEquals("piano", read.get("instruments").get(0).asText());
+        assertEquals("calm", read.get("mood").asText());
+        assertEquals("[\"acoustic guitar\",\"piano\"]", read.get("instruments").toString());
         assertTrue(read.get("key").isNull());
-        assertEquals("70 bpm · calm · piano", read.get("summary").asText());
+        JsonNode ukulele = read.get("mapped").get(0);
+        assertEquals("ukulele", ukulele.get("word").asText());
+        assertEquals("acoustic guitar", ukulele.get("to").asText());
+        assertEquals("instrument", ukulele.get("kind").asText());
+        assertEquals("lexicon", ukulele.get("by").asText());
+        assertEquals("[\"flurb\"]", read.get("unknown").toString());
+        assertEquals("[\"tempo_bpm\",\"key\",\"mode\",\"style\",\"mood\",\"instruments\"]",
+                read.get("used_by_model").toString(), "train-lm gives new models the music attributes");
+        String summary = "70 bpm · calm · acoustic guitar, piano (ukulele → acoustic guitar); not understood: flurb";
+        assertEquals(summary, read.get("summary").asText());
         WavAudio wav = WavReader.read(a);
         assertEquals(32000, wav.sampleRate());
         assertEquals(96000, wav.channels()[0].length);
         CliHarness.Result second = ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
-                "calm piano, 70 bpm", "--seconds", "3", "--seed", "5", "--out", b.toString()));
+                prompt, "--seconds", "3", "--seed", "5", "--out", b.toString()));
         assertTrue(second.stderr().contains("generating"), "progress goes to stderr");
-        assertTrue(second.stdout().contains("read from the prompt: 70 bpm · calm · piano"), second.stdout());
+        assertTrue(second.stdout().contains("read from the prompt: " + summary), second.stdout());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 

@@ -37,8 +37,10 @@ public interface MusicEngine extends AutoCloseable {
                                   ProgressListener progress, CancellationToken cancel);
 
     /**
-     * What the model takes from {@code prompt} as conditions of their own (tempo, key, mode, and
-     * for models trained with them style, mood and instruments). Cheap: no model is run.
+     * What is read from {@code prompt} as conditions of their own: tempo, key, mode, style, mood and
+     * instruments (words outside the vocabulary mapped by meaning, or reported as not understood),
+     * and which of them the model conditions on. Cheap: at most the small sentence encoder runs on
+     * a few words (and, the first time, on the vocabulary, about a second).
      */
     PromptReading read(String prompt);
 

@@ -15,6 +15,7 @@ import dev.cantor.engine.conditioning.MelodyCondition;
 import dev.cantor.engine.conditioning.MelodyException;
 import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.conditioning.PromptAttributes;
+import dev.cantor.engine.conditioning.PromptVocabulary;
 import dev.cantor.engine.conditioning.TextEncoder;
 import dev.cantor.engine.data.Key;
 import dev.cantor.engine.data.Mode;
@@ -36,12 +37,14 @@ public final class LocalMusicEngine implements MusicEngine {
     private final MusicModel model;
     private final TextEncoder text;
     private final TokenGenerator generator;
+    private final PromptVocabulary vocabulary;
 
     /** Takes ownership of both: closing the engine closes them. */
     public LocalMusicEngine(MusicModel model, TextEncoder text) {
         this.model = model;
         this.text = text;
         this.generator = new TokenGenerator(model.lm());
+        this.vocabulary = new PromptVocabulary(text);
     }
 
     @Override
@@ -58,14 +61,21 @@ public final class LocalMusicEngine implements MusicEngine {
         return model;
     }
 
+    /**
+     * {@inheritDoc} Style, mood and instruments are reported for every model, words mapped by meaning
+     * included; the reading says whether this model conditions on them.
+     */
     @Override
     public PromptReading read(String prompt) {
         PromptAttributes a = PromptAttributes.parse(prompt);
-        MusicDescriptors d = model.lm().config().musicAttributes() ? MusicDescriptors.parse(prompt)
-                : MusicDescriptors.NONE;
+        PromptVocabulary.Reading v = vocabulary.read(prompt);
+        MusicDescriptors d = v.descriptors();
+        List<PromptReading.Mapped> mapped = v.mapped().stream().map(m -> new PromptReading.Mapped(m.word(), m.term(),
+                m.kind().label(), m.similarity() == null ? null : Math.round(m.similarity() * 100) / 100.0)).toList();
         return new PromptReading(a.tempoBpm(), a.keyRoot() == null ? null : Key.ofPitchClass(a.keyRoot()).label(),
                 a.mode() == null ? null : a.mode().label(), d.style() == null ? null : d.style().label(),
-                d.mood() == null ? null : d.mood().label(), List.copyOf(d.instruments()));
+                d.mood() == null ? null : d.mood().label(), List.copyOf(d.instruments()), mapped, v.unknown(),
+                model.lm().config().musicAttributes());
     }
 
     /** The condition a request stands for (text, parsed attributes, melody). */
@@ -85,8 +95,11 @@ public final class LocalMusicEngine implements MusicEngine {
                 throw new RequestException(e.getMessage(), e);
             }
         }
+        // Mapped words condition the model exactly as the vocabulary's own ("ukulele" as acoustic guitar).
+        MusicDescriptors descriptors = model.lm().config().musicAttributes() ? vocabulary.read(prompt).descriptors()
+                : MusicDescriptors.parse(prompt);
         return new LmCondition(embedding, attributes.tempoBpm(), attributes.keyRoot(), attributes.mode(), melody,
-                MusicDescriptors.parse(prompt));
+                descriptors);
     }
 
     @Override

@@ -23,4 +23,19 @@ class PromptReadingTest {
         assertEquals(read, read.withSettings(null, null, null));
         assertEquals("C", PromptReading.NONE.withSettings(null, "C", null).summary());
     }
+
+    @Test
+    void theSummarySaysWhatWasMappedNotUnderstoodAndNotUsedByTheModel() {
+        PromptReading read = new PromptReading(70.0, null, "minor", "classical", "energetic",
+                List.of("brass section", "timpani"),
+                List.of(new PromptReading.Mapped("brass", "brass section", "instrument", 0.83)), List.of("flurb"), false);
+        assertEquals("70 bpm · minor · classical · energetic · brass section, timpani (brass → brass section)"
+                + "; not understood: flurb; this model does not use style, mood or instruments", read.summary());
+        assertEquals(List.of("tempo_bpm", "key", "mode"), read.usedByModel());
+        assertEquals(read.mapped(), read.withSettings(90.0, null, null).mapped());
+        assertEquals(List.of("tempo_bpm", "key", "mode", "style", "mood", "instruments"),
+                PromptReading.NONE.usedByModel());
+        assertEquals("nothing; not understood: flurb",
+                new PromptReading(null, null, null, null, null, null, null, List.of("flurb"), false).summary());
+    }
 }

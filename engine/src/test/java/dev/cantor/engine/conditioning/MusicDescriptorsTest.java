@@ -10,6 +10,7 @@ import dev.cantor.engine.data.Mood;
 import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
 import dev.cantor.engine.data.Style;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,14 @@ class MusicDescriptorsTest {
         }
         assertEquals(2, sum);
         assertThrows(IllegalArgumentException.class, () -> new MusicDescriptors(null, null, Set.of("kazoo")));
+    }
+
+    @Test
+    void theLexiconReadsMusiciansWordsAsTheNearestTermAndSaysSo() {
+        MusicDescriptors.Exact e = MusicDescriptors.readExact("mellow bossa nova with ukulele, congas and a cello");
+        assertEquals(new MusicDescriptors(Style.LATIN, Mood.CALM, Set.of("acoustic guitar", "drums", "cello")),
+                e.descriptors());
+        assertEquals(List.of("mellow", "bossa nova", "ukulele", "congas"),
+                e.substitutions().stream().map(MusicDescriptors.Substitution::word).toList());
     }
 }

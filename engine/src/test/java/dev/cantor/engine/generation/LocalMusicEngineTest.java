@@ -11,6 +11,7 @@ import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
@@ -25,6 +26,7 @@ import dev.cantor.engine.lm.TransformerLm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,5 +257,40 @@ class LocalMusicEngineTest {
         assertThrows(RequestException.class, () -> GenerationRequest.ofPrompt("  ", 5, 1));
         assertThrows(RequestException.class, () -> engine.generate(GenerationRequest.ofPrompt("x", 1, 1)
                 .withSampling(-1, 0, 1, 3), ProgressListener.NONE, CancellationToken.NEVER));
+    }
+
+    @Test
+    void theReadingReportsStyleMoodAndInstrumentsTheModelDoesNotUse() {
+        PromptReading r = engine.read("tense flurb with ukulele and brass, 70 bpm, minor key");
+        assertEquals(70.0, r.tempoBpm());
+        assertEquals("minor", r.mode());
+        assertEquals("tense", r.mood());
+        assertEquals(List.of("acoustic guitar", "brass section"), r.instruments());
+        assertTrue(r.mapped().contains(new PromptReading.Mapped("ukulele", "acoustic guitar", "instrument", null)),
+                r.mapped().toString());
+        assertEquals(List.of("flurb"), r.unknown());
+        assertFalse(r.musicAttributesUsed(), "the tiny model has no style, mood or instrument inputs");
+        assertEquals(PromptReading.BASIC_PARTS, r.usedByModel());
+        assertTrue(r.summary().endsWith("this model does not use style, mood or instruments"), r.summary());
+    }
+
+    @Test
+    void aModelWithMusicAttributesIsConditionedOnMappedWordsAsOnExactOnes() throws Exception {
+        Path withAttributes = dir.resolve("with-attributes");
+        CodecConfig codec = CodecConfig.tiny();
+        try (CodecModel c = CodecModel.create(codec, 1)) {
+            c.save(withAttributes.resolve(MusicModel.CODEC_DIR));
+        }
+        LmConfig lm = LmConfig.tiny(codec.numCodebooks(), codec.codebookSize()).withMaxFrames(40).withMusicAttributes();
+        try (TransformerLm l = TransformerLm.create(lm, 2)) {
+            l.save(withAttributes.resolve(MusicModel.LM_DIR));
+        }
+        try (LocalMusicEngine e = new LocalMusicEngine(MusicModel.load(withAttributes), TextEncoder.open())) {
+            LmCondition mapped = e.condition(GenerationRequest.ofPrompt("ukulele and brass", 1, 1));
+            LmCondition exact = e.condition(GenerationRequest.ofPrompt("acoustic guitar and brass section", 1, 1));
+            assertEquals(Set.of("acoustic guitar", "brass section"), mapped.descriptors().instruments());
+            assertEquals(exact.descriptors(), mapped.descriptors());
+            assertTrue(e.read("ukulele").musicAttributesUsed());
+        }
     }
 }
