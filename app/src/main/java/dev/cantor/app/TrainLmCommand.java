@@ -59,11 +59,11 @@ final class TrainLmCommand implements Callable<Integer> {
     Boolean musicAttributes;
 
     @Option(names = "--window", paramLabel = "FRAMES",
-            description = "Frames in a training window, and how far back a step attends (default: the --config preset's; 750 frames is 15 s at 50 frames per second). Clips shorter than this shorten it. New models only.")
+            description = "Frames in a training window, and how far back a step attends (default: the --config preset's, or the base's; 750 frames is 15 s at 50 frames per second). Clips shorter than this shorten it. With --from, needs rotary positions.")
     Integer window;
 
     @Option(names = "--positions", paramLabel = "learned|rotary",
-            description = "Position scheme of a new model: rotary (default) lets generation run past the window with a full window of context at every frame; learned is the table of the models up to v0.4.")
+            description = "Position scheme: rotary (default for a new model) lets generation run past the window with a full window of context at every frame; learned is the table of the models up to v0.4. With --from, the base's unless 'rotary' turns its table into rotary positions.")
     String positions;
 
     @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default: ${DEFAULT-VALUE}).")
@@ -93,24 +93,25 @@ final class TrainLmCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(musicAttributes) ? config.withMusicAttributes() : config;
     }
 
-    /** --window and --positions, which only a new model can take. */
+    /**
+     * --window and --positions. A base keeps its shape, except that learned positions can be
+     * turned into rotary ones, and a rotary model's window can change (it has no position table).
+     */
     private LmConfig withShapeOptions(LmConfig config, boolean fromBase) {
-        if (fromBase) {
-            if (window != null || positions != null) {
-                throw new UserInputException("--window and --positions shape a new model; with --from the base's"
-                        + " shape is kept");
-            }
-            return config;
+        String scheme = positions == null ? (fromBase && !config.rotaryPositions() ? "learned" : "rotary") : positions;
+        if (fromBase && config.rotaryPositions() && scheme.equals("learned")) {
+            throw new UserInputException("the base model has rotary positions; they cannot be turned back into a table");
         }
-        if (window != null) {
-            config = config.withMaxFrames(window);
+        if (fromBase && window != null && scheme.equals("learned")) {
+            throw new UserInputException("--window needs rotary positions with --from (a learned table has the"
+                    + " base's length); add --positions rotary");
         }
-        String scheme = positions == null ? "rotary" : positions;
-        return switch (scheme) {
-            case "rotary" -> config.withRotaryPositions();
+        config = switch (scheme) {
+            case "rotary" -> config.rotaryPositions() ? config : config.withRotaryPositions();
             case "learned" -> config;
             default -> throw new UserInputException("--positions must be learned or rotary, got '" + positions + "'");
         };
+        return window == null ? config : config.withMaxFrames(window);
     }
 
     private static LmConfig readBaseConfig(Path baseLm) {

@@ -113,8 +113,9 @@ public final class TransformerLm implements AutoCloseable {
 
     /**
      * A new model of {@code config} that starts from the weights of the model in {@code baseDir}
-     * (fine-tuning, or adding frame conditioning or music attributes to a trained model): the
-     * base's config must differ at most in those. New parameters start at zero, so with frame
+     * (fine-tuning, or adding frame conditioning or music attributes to a trained model, or
+     * turning its learned positions into rotary ones with a longer window): the base's config
+     * must differ at most in those. New parameters start at zero, so with frame
      * conditioning added the new model starts out computing exactly what the base computes
      * (ControlNet's zero-initialised additions) and training grows the new inputs from there.
      * Music attributes lengthen the prefix ({@link PrefixGrowth}): the audio keeps its learned
@@ -131,18 +132,29 @@ public final class TransformerLm implements AutoCloseable {
             throw new IOException("cannot start from " + baseDir + " without music attributes: it conditions on"
                     + " style, mood and instruments, and they cannot be taken away");
         }
+        if (base.rotaryPositions() && !config.rotaryPositions()) {
+            throw new IOException("cannot start from " + baseDir + " with learned positions: it has rotary ones");
+        }
+        // Rotary positions replace the learned table, and without a table the window is free to
+        // change: the rest of the network (embeddings, blocks, heads) carries over as it is.
+        boolean toRotary = config.rotaryPositions() && !base.rotaryPositions();
+        LmConfig reshaped = config.rotaryPositions() ? withRotary(base).withMaxFrames(config.maxFrames()) : base;
         boolean growing = config.musicAttributes() && !base.musicAttributes();
-        LmConfig grown = growing ? base.withMusicAttributes() : base;
+        LmConfig grown = growing ? reshaped.withMusicAttributes() : reshaped;
         if (!grown.equals(config) && !(config.frameCondition() && grown.withFrameCondition(config.frameRate())
                 .equals(config))) {
-            throw new IOException("cannot start from " + baseDir + ": its shape " + base
-                    + " differs from " + config + " in more than the frame conditioning and the music attributes");
+            throw new IOException("cannot start from " + baseDir + ": its shape " + base + " differs from " + config
+                    + " in more than the frame conditioning, the music attributes, the positions and the window");
         }
         Path file = baseDir.resolve(WEIGHTS_FILE);
         Map<String, TensorFile.Entry> weights = TensorFile.read(file);
+        if (toRotary) {
+            weights = new java.util.LinkedHashMap<>(weights);
+            weights.remove(POSITIONS);
+        }
         if (growing) {
             try {
-                weights = PrefixGrowth.grow(weights, base, config);
+                weights = PrefixGrowth.grow(weights, reshaped, config);
             } catch (IllegalArgumentException e) {
                 throw new IOException("cannot start from " + baseDir + ": " + e.getMessage(), e);
             }
@@ -161,6 +173,10 @@ public final class TransformerLm implements AutoCloseable {
             throw e;
         }
         return model;
+    }
+
+    private static LmConfig withRotary(LmConfig c) {
+        return c.rotaryPositions() ? c : c.withRotaryPositions();
     }
 
     /** Reads a model folder's config.json. */

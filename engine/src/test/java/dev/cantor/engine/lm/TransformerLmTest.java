@@ -134,6 +134,31 @@ class TransformerLmTest {
                 () -> new LmConfig(4, 32, 30, 2, 6, 64, 8, 384, 0.0).withRotaryPositions(), "odd head width");
     }
 
+    @Test
+    void aLearnedModelCanGoOnWithRotaryPositionsALongerWindowAndMusicAttributes(@TempDir Path dir) throws Exception {
+        LmConfig learned = new LmConfig(4, 32, 32, 2, 2, 64, 8, 384, 0.0).withFrameCondition(50);
+        float[] token;
+        try (TransformerLm base = TransformerLm.create(learned, 4)) {
+            token = base.parameters().parameter("embed.tokens").toFloatArray();
+            base.save(dir);
+        }
+        LmConfig target = learned.withRotaryPositions().withMaxFrames(20).withMusicAttributes();
+        java.util.List<String> added = new java.util.ArrayList<>();
+        try (TransformerLm grown = TransformerLm.startFrom(dir, target, 1, added)) {
+            assertEquals(target, grown.config());
+            assertArrayEquals(token, grown.parameters().parameter("embed.tokens").toFloatArray(), 0f,
+                    "what the base learned carries over");
+            assertTrue(added.contains("cond.style.table") && !added.contains("embed.positions"), added.toString());
+            // it runs past the base's window of 8 frames
+            Random r = new Random(2);
+            List<LmCondition> conds = List.of(conditions(r).get(0));
+            float[] logits = fullLogits(grown, conds, new int[30 * 4], new int[30], 30);
+            assertEquals(30 * 4 * 32, logits.length);
+        }
+        assertThrows(java.io.IOException.class, () -> TransformerLm.startFrom(dir,
+                learned.withMaxFrames(20), 1, new java.util.ArrayList<>()), "a learned table cannot change length");
+    }
+
     /** Logits of one step (all K codebooks, rows flattened) from a full pass over {@code steps}. */
     private static float[] stepLogits(TransformerLm lm, List<LmCondition> conds, int[] tokens, int[] melody,
                                       int steps, int step) {
