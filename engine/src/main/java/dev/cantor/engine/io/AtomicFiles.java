@@ -239,6 +239,9 @@ public final class AtomicFiles {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "the folder does not exist";
         }
+        if (e instanceof FileAlreadyExistsException in) {
+            return in.getFile() + " is a file, not a folder";    // from making the folders on the way
+        }
         if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
