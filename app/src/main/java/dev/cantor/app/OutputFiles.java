@@ -81,8 +81,9 @@ final class OutputFiles {
         if (e instanceof AccessDeniedException) {
             return "no permission to write in " + folder;
         }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason() + " (" + folder + ")";
+        if (e instanceof FileSystemException fs) {
+            // its message is the probe's name; the reason, when the system gave one, is what helps
+            return fs.getReason() != null ? fs.getReason() + " (" + folder + ")" : folder + " does not accept new files";
         }
         return e.getMessage();
     }
