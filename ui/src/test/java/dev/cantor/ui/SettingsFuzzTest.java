@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,8 +26,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Whatever settings.json holds — settings the studio saved, then damaged in any of the ways a
@@ -158,13 +160,13 @@ class SettingsFuzzTest {
             try {
                 JsonNode tree = JSON.readTree(text);
                 if (tree instanceof ObjectNode object) {
-                    object.putRawValue(field, new com.fasterxml.jackson.databind.util.RawValue(value));
+                    object.putRawValue(field, new RawValue(value));
                     return JSON.writeValueAsString(object);
                 }
             } catch (IOException e) {
                 // no longer JSON: splice it in as text
             }
-            return text.replaceFirst("\\{", "{\"" + field + "\": " + java.util.regex.Matcher.quoteReplacement(value)
+            return text.replaceFirst("\\{", "{\"" + field + "\": " + Matcher.quoteReplacement(value)
                     + ", ");
         }
     }

@@ -5,10 +5,13 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -233,16 +236,16 @@ public final class AtomicFiles {
 
     /** Why an I/O operation failed, in words, without the temporary file's name. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "the folder does not exist";
         }
         if (e instanceof FileAlreadyExistsException in) {
             return in.getFile() + " is a file, not a folder";    // from making the folders on the way
         }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

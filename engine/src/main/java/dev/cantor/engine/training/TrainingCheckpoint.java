@@ -65,11 +65,7 @@ public final class TrainingCheckpoint {
         });
     }
 
-    /**
-     * Reads back what {@link #saveRun} wrote last, and rewinds the run's {@code log.jsonl} to its
-     * step (a run killed after its last checkpoint logged steps it will do again); the caller
-     * loads the model from its folder.
-     */
+    /** Reads back what {@link #saveRun} wrote last; the caller loads the model from its folder. */
     static <C> Resumed<C> resume(Path modelDir, Class<C> configType) throws IOException {
         Path dir = latest(modelDir);
         if (dir == null) {
@@ -77,7 +73,6 @@ public final class TrainingCheckpoint {
         }
         State state = readState(dir);
         C config = JSON.readValue(dir.resolve(TRAINING_CONFIG_FILE).toFile(), configType);
-        TrainingLog.rewind(modelDir.resolve(TrainingLog.FILE), state.step());
         return new Resumed<>(dir, state, config);
     }
 

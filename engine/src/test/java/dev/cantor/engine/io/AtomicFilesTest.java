@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -53,7 +54,7 @@ class AtomicFilesTest {
         assertArrayEquals(USERS, Files.readAllBytes(target));
         assertEquals(List.of("take.wav"), names(dir), "the temporary name is gone after the link");
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(target)));
         }
         assertThrows(NotReplacedException.class, () -> AtomicFiles.write(target, Replacing.NOTHING, out -> {
@@ -99,12 +100,12 @@ class AtomicFilesTest {
         Path target = dir.resolve("take.wav");
         Files.write(target, USERS);
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
         }
         AtomicFiles.write(target, Replacing.REGULAR_FILE, out -> out.write(new byte[] {1, 2, 3}));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+            assertEquals("rw-rw----", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(target)));
         }
     }

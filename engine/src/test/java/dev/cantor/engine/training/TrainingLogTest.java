@@ -3,11 +3,9 @@ package dev.cantor.engine.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.cantor.engine.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,23 +29,5 @@ class TrainingLogTest {
         assertEquals(0, TrainingLog.rewind(log, 2), "nothing more to drop");
         assertEquals(0, TrainingLog.rewind(dir.resolve("absent.jsonl"), 2));
         assertFalse(Files.exists(dir.resolve("absent.jsonl")));
-    }
-
-    @Test
-    void resumingARunRewindsItsLogToTheCheckpointsStep(@TempDir Path dir) throws Exception {
-        TrainingCheckpoint.save(dir, new TrainingCheckpoint.State(200, 12.5, "codec"),
-                folder -> AtomicFiles.writeString(folder.resolve("training_config.json"), "{}"));
-        StringBuilder lines = new StringBuilder();
-        for (int step = 1; step <= 258; step++) {           // a run killed 58 steps after its checkpoint
-            lines.append("{\"step\":").append(step).append("}\n");
-        }
-        Files.writeString(dir.resolve(TrainingLog.FILE), lines);
-
-        TrainingCheckpoint.Resumed<Map> run = TrainingCheckpoint.resume(dir, Map.class);
-
-        assertEquals(200, run.state().step());
-        List<String> kept = Files.readAllLines(dir.resolve(TrainingLog.FILE));
-        assertEquals(200, kept.size());
-        assertEquals("{\"step\":200}", kept.get(kept.size() - 1));
     }
 }
