@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.io.AtomicFiles;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,17 @@ final class AudioOutputOptions {
         }
     }
 
-    /** Refuses an {@code --out} that would overwrite a file without {@code --force} or cannot be written. */
+    /**
+     * Refuses a bad {@code --format} and an {@code --out} that would overwrite a file without
+     * {@code --force} (or anything but a regular file with it) or cannot be written.
+     */
     void checkWritable() {
+        sampleFormat();
         OutputFiles.checkWritable(out, force);
+    }
+
+    /** What the final write may replace at {@code --out} (checked again then: files appear). */
+    AtomicFiles.Replacing replacing() {
+        return OutputFiles.replacing(force);
     }
 }

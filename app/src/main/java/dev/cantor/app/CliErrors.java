@@ -2,11 +2,19 @@ package dev.cantor.app;
 
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.io.AtomicFiles;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Turns bad arguments and failures into one-line messages and non-zero exit codes. */
+/**
+ * Turns bad arguments and failures into one-line messages and exit codes. The rule (README,
+ * "Command line"): 2 when what the user gave is at fault and must change before a new run can
+ * succeed — an option, an input file Cantor cannot read or use, a path the system cannot name,
+ * an output it will not replace; 1 when the run itself failed (a full disk, a damaged model, a
+ * bug); 130 when cancelled.
+ */
 final class CliErrors {
 
     static final int EXIT_BAD_ARGS = 2;
@@ -30,8 +38,14 @@ final class CliErrors {
             err.flush();
             return EXIT_CANCELLED;
         }
-        if (e instanceof UserInputException || e instanceof RequestException) {
+        if (e instanceof UserInputException || e instanceof RequestException
+                || e instanceof AtomicFiles.NotReplacedException) {
             err.println("cantor: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_ARGS;
+        }
+        if (e instanceof InvalidPathException bad) {
+            err.println("cantor: not a path this system can use: " + printable(bad.getInput()) + " (" + bad.getReason() + ")");
             err.flush();
             return EXIT_BAD_ARGS;
         }
@@ -42,6 +56,19 @@ final class CliErrors {
         }
         err.flush();
         return EXIT_FAILED;
+    }
+
+    /** {@code text} with control characters (a NUL, an escape) written as Java escapes, so the line stays one line. */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 
     private static String commandPath(CommandLine cli) {

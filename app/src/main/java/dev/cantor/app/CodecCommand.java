@@ -1,7 +1,6 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.codec.CodecModel;
@@ -37,12 +36,12 @@ final class CodecCommand implements Callable<Integer> {
         output.checkWritable();
         try (CodecModel codec = CodecModels.open(model)) {
             int rate = codec.config().sampleRate();
-            AudioClip clip = AudioLoader.loadMono(in, rate);
+            AudioClip clip = GenerateCommand.readAudio(in, "input", rate);
             long t0 = System.nanoTime();
             int[][] codes = codec.encode(clip.samples());
             float[] audio = codec.decode(codes, clip.length());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            WavWriter.write(output.out, new AudioClip(audio, rate), sampleFormat);
+            WavWriter.write(output.out, new AudioClip(audio, rate), sampleFormat, output.replacing());
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("out", output.out.toString());
             result.put("sample_rate", rate);

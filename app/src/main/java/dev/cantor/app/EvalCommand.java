@@ -144,6 +144,9 @@ final class EvalCommand implements Callable<Integer> {
         if (audioOut != null && Files.isRegularFile(audioOut)) {
             throw new UserInputException("--audio-out is a file, not a folder: " + audioOut);
         }
+        if (audioOut != null) {
+            OutputFiles.checkFolderWritable(audioOut);
+        }
         TokenCache.Contents tokens = trainTokens == null ? null : readTokens(trainTokens, modelDir);
         ConsoleProgress progress = new ConsoleProgress();
         CancellationToken cancel = new CancellationToken();

@@ -121,6 +121,7 @@ final class FinetuneCommand implements Callable<Integer> {
         if (room != null) {
             throw new UserInputException(room);
         }
+        OutputFiles.checkFolderWritable(out);
         System.err.println("reading " + library + "…");
         TrainingLibrary scanned = LibraryScanner.scan(library, null, progress, CancellationToken.NEVER);
         progress.finishLine();

@@ -82,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             progress.finishLine();
             PromptReading reading = engine.read(prompt == null ? "" : prompt);
-            WavWriter.write(output.out, result.audio(), sampleFormat);
+            WavWriter.write(output.out, result.audio(), sampleFormat, output.replacing());
             double audioSeconds = result.audio().seconds();
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("out", output.out.toString());

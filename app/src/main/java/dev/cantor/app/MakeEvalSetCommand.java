@@ -97,7 +97,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        EvalSet.write(out, set);
+        EvalSet.write(out, set, OutputFiles.replacing(force));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("prompts", set.size());

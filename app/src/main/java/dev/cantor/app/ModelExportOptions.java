@@ -21,6 +21,7 @@ final class ModelExportOptions {
         if (holdsModel && !force) {
             throw new UserInputException(out + " already holds a model; pass --force to replace it");
         }
+        OutputFiles.checkFolderWritable(out);
     }
 
     TensorFile.Storage storage() {

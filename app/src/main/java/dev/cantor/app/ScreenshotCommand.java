@@ -65,6 +65,7 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path modelDir = ModelLocator.orDefault(model);
+        OutputFiles.checkFolderWritable(out);
         EngineLoader.loadModel(modelDir).close();          // a clear error before any window work
         Files.createDirectories(out);
         for (String f : FILES) {

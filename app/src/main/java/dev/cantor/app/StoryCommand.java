@@ -4,6 +4,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.eval.StoryCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
@@ -46,6 +47,7 @@ final class StoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SampleFormat sampleFormat = output.sampleFormat();
         StoryProject story;
         try {
             story = StoryProjects.read(project);
@@ -70,7 +72,7 @@ final class StoryCommand implements Callable<Integer> {
                 result = engine.generateStory(request, progress, cancel);
             }
             progress.finishLine();
-            WavWriter.write(output.out, result.audio(), output.sampleFormat());
+            WavWriter.write(output.out, result.audio(), sampleFormat, output.replacing());
             List<PromptReading> readings = new ArrayList<>();
             for (StorySection section : story.sections()) {
                 readings.add(engine.read(section.prompt()).withSettings(section.tempoBpm(), section.key(), section.mode()));

@@ -96,6 +96,7 @@ final class SynthCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > 64)) {
             throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         }
+        OutputFiles.checkFolderWritable(out);
     }
 
     private static double round(double v) {

@@ -45,9 +45,7 @@ final class TokenizeCommand implements Callable<Integer> {
         if (Files.exists(out.resolve(TokenCache.META_FILE)) && !force) {
             throw new UserInputException(out + " already holds a token cache; pass --force to replace it");
         }
-        if (Files.isRegularFile(out)) {
-            throw new UserInputException("output is a file, not a folder: " + out);
-        }
+        OutputFiles.checkFolderWritable(out);
         ConsoleProgress progress = new ConsoleProgress();
         long t0 = System.nanoTime();
         try (CodecModel codec = CodecModels.open(codecPath); TextEncoder text = TextEncoder.open()) {

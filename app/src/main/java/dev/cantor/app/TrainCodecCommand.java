@@ -12,6 +12,7 @@ import dev.cantor.engine.training.AudioFolder;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
 import dev.cantor.engine.training.TrainingCheckpoint;
+import dev.cantor.engine.training.TrainingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -153,8 +154,6 @@ final class TrainCodecCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress();
         CodecTrainer trainer;
         if (run.resume) {
-            int rate = CodecModel.readConfig(TrainingCheckpoint.latest(out)).sampleRate();
-            List<float[]> clips = AudioFolder.load(data, rate, progress);
             UnaryOperator<CodecTrainingConfig> schedule = UnaryOperator.identity();
             if (lrDecayFrom != null) {
                 if (lrDecayFrom >= run.steps) {
@@ -163,7 +162,10 @@ final class TrainCodecCommand implements Callable<Integer> {
                 }
                 schedule = c -> c.withLrDecay(lrDecayFrom, run.steps);
             }
+            int rate = CodecModel.readConfig(TrainingCheckpoint.latest(out)).sampleRate();
+            List<float[]> clips = AudioFolder.load(data, rate, progress);
             trainer = CodecTrainer.resume(out, clips, schedule);
+            TrainingLog.rewind(out.resolve(CodecValidation.FILE), trainer.step());
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
         } else {
             if (decoderOnly && from == null) {

@@ -76,6 +76,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
         if (Files.exists(out.resolve(AudioJudge.WEIGHTS_FILE)) && !force) {
             throw new UserInputException(out + " already holds a judge; pass --force to replace it");
         }
+        OutputFiles.checkFolderWritable(out);
         List<ManifestEntry> entries = readManifest(data);
         if (heldout != null) {
             readManifest(heldout);

@@ -50,6 +50,7 @@ final class TrainingRunOptions {
             throw new UserInputException(out + " already holds " + model
                     + "; use --resume to continue it or choose another folder");
         }
+        OutputFiles.checkFolderWritable(runDir);
     }
 
     /** The figures every finished run reports first: where, how far (in all and in this run), how long. */

@@ -1,25 +1,28 @@
 package dev.cantor.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Reads and writes {@link StudioSettings} as {@code settings.json} in Cantor's config folder.
- * Writes are atomic. A damaged file is never overwritten in place: it is moved aside (its name
- * gets {@code .damaged-<time>}) and the defaults are used, with a message saying so.
+ * Writes are atomic. Whatever the file holds, loading never throws: a damaged file (not JSON,
+ * a value of the wrong kind, a null in a list, a path the system cannot name, too large) is
+ * moved aside as {@code settings.json.bad} (or {@code .bad-2}, … when that name is taken, so an
+ * earlier one is kept too) and the defaults are used, with a message saying so.
  */
 public final class SettingsStore {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String FILE = "settings.json";
+    private static final String BAD_SUFFIX = ".bad";
+    /** Far above what the studio writes (50 prompts and a few paths are a few kilobytes). */
+    static final long MAX_BYTES = 1 << 20;
 
     private final Path dir;
     private String warning;
@@ -57,30 +60,67 @@ public final class SettingsStore {
         return dir.resolve(FILE);
     }
 
-    /** The saved settings, or the defaults when there are none or the file was damaged. */
+    /** The saved settings, or the defaults when there are none or the file was damaged (never throws). */
     public StudioSettings load() {
+        warning = null;
         Path file = file();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return StudioSettings.defaults();
         }
-        try {
-            StudioSettings s = JSON.readValue(file.toFile(), StudioSettings.class);
-            return s == null ? StudioSettings.defaults() : s.normalized();
-        } catch (JsonProcessingException e) {
-            Path aside = file.resolveSibling(FILE + ".damaged-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                warning = "Your settings file was damaged; it was kept as " + aside.getFileName()
-                        + " and Cantor started with default settings.";
-            } catch (IOException moveFailed) {
-                warning = "Your settings file " + file + " is damaged; Cantor uses default settings this time.";
-            }
+        if (!Files.isRegularFile(file)) {
+            // a FIFO would block the read forever, a folder cannot be read: neither is moved
+            warning = "Your settings file " + file + " is not a regular file; Cantor uses default settings this time.";
             return StudioSettings.defaults();
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return damaged(file, "it is over " + (MAX_BYTES >> 20) + " MB");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             warning = "Cannot read your settings (" + e.getMessage() + "); Cantor uses default settings this time.";
             return StudioSettings.defaults();
         }
+        try {
+            return parse(bytes);
+        } catch (IOException | RuntimeException e) {
+            return damaged(file, null);
+        }
+    }
+
+    /**
+     * The settings {@code bytes} hold, checked and with defaults filled in.
+     *
+     * @throws IOException              when they are not a JSON object of settings
+     * @throws IllegalArgumentException when a value is unusable (a null in a list, a bad path)
+     */
+    static StudioSettings parse(byte[] bytes) throws IOException {
+        StudioSettings s = JSON.readValue(bytes, StudioSettings.class);
+        if (s == null) {
+            throw new IOException("the settings file holds null");
+        }
+        return s.checked().normalized();
+    }
+
+    /** Moves the damaged file aside under a free name and starts from the defaults. */
+    private StudioSettings damaged(Path file, String why) {
+        String what = why == null ? "was damaged" : "was damaged (" + why + ")";
+        for (int n = 1; n <= 100; n++) {
+            Path aside = file.resolveSibling(FILE + BAD_SUFFIX + (n == 1 ? "" : "-" + n));
+            try {
+                Files.move(file, aside);        // no REPLACE_EXISTING: an earlier damaged file is kept
+                warning = "Your settings file " + what + "; it was kept as " + aside.getFileName()
+                        + " and Cantor started with default settings.";
+                return StudioSettings.defaults();
+            } catch (FileAlreadyExistsException taken) {
+                // try the next name
+            } catch (IOException moveFailed) {
+                break;
+            }
+        }
+        warning = "Your settings file " + file + " " + what + "; Cantor uses default settings this time.";
+        return StudioSettings.defaults();
     }
 
     /** Writes the settings atomically. */

@@ -375,6 +375,11 @@ public final class StoryViewModel {
      * @return true when it opened
      */
     public boolean open(Path target) {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // reading a FIFO blocks until something writes to it: the studio would never start
+            message.set("Cannot open the story: " + target + " is not a regular file");
+            return false;
+        }
         ProjectFile.Opened opened;
         try {
             opened = ProjectFile.open(target);

@@ -3,8 +3,11 @@ package dev.cantor.ui;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.sampling.SamplingParams;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the studio remembers between sessions (Jackson JSON in the user's config folder). Every
@@ -39,15 +42,63 @@ public record StudioSettings(
                 null, null, null);
     }
 
-    /** These settings with every missing value replaced by its default. */
+    /**
+     * These settings with every missing value replaced by its default, and every number outside
+     * what the studio's controls offer (or not finite) too; at most {@link #MAX_RECENT} prompts.
+     *
+     * @throws NullPointerException when a list holds a null (see {@link #checked()})
+     */
     public StudioSettings normalized() {
         StudioSettings d = defaults();
-        return new StudioSettings(VERSION, recentPrompts == null ? d.recentPrompts : List.copyOf(recentPrompts),
+        List<String> recent = recentPrompts == null ? d.recentPrompts
+                : List.copyOf(recentPrompts.subList(0, Math.min(MAX_RECENT, recentPrompts.size())));
+        return new StudioSettings(VERSION, recent,
                 modelFolders == null ? d.modelFolders : List.copyOf(modelFolders), selectedModel,
-                seconds == null ? d.seconds : seconds, temperature == null ? d.temperature : temperature,
-                topK == null ? d.topK : topK, topP == null ? d.topP : topP, guidance == null ? d.guidance : guidance,
-                exportFormat == null ? d.exportFormat : exportFormat,
+                within(seconds, 1, 600, d.seconds), within(temperature, 0, 2, d.temperature),
+                topK == null || topK < 0 || topK > 1024 ? d.topK : topK, within(topP, 0.05, 1, d.topP),
+                within(guidance, 0, 10, d.guidance), exportFormat == null ? d.exportFormat : exportFormat,
                 exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice, storyProject);
+    }
+
+    /** {@code value} when it lies in [min, max], else {@code otherwise} (NaN and null included). */
+    private static Double within(Double value, double min, double max, Double otherwise) {
+        return value != null && value >= min && value <= max ? value : otherwise;
+    }
+
+    /**
+     * These settings, when the studio can use every value they hold; a file edited by hand or
+     * damaged on disk may hold what no Cantor writes.
+     *
+     * @throws IllegalArgumentException naming the first unusable value: a null in a list, or a
+     *                                  folder or file that is no path on this system
+     */
+    public StudioSettings checked() {
+        noNulls("recent_prompts", recentPrompts);
+        noNulls("model_folders", modelFolders);
+        if (modelFolders != null) {
+            modelFolders.forEach(f -> requirePath("model_folders", f));
+        }
+        requirePath("selected_model", selectedModel);
+        requirePath("export_folder", exportFolder);
+        requirePath("story_project", storyProject);
+        return this;
+    }
+
+    private static void noNulls(String field, List<String> list) {
+        if (list != null && list.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("\"" + field + "\" holds a null");
+        }
+    }
+
+    private static void requirePath(String field, String path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("\"" + field + "\" is not a path: " + e.getReason());
+        }
     }
 
     /** {@code recent} with {@code prompt} first (moved there if already in it), at most MAX_RECENT kept. */

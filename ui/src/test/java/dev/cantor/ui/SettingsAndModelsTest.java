@@ -34,7 +34,7 @@ class SettingsAndModelsTest {
         assertEquals(StudioSettings.defaults(), store.load());
         assertNotNull(store.warning());
         try (var files = Files.list(dir)) {
-            Path aside = files.filter(p -> p.getFileName().toString().startsWith("settings.json.damaged-"))
+            Path aside = files.filter(p -> p.getFileName().toString().equals("settings.json.bad"))
                     .findFirst().orElseThrow();
             assertTrue(Files.readString(aside).contains("half a fi"), "the damaged content is still there");
         }

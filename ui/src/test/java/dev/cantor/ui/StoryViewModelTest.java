@@ -223,6 +223,17 @@ class StoryViewModelTest {
     }
 
     @Test
+    void aFifoAsTheSavedProjectDoesNotHangStartUp() throws Exception {
+        Path fifo = SettingsStoreTest.mkfifo(dir.resolve("story.json"));
+        StoryViewModel vm = open(fifo.toString());          // reading it would block until a writer came
+        assertTrue(vm.message().get().contains("not a regular file"), vm.message().get());
+        assertNotEquals(fifo, vm.file().get());
+        assertEquals(2, vm.sections().size(), "the starter story instead");
+        assertFalse(vm.open(dir));
+        assertTrue(vm.message().get().contains("not a regular file"), vm.message().get());
+    }
+
+    @Test
     void saveAsTakesTheRendersAlongAndAsksBeforeReplacing() throws Exception {
         StoryViewModel vm = open(null);
         vm.generate();

@@ -44,9 +44,26 @@ public final class WavWriter {
      */
     public static void write(Path path, float[][] channels, int sampleRate, SampleFormat format)
             throws IOException {
+        write(path, channels, sampleRate, format, AtomicFiles.Replacing.ANYTHING);
+    }
+
+    /**
+     * Writes a mono clip to {@code path} atomically, replacing only what {@code replacing} allows
+     * (a user's {@code --out}: nothing, or with {@code --force} a regular file).
+     *
+     * @throws AtomicFiles.NotReplacedException when something it may not replace is at {@code path}
+     */
+    public static void write(Path path, AudioClip clip, SampleFormat format, AtomicFiles.Replacing replacing)
+            throws IOException {
+        Objects.requireNonNull(clip, "clip");
+        write(path, new float[][] {clip.samples()}, clip.sampleRate(), format, replacing);
+    }
+
+    private static void write(Path path, float[][] channels, int sampleRate, SampleFormat format,
+                              AtomicFiles.Replacing replacing) throws IOException {
         Objects.requireNonNull(path, "path");
         validate(channels, sampleRate, format);
-        AtomicFiles.write(path, out -> writeTo(out, channels, sampleRate, format));
+        AtomicFiles.write(path, replacing, out -> writeTo(out, channels, sampleRate, format));
     }
 
     /** The bytes of a mono WAV file (handy for tests and for in-memory use). */

@@ -24,13 +24,18 @@ public final class EvalSet {
     private EvalSet() {
     }
 
-    /** Writes the prompts atomically, one line each. */
+    /** Writes the prompts atomically, one line each, replacing any file there. */
     public static void write(Path file, List<EvalPrompt> prompts) throws IOException {
+        write(file, prompts, AtomicFiles.Replacing.ANYTHING);
+    }
+
+    /** Writes the prompts atomically, one line each, replacing only what {@code replacing} allows. */
+    public static void write(Path file, List<EvalPrompt> prompts, AtomicFiles.Replacing replacing) throws IOException {
         StringBuilder text = new StringBuilder();
         for (EvalPrompt p : prompts) {
             text.append(MAPPER.writeValueAsString(p)).append('\n');
         }
-        AtomicFiles.writeString(file, text.toString());
+        AtomicFiles.writeString(file, replacing, text.toString());
     }
 
     /**

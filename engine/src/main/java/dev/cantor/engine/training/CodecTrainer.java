@@ -253,6 +253,7 @@ public final class CodecTrainer {
         }
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();
+        TrainingLog.rewind(modelDir.resolve(TrainingLog.FILE), trainer.step);   // steps it will do again
         return trainer;
     }
 

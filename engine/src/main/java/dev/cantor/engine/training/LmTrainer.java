@@ -237,21 +237,23 @@ public final class LmTrainer {
     /** Resumes the run saved in {@code modelDir} on the same clips. */
     public static LmTrainer resume(Path modelDir, List<TokenClip> clips) throws IOException {
         TrainingCheckpoint.Resumed<LmTrainingConfig> run = TrainingCheckpoint.resume(modelDir, LmTrainingConfig.class);
-        return resumed(run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), clips));
+        return resumed(modelDir, run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), clips));
     }
 
     /** Resumes the run saved in {@code modelDir} with the split given. */
     public static LmTrainer resume(Path modelDir, List<TokenClip> train, List<TokenClip> validation)
             throws IOException {
         TrainingCheckpoint.Resumed<LmTrainingConfig> run = TrainingCheckpoint.resume(modelDir, LmTrainingConfig.class);
-        return resumed(run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), train, validation));
+        return resumed(modelDir, run, new LmTrainer(TransformerLm.load(run.dir()), run.config(), train, validation));
     }
 
-    private static LmTrainer resumed(TrainingCheckpoint.Resumed<LmTrainingConfig> run, LmTrainer trainer)
-            throws IOException {
+    /** Puts the checkpoint's optimizer, step and clock back, and rewinds the log to that step. */
+    private static LmTrainer resumed(Path modelDir, TrainingCheckpoint.Resumed<LmTrainingConfig> run,
+                                     LmTrainer trainer) throws IOException {
         run.restore(trainer.optimizer);
         trainer.step = run.state().step();
         trainer.wallSeconds = run.state().wallSeconds();
+        TrainingLog.rewind(modelDir.resolve(TrainingLog.FILE), trainer.step);   // steps it will do again
         return trainer;
     }
 

@@ -16,6 +16,7 @@ import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,7 +213,12 @@ class LmTrainerTest {
             straight[0] = t.trainStep().loss();
             straight[1] = t.trainStep().loss();
         }
+        // the log of a run killed two steps after its checkpoint
+        Files.writeString(dir.resolve(TrainingLog.FILE),
+                "{\"step\":1}\n{\"step\":2}\n{\"step\":3}\n{\"step\":4}\n{\"step\":5}\n");
         LmTrainer resumed = LmTrainer.resume(dir, clips);
+        assertEquals(3, Files.readAllLines(dir.resolve(TrainingLog.FILE)).size(),
+                "steps 4 and 5 will be logged again");
         try (TransformerLm lm = resumed.model()) {
             assertEquals(3, resumed.step());
             assertEquals(straight[0], resumed.trainStep().loss(), 0.0);
