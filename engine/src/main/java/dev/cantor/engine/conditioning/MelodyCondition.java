@@ -43,8 +43,9 @@ public final class MelodyCondition {
             String detail = voiced == 0
                     ? "the recording has no voiced (pitched) frames"
                     : voiced < MIN_VOICED_FRAMES
-                    ? String.format(Locale.ROOT, "only %.2f s of it has a clear pitch, at least %.1f s is needed",
-                            voiced / frameRate, MIN_VOICED_FRAMES / frameRate)
+                    ? String.format(Locale.ROOT, "only %d of %d frames (%.2f s) have a clear pitch, at least %d "
+                            + "(%.1f s) are needed", voiced, classes.length, voiced / frameRate, MIN_VOICED_FRAMES,
+                            MIN_VOICED_FRAMES / frameRate)
                     : String.format(Locale.ROOT, "only %d of %d frames (%.0f%%) have a clear pitch, at least %.0f%% "
                             + "should", voiced, classes.length, 100.0 * voiced / classes.length, 100 * MIN_VOICED_SHARE);
             throw new MelodyException("no melody found: " + detail

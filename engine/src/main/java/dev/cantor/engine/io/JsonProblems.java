@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Pattern;
 
 /**
  * Jackson's failures as one line a person can act on. Jackson's own messages end in a second
@@ -15,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonProblems {
 
     private static final int MAX_DETAIL = 200;
+    /** Jackson's "(start marker at [Source: ...; line: 3, column: 14])" asides: the place is given once, at the end. */
+    private static final Pattern SOURCE_ASIDE =
+            Pattern.compile("\\s*\\([^()\\[\\]]*\\[Source:[^\\]]*\\]\\)|\\s*at \\[Source:[^\\]]*\\]");
 
     private JsonProblems() {
     }
@@ -39,7 +43,7 @@ public final class JsonProblems {
         if (!field.isEmpty() && (own == null || !detail.contains(field))) {
             out.append('"').append(field).append("\": ");
         }
-        out.append(oneLine(detail));
+        out.append(oneLine(SOURCE_ASIDE.matcher(detail == null ? "" : detail).replaceAll("")));
         JsonLocation at = e.getLocation();
         if (own == null && at != null && at.getLineNr() > 0) {
             out.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');

@@ -175,8 +175,7 @@ public final class StoryTakeFiles {
         }
         long header = 4 + 4 + 8 + 8 + 4 + 4L * n + 4 + 4;
         if (header + 2L * k * frames > fileBytes) {
-            throw new StoryProjectException("damaged token file (" + k + " codebooks of " + frames
-                    + " frames do not fit in its " + fileBytes + " bytes)");
+            throw new EOFException("the file is shorter than its " + k + " codebooks of " + frames + " frames");
         }
         int[][] codes = new int[k][frames];
         for (int[] row : codes) {
