@@ -9,7 +9,6 @@ import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.sampling.SamplingParams;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

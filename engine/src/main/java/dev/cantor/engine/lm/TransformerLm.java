@@ -16,7 +16,6 @@ import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
