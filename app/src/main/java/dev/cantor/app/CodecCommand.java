@@ -4,7 +4,6 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.codec.CodecModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class CodecCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Codec model folder.")
     Path model;
 
-    @Option(names = "--in", required = true, description = "Input WAV (any rate and channel count).")
+    @Option(names = "--in", required = true, description = "Input audio file (WAV, FLAC, MP3 or Ogg Vorbis; any rate and channel count; at most 30 minutes).")
     Path in;
 
     @Mixin
@@ -30,13 +29,11 @@ final class CodecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SampleFormat sampleFormat = output.sampleFormat();
-        if (!Files.isRegularFile(in)) {
-            throw new UserInputException("input file not found: " + in);
-        }
+        InputAudio.requireFile(in, "input");
         output.checkWritable();
         try (CodecModel codec = CodecModels.open(model)) {
             int rate = codec.config().sampleRate();
-            AudioClip clip = GenerateCommand.readAudio(in, "input", rate);
+            AudioClip clip = InputAudio.readAtMost(in, "input", rate, InputAudio.MAX_CODEC_SECONDS);
             long t0 = System.nanoTime();
             int[][] codes = codec.encode(clip.samples());
             float[] audio = codec.decode(codes, clip.length());

@@ -5,13 +5,10 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.sampling.SamplingParams;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--melody", description = "WAV of a hummed, sung, whistled or played melody to follow.")
     Path melody;
 
-    @Option(names = "--continue", description = "WAV to continue; the output starts with it.")
+    @Option(names = "--continue", description = "WAV to continue (at most 10 minutes); the output starts with it.")
     Path continuation;
 
     @Mixin
@@ -62,16 +59,21 @@ final class GenerateCommand implements Callable<Integer> {
         if ((prompt == null || prompt.isBlank()) && melody == null && continuation == null) {
             throw new UserInputException("give --prompt (or --melody / --continue)");
         }
-        for (Path input : new Path[] {melody, continuation}) {
-            if (input != null && !Files.isRegularFile(input)) {
-                throw new UserInputException("input file not found: " + input);
-            }
+        if (melody != null) {
+            InputAudio.requireFile(melody, "melody");
+        }
+        if (continuation != null) {
+            InputAudio.requireFile(continuation, "audio to continue");
         }
         output.checkWritable();
         try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
-            AudioClip melodyClip = melody == null ? null : readAudio(melody, "melody", engine.sampleRate());
+            // Only what is used is read: the melody's first seconds (it is followed for the length asked
+            // for), and audio to continue of at most MAX_CONTINUE_SECONDS (the output starts with all of it).
+            AudioClip melodyClip = melody == null ? null
+                    : InputAudio.readStart(melody, "melody", engine.sampleRate(), seconds);
             AudioClip continueClip = continuation == null ? null
-                    : readAudio(continuation, "audio to continue", engine.sampleRate());
+                    : InputAudio.readAtMost(continuation, "audio to continue", engine.sampleRate(),
+                            InputAudio.MAX_CONTINUE_SECONDS);
             GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
                     params.topK(), params.topP(), params.guidance(), melodyClip, continueClip);
             ConsoleProgress progress = new ConsoleProgress();
@@ -133,17 +135,6 @@ final class GenerateCommand implements Callable<Integer> {
         m.put("used_by_model", r.usedByModel());
         m.put("summary", r.summary());
         return m;
-    }
-
-    static AudioClip readAudio(Path file, String what, int rate) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException(what + " file not found: " + file);
-        }
-        try {
-            return AudioLoader.loadMono(file, rate);
-        } catch (IOException e) {
-            throw new UserInputException("cannot read the " + what + " file " + file + ": " + e.getMessage());
-        }
     }
 
     private static double round(double v) {

@@ -183,6 +183,7 @@ class GenerateCliTest {
         copyTree(model, mismatched);
         Path config = mismatched.resolve("lm").resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"d_model\" : 32", "\"d_model\" : 64"));
+        Path fifo = mkfifo(dir.resolve("pipe.wav"));
         String m = model.toString();
         String out = dir.resolve("x.wav").toString();
         String[][] cases = {
@@ -195,7 +196,9 @@ class GenerateCliTest {
             {"--force", "--model", m, "--prompt", "p", "--out", existing.toString()},
             {"not found", "--model", dir.resolve("nowhere").toString(), "--prompt", "p", "--out", out},
             {"lm/", "--model", partial.toString(), "--prompt", "p", "--out", out},
-            {"expects", "--model", mismatched.toString(), "--prompt", "p", "--out", out},
+            {"does not belong to these weights", "--model", mismatched.toString(), "--prompt", "p", "--out", out},
+            {"is a folder, not an audio file", "--model", m, "--prompt", "p", "--melody", dir.toString(), "--out", out},
+            {"is a named pipe (FIFO)", "--model", m, "--prompt", "p", "--continue", fifo.toString(), "--out", out},
             {"temperature", "--model", m, "--prompt", "p", "--temperature", "-2", "--out", out},
         };
         for (String[] c : cases) {
@@ -210,6 +213,24 @@ class GenerateCliTest {
         }
         assertEquals("keep me", Files.readString(existing));
         assertTrue(!Files.exists(Path.of(out)), "no output after a refused request");
+    }
+
+    /** Issue 24, item 6: a device or a pipe as the project is refused at once, naming what it is. */
+    @Test
+    void aDeviceOrAPipeAsTheStoryProjectIsRefusedAtOnce() throws Exception {
+        Path fifo = mkfifo(dir.resolve("story-pipe.json"));
+        for (String[] c : new String[][] {{"/dev/zero", "is a device"}, {fifo.toString(), "is a named pipe"}}) {
+            CliHarness.Result r = CliHarness.run(dir, "story", c[0], "--model", model.toString(), "--out",
+                    dir.resolve("never.wav").toString());
+            assertEquals(2, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().contains(c[1]) && r.stderr().strip().lines().count() == 1, r.stderr());
+        }
+    }
+
+    static Path mkfifo(Path path) throws Exception {
+        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
+        return path;
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.AudioLoader;
@@ -164,7 +165,7 @@ public final class HumViewModel {
     public void importFile(Path file) {
         message.set("Reading " + file.getFileName() + "…");
         worker.submit(() -> {
-            AudioClip clip = AudioLoader.loadMono(file, sampleRate);
+            AudioClip clip = AudioLoader.loadAtMost(file, sampleRate, GenerationRequest.MAX_SECONDS, "a melody");
             if (clip.length() == 0) {
                 throw new java.io.IOException(file.getFileName() + " holds no audio");
             }

@@ -8,6 +8,7 @@ import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.dsp.WaveformPeaks;
 import dev.cantor.engine.story.ProjectFile;
+import dev.cantor.engine.story.ProjectFolder;
 import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjectException;
 import dev.cantor.engine.story.StoryProjects;
@@ -246,16 +247,19 @@ public final class StoryViewModel {
     }
 
     /**
-     * A WAV whose melody section {@code i} follows, or null for none. Kept relative to the project
-     * when it is in the project's folder (so the two can be moved together), else absolute.
+     * A WAV whose melody section {@code i} follows, or null for none. A project names only files
+     * in its own folder, so a file from elsewhere is copied into {@code NAME.melodies/} beside
+     * the project (and moves and is shared with it); the name is kept relative to the project.
      */
     public void setMelody(int i, Path wav) {
         String stored = null;
         if (wav != null) {
-            Path dir = projectDir();
-            Path abs = wav.toAbsolutePath().normalize();
-            stored = abs.startsWith(dir.normalize()) ? dir.normalize().relativize(abs).toString().replace('\\', '/')
-                    : abs.toString();
+            try {
+                stored = ProjectFolder.importMelody(file.get(), wav);
+            } catch (IOException e) {
+                message.set("Cannot use " + wav.getFileName() + " as the melody: " + e.getMessage());
+                return;
+            }
         }
         String melody = stored;
         updateSection(i, melody == null ? "Remove the melody of section " + (i + 1)
@@ -419,7 +423,7 @@ public final class StoryViewModel {
             return false;
         }
         try {
-            StoryProject copied = project.get().withTakes(copyTakes(file.get(), to, project.get().takes()));
+            StoryProject copied = ProjectFolder.copyFiles(file.get(), to, project.get());
             ProjectFile saved = ProjectFile.create(to);
             saved.replace(copied);
             switchTo(saved, copied);
@@ -472,29 +476,6 @@ public final class StoryViewModel {
                 render.set(loaded);
             }
         }, e -> message.set("The story's last take could not be shown: " + e.getMessage()));
-    }
-
-    private static List<StoryProject.StoryTake> copyTakes(Path from, Path to, List<StoryProject.StoryTake> takes)
-            throws IOException {
-        List<StoryProject.StoryTake> out = new ArrayList<>();
-        Path folder = StoryTakeFiles.takesFolder(to);
-        for (StoryProject.StoryTake t : takes) {
-            Path wav = from.toAbsolutePath().resolveSibling(t.file());
-            if (!Files.isRegularFile(wav)) {
-                continue;           // a take deleted by hand is dropped from the copy
-            }
-            Files.createDirectories(folder);
-            String wavName = folder.getFileName() + "/" + wav.getFileName();
-            dev.cantor.engine.io.AtomicFiles.write(to.resolveSibling(wavName), Files.readAllBytes(wav));
-            String codesName = null;
-            if (t.codes() != null && Files.isRegularFile(from.toAbsolutePath().resolveSibling(t.codes()))) {
-                Path codes = from.toAbsolutePath().resolveSibling(t.codes());
-                codesName = folder.getFileName() + "/" + codes.getFileName();
-                dev.cantor.engine.io.AtomicFiles.write(to.resolveSibling(codesName), Files.readAllBytes(codes));
-            }
-            out.add(new StoryProject.StoryTake(wavName, t.seed(), t.created(), t.sections(), codesName));
-        }
-        return out;
     }
 
     static Path freeName(Path dir, String stem) {

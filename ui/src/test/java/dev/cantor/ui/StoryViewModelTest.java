@@ -253,6 +253,22 @@ class StoryViewModelTest {
     }
 
     @Test
+    void saveAsRefusesToCopyATakeNamedOutsideTheProjectFolder() throws Exception {
+        StoryViewModel vm = open(null);
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "not a take");
+        Path file = vm.file().get();
+        StoryProject hostile = StoryProjects.read(file).withTakes(List.of(
+                new StoryProject.StoryTake("../secret.txt", 1, "2026-01-01T00:00:00Z", List.of())));
+        StoryProjects.write(file, hostile);
+        assertTrue(vm.open(file));
+        Path target = dir.resolve("copies/copy.json");
+        assertFalse(vm.saveAs(target, false));
+        assertTrue(vm.message().get().contains("outside the project's folder"), vm.message().get());
+        assertFalse(Files.exists(target.resolveSibling("copy.takes/secret.txt")));
+        assertTrue(Files.exists(secret));
+    }
+
+    @Test
     void twoWindowsOnTheSameStoryDoNotSaveOverEachOther() throws Exception {
         StoryViewModel first = open(null);
         Path file = first.file().get();
@@ -290,14 +306,18 @@ class StoryViewModelTest {
         Path elsewhere = dir.resolve("elsewhere.wav");
         Files.copy(tune, elsewhere);
         vm.setMelody(0, elsewhere);
-        assertEquals(elsewhere.toAbsolutePath().toString(), vm.sections().get(0).melody());
+        String stem = vm.file().get().getFileName().toString().replace(".json", "");
+        assertEquals(stem + ".melodies/elsewhere.wav", vm.sections().get(0).melody(),
+                "a melody from outside the project's folder is copied in beside the project");
+        Path copy = vm.file().get().resolveSibling(vm.sections().get(0).melody());
+        assertEquals(-1, Files.mismatch(elsewhere, copy));
 
         vm.generate();
         assertTrue(worker.awaitIdle(10));
         assertNotNull(engine.storyRequests.get(0).sections().get(1).melody());
         assertEquals(FakeEngine.RATE, engine.storyRequests.get(0).sections().get(1).melody().length());
 
-        Files.delete(elsewhere);
+        Files.delete(copy);
         vm.generate();
         assertTrue(worker.awaitIdle(10));
         assertTrue(vm.message().get().contains("melody of section 1"), vm.message().get());

@@ -49,9 +49,15 @@ public record StoryRequest(List<Section> sections, double transitionSeconds, dou
         }
     }
 
+    /** Most sections in one story: each is a prompt to embed and a seam to render. */
+    public static final int MAX_SECTIONS = 100;
+
     public StoryRequest {
         if (sections == null || sections.isEmpty()) {
             throw new RequestException("a story needs at least one section");
+        }
+        if (sections.size() > MAX_SECTIONS) {
+            throw new RequestException("a story has at most " + MAX_SECTIONS + " sections, this one " + sections.size());
         }
         sections = List.copyOf(sections);
         if (!(transitionSeconds >= 0)) {

@@ -1,10 +1,10 @@
 package dev.cantor.engine.audio;
 
+import dev.cantor.engine.io.InputFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -159,9 +159,14 @@ public final class AudioFiles {
         return fileName == null ? file.toString() : fileName.toString();
     }
 
+    /**
+     * Opens a regular file. A folder, a named pipe or a device is refused by name first: opening
+     * a pipe waits for a writer forever, and a device such as /dev/zero never ends.
+     */
     private static FileChannel open(Path file, String name) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new AudioFileException(name + " is a folder, not an audio file");
+        String kind = InputFiles.nonRegularKind(file);
+        if (kind != null) {
+            throw new AudioFileException(name + " is " + kind + ", not an audio file");
         }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);

@@ -37,6 +37,11 @@ public record CodecConfig(
         @JsonProperty("code_dim") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int codeDim,
         @JsonProperty("frame_decoder") @JsonInclude(JsonInclude.Include.NON_NULL) FrameDecoderConfig frameDecoder) {
 
+    /** Most samples per token frame (the presets use 640). */
+    public static final int MAX_HOP = 8192;
+    /** Widest encoder layer: channels × 2^strides (the presets reach 512). */
+    public static final int MAX_WIDTH = 16384;
+
     public CodecConfig {
         require(sampleRate >= 8000 && sampleRate <= 96000, "sample_rate must be 8000..96000");
         require(channels >= 1 && channels <= 1024, "channels must be 1..1024");
@@ -45,11 +50,16 @@ public record CodecConfig(
         for (int s : strides) {
             require(s >= 2 && s <= 16, "each stride must be 2..16");
         }
-        require(residualKernel % 2 == 1 && residualKernel >= 1, "residual_kernel must be odd");
+        require(residualKernel % 2 == 1 && residualKernel >= 1 && residualKernel <= 31,
+                "residual_kernel must be odd, 1..31");
         require(numCodebooks >= 1 && numCodebooks <= 32, "num_codebooks must be 1..32");
         require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
         require(codeDim >= 0 && codeDim <= latentDim, "code_dim must be 0 (EMA codebooks) or 1..latent_dim");
         strides = strides.clone();
+        require(Arrays.stream(strides).asLongStream().reduce(1, (a, b) -> a * b) <= MAX_HOP,
+                "the strides' product (samples per token frame) must be at most " + MAX_HOP);
+        require((long) channels << strides.length <= MAX_WIDTH,
+                "channels doubled once per stride must stay at most " + MAX_WIDTH + " wide");
         if (frameDecoder != null) {
             frameDecoder.stftHop(Arrays.stream(strides).reduce(1, (a, b) -> a * b));
         }
@@ -119,6 +129,26 @@ public record CodecConfig(
             default -> throw new IllegalArgumentException(
                     "unknown codec config '" + name + "' (choose tiny, small, base, tiny-fvq or small-fvq)");
         };
+    }
+
+    /**
+     * A lower bound of the values a codec of this shape keeps in its weights file: the
+     * encoder's convolutions (input, two residual units and a downsampling per stride, output)
+     * and the codebooks. The decoder adds about as much again; it is left out, so this stays a
+     * bound whatever the decoder.
+     */
+    public long minimumValues() {
+        long total = 7L * channels;
+        long width = channels;
+        for (int s : strides) {
+            long hidden = Math.max(1, width / 2);
+            total += 2 * (width * hidden * residualKernel + hidden * width);
+            total += width * 2 * width * 2 * s;
+            width *= 2;
+        }
+        total += 7L * width * latentDim;
+        total += (long) numCodebooks * codebookSize * (codeDim > 0 ? codeDim : latentDim);
+        return total;
     }
 
     /** Samples per token frame (product of the strides). */

@@ -74,7 +74,9 @@ public final class CodecModel implements AutoCloseable {
     /** Loads a codec saved by {@link #save(Path)}. */
     public static CodecModel load(Path dir) throws IOException {
         ModelFolder.requireFiles(dir, "a codec model");
-        CodecModel model = new CodecModel(readConfig(dir), 0);
+        CodecConfig config = readConfig(dir);
+        ModelFolder.requireWeightsFor(dir, config.minimumValues(), "codec");
+        CodecModel model = new CodecModel(config, 0);
         ModelFolder.loadWeights(dir, model.store, model::close);
         return model;
     }
@@ -86,7 +88,9 @@ public final class CodecModel implements AutoCloseable {
      */
     public static CodecModel withNewDecoder(Path from, FrameDecoderConfig decoder, long seed) throws IOException {
         ModelFolder.requireFiles(from, "a codec model");
-        CodecModel model = new CodecModel(readConfig(from).withFrameDecoder(decoder), seed);
+        CodecConfig config = readConfig(from).withFrameDecoder(decoder);
+        ModelFolder.requireWeightsFor(from, config.minimumValues(), "codec");
+        CodecModel model = new CodecModel(config, seed);
         try {
             Map<String, TensorFile.Entry> tokenizer = tokenizerTensors(from.resolve(WEIGHTS_FILE));
             TensorFile.loadInto(tokenizer, from.resolve(WEIGHTS_FILE), model.store);
@@ -97,14 +101,9 @@ public final class CodecModel implements AutoCloseable {
         return model;
     }
 
-    /** Reads a model folder's config.json without loading the weights. */
+    /** Reads a model folder's config.json without loading the weights (one-line errors naming file and field). */
     public static CodecConfig readConfig(Path dir) throws IOException {
-        Path configFile = dir.resolve(CONFIG_FILE);
-        try {
-            return JSON.readValue(configFile.toFile(), CodecConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("cannot read codec config " + configFile + ": " + e.getMessage(), e);
-        }
+        return ModelFolder.readConfig(dir, CodecConfig.class, "codec");
     }
 
     /**

@@ -34,11 +34,20 @@ public final class MelodyCondition {
         float[] f0 = new PitchTracker().track(clip.samples(), clip.sampleRate(), frameRate);
         int[] classes = MelodyChroma.fromPitchTrack(f0);
         int voiced = MelodyChroma.voicedFrames(classes);
+        if (classes.length < MIN_VOICED_FRAMES) {
+            throw new MelodyException(String.format(Locale.ROOT,
+                    "no melody found: the recording is too short (%.2f s; a melody needs at least %.1f s)",
+                    clip.seconds(), MIN_VOICED_FRAMES / frameRate));
+        }
         if (voiced < MIN_VOICED_FRAMES || voiced < MIN_VOICED_SHARE * classes.length) {
             String detail = voiced == 0
                     ? "the recording has no voiced (pitched) frames"
-                    : String.format(Locale.ROOT, "only %d of %d frames (%.0f%%) have a clear pitch",
-                            voiced, classes.length, 100.0 * voiced / classes.length);
+                    : voiced < MIN_VOICED_FRAMES
+                    ? String.format(Locale.ROOT, "only %d of %d frames (%.2f s) have a clear pitch, at least %d "
+                            + "(%.1f s) are needed", voiced, classes.length, voiced / frameRate, MIN_VOICED_FRAMES,
+                            MIN_VOICED_FRAMES / frameRate)
+                    : String.format(Locale.ROOT, "only %d of %d frames (%.0f%%) have a clear pitch, at least %.0f%% "
+                            + "should", voiced, classes.length, 100.0 * voiced / classes.length, 100 * MIN_VOICED_SHARE);
             throw new MelodyException("no melody found: " + detail
                     + "; hum, sing or play a single line, clearly and close to the microphone");
         }

@@ -37,9 +37,10 @@ public enum Key {
      */
     public static Key fromLabel(String name) {
         String n = name.trim();
-        if (!n.isEmpty()) {
-            n = n.substring(0, 1).toUpperCase(Locale.ROOT) + n.substring(1).toLowerCase(Locale.ROOT);
+        if (n.isEmpty()) {                 // "" would match the empty enharmonic spelling of C, D, ...
+            throw new IllegalArgumentException("not a key name: '" + name + "' (expected e.g. C, F#, Bb)");
         }
+        n = n.substring(0, 1).toUpperCase(Locale.ROOT) + n.substring(1).toLowerCase(Locale.ROOT);
         for (Key k : values()) {
             if (k.label.equals(n) || ENHARMONIC[k.ordinal()].equals(n)) {
                 return k;

@@ -1,9 +1,11 @@
 package dev.cantor.engine.data;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.io.JsonProblems;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -118,6 +120,8 @@ public final class TokenCache {
                     labels.add(LINES.readValue(line, TokenClip.class));
                 }
             }
+        } catch (JsonProcessingException e) {
+            throw new IOException("damaged token cache " + dir + ": " + JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new IOException("damaged token cache " + dir + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.cantor.engine.finetune;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.CancellationToken;
@@ -11,6 +12,7 @@ import dev.cantor.engine.data.TokenCache;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.io.JsonProblems;
 import dev.cantor.engine.library.TrainingLibraries;
 import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.TransformerLm;
@@ -91,7 +93,12 @@ public final class FineTuneJob {
 
     /** The fine-tune's state as saved in {@code out}. */
     public static FineTuneState state(Path out) throws IOException {
-        return JSON.readValue(out.resolve(WORK_DIR).resolve(STATE_FILE).toFile(), FineTuneState.class);
+        Path file = out.resolve(WORK_DIR).resolve(STATE_FILE);
+        try {
+            return JSON.readValue(file.toFile(), FineTuneState.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException("damaged fine-tune state " + file + ": " + JsonProblems.describe(e), e);
+        }
     }
 
     /**

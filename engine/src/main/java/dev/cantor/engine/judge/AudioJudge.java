@@ -91,12 +91,7 @@ public final class AudioJudge implements AutoCloseable {
     /** Loads a judge saved by {@link #save}. */
     public static AudioJudge load(Path dir) throws IOException {
         ModelFolder.requireFiles(dir, "an audio judge");
-        JudgeConfig config;
-        try {
-            config = JSON.readValue(dir.resolve(CONFIG_FILE).toFile(), JudgeConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("damaged judge config " + dir.resolve(CONFIG_FILE) + ": " + e.getMessage(), e);
-        }
+        JudgeConfig config = ModelFolder.readConfig(dir, JudgeConfig.class, "judge");
         AudioJudge judge = new AudioJudge(config, 0);
         ModelFolder.loadWeights(dir, judge.store, judge::close);
         return judge;

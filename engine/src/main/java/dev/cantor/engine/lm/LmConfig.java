@@ -59,11 +59,12 @@ public record LmConfig(
         require(codebookSize >= 2 && codebookSize <= 65536, "codebook_size must be 2..65536");
         require(dModel >= 8 && dModel <= 8192, "d_model must be 8..8192");
         require(layers >= 1 && layers <= 96, "layers must be 1..96");
-        require(heads >= 1 && dModel % heads == 0, "heads must divide d_model");
+        require(heads >= 1 && heads <= dModel && dModel % heads == 0, "heads must divide d_model");
         require(ffDim >= 1 && ffDim <= 65536, "ff_dim must be 1..65536");
         require(maxFrames >= 2 && maxFrames <= 10000, "max_frames must be 2..10000");
-        require(textDim >= 1, "text_dim must be positive");
+        require(textDim >= 1 && textDim <= 4096, "text_dim must be 1..4096");
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(Double.isFinite(frameRate), "frame_rate must be 0..10000");
         require(frameRate >= 0 && frameRate <= 10000, "frame_rate must be 0..10000");
         require(!rotaryPositions || (dModel / heads) % 2 == 0, "rotary positions need an even head width (d_model / heads)");
         require(!frameCondition || frameRate > 0, "frame_condition needs the frame_rate");
@@ -106,6 +107,18 @@ public record LmConfig(
             default -> throw new IllegalArgumentException(
                     "unknown LM config '" + name + "' (choose tiny, small, medium or base)");
         };
+    }
+
+    /**
+     * A lower bound of the parameters a model of this shape has (the token tables, the output
+     * heads, the text projection and every block's attention and feed-forward weights), so a
+     * weights file can be checked against the config before the model is built.
+     */
+    public long minimumParameters() {
+        long d = dModel;
+        long perBlock = 4 * d * d + 2 * d * ffDim;
+        return (long) numCodebooks * inputVocabulary() * d + (long) numCodebooks * codebookSize * d
+                + d * textDim + layers * perBlock;
     }
 
     /** Width of one attention head. */

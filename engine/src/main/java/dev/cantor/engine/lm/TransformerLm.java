@@ -16,7 +16,6 @@ import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,9 @@ public final class TransformerLm implements AutoCloseable {
     /** Loads a model saved by {@link #save(Path)}. */
     public static TransformerLm load(Path dir) throws IOException {
         ModelFolder.requireFiles(dir, "a language model");
-        TransformerLm model = new TransformerLm(readConfig(dir), 0);
+        LmConfig config = readConfig(dir);
+        ModelFolder.requireWeightsFor(dir, config.minimumParameters(), "language model");
+        TransformerLm model = new TransformerLm(config, 0);
         ModelFolder.loadWeights(dir, model.store, model::close);
         return model;
     }
@@ -147,6 +148,7 @@ public final class TransformerLm implements AutoCloseable {
                     + " in more than the frame conditioning, the music attributes, the positions and the window");
         }
         Path file = baseDir.resolve(WEIGHTS_FILE);
+        ModelFolder.requireWeightsFor(baseDir, base.minimumParameters(), "language model");
         Map<String, TensorFile.Entry> weights = TensorFile.read(file);
         if (toRotary) {
             weights = new java.util.LinkedHashMap<>(weights);
@@ -179,16 +181,9 @@ public final class TransformerLm implements AutoCloseable {
         return c.rotaryPositions() ? c : c.withRotaryPositions();
     }
 
-    /** Reads a model folder's config.json. */
+    /** Reads a model folder's config.json (one-line errors naming the file and the field). */
     public static LmConfig readConfig(Path dir) throws IOException {
-        Path file = dir.resolve(CONFIG_FILE);
-        try {
-            return JSON.readValue(file.toFile(), LmConfig.class);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("damaged LM config " + file + ": " + e.getMessage(), e);
-        }
+        return ModelFolder.readConfig(dir, LmConfig.class, "LM");
     }
 
     /** Writes config.json and the weights (each atomically). */

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.io.InputFiles;
+import dev.cantor.engine.io.JsonProblems;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -76,11 +78,61 @@ public final class TensorFile {
     public record Entry(long[] shape, float[] values) {
     }
 
-    /** Reads every tensor; a damaged file gives an IOException naming the file. */
+    /**
+     * Reads every tensor. A damaged or crafted file gives one IOException naming the file and
+     * the tensor: each tensor's value count is computed with overflow checks and must fit in
+     * the bytes the file still has before anything is allocated, so no shape in a file can ask
+     * for more memory than the file's own size.
+     */
     public static Map<String, Entry> read(Path file) throws IOException {
-        long fileSize = Files.size(file);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream in = new DataInputStream(raw);
+        Map<String, Entry> result = new LinkedHashMap<>();
+        scan(file, (name, dims, storage, in) -> {
+            long count = valueCount(dims);
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new IOException("tensor " + name + " in " + file + " has " + count
+                        + " values, more than Cantor holds in one tensor");
+            }
+            float[] values = new float[(int) count];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = storage == 1 ? Float.float16ToFloat(in.readShort()) : in.readFloat();
+            }
+            result.put(name, new Entry(dims, values));
+        });
+        return result;
+    }
+
+    /**
+     * The number of values all the file's tensors hold together, from their headers alone (the
+     * values are skipped, not read), with the same checks as {@link #read}.
+     */
+    public static long valueCount(Path file) throws IOException {
+        long[] total = {0};
+        scan(file, (name, dims, storage, in) -> {
+            long count = valueCount(dims);
+            in.skipNBytes(count * (storage == 1 ? 2 : 4));
+            total[0] += count;
+        });
+        return total[0];
+    }
+
+    private static long valueCount(long[] dims) {
+        long count = 1;
+        for (long d : dims) {
+            count *= d;              // cannot overflow: scan checked the product against the file's size
+        }
+        return count;
+    }
+
+    @FunctionalInterface
+    private interface TensorVisitor {
+        /** Reads (or skips) the values of one tensor, which scan checked fit in the file. */
+        void visit(String name, long[] dims, int storage, DataInputStream in) throws IOException;
+    }
+
+    private static void scan(Path file, TensorVisitor visitor) throws IOException {
+        long fileSize = InputFiles.requireRegularFile(file, "the weights file", Long.MAX_VALUE);
+        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            DataInputStream in = new DataInputStream(counted);
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a Cantor tensor file: " + file);
             }
@@ -92,35 +144,91 @@ public final class TensorFile {
             if (count < 0 || count > MAX_TENSORS) {
                 throw new IOException("corrupt tensor file (count " + count + "): " + file);
             }
-            Map<String, Entry> result = new LinkedHashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 int storage = in.readByte();
                 int rank = in.readByte();
                 if (storage < 0 || storage > 1 || rank < 0 || rank > 8) {
-                    throw new IOException("corrupt tensor file (entry " + name + "): " + file);
+                    throw new IOException("corrupt tensor file (entry " + printable(name) + "): " + file);
+                }
+                if (!seen.add(name)) {
+                    throw new IOException("corrupt tensor file (tensor " + printable(name) + " twice): " + file);
                 }
                 long[] dims = new long[rank];
-                long size = 1;
                 for (int d = 0; d < rank; d++) {
                     dims[d] = in.readLong();
-                    if (dims[d] < 0 || dims[d] > fileSize) {
-                        throw new IOException("corrupt tensor file (shape of " + name + "): " + file);
-                    }
-                    size *= dims[d];
                 }
-                if (size > fileSize) {
-                    throw new IOException("corrupt tensor file (size of " + name + "): " + file);
+                long bytes = tensorBytes(dims, storage == 1 ? 2 : 4);
+                long remaining = fileSize - counted.position();
+                if (bytes < 0 || bytes > remaining) {
+                    throw new IOException("corrupt tensor file " + file + ": tensor " + printable(name) + " of shape "
+                            + java.util.Arrays.toString(dims) + " needs " + (bytes < 0 ? "more bytes than any file has"
+                            : bytes + " bytes") + " but the file has " + remaining + " left");
                 }
-                float[] values = new float[(int) size];
-                for (int j = 0; j < values.length; j++) {
-                    values[j] = storage == 1 ? Float.float16ToFloat(in.readShort()) : in.readFloat();
-                }
-                result.put(name, new Entry(dims, values));
+                visitor.visit(printable(name), dims, storage, in);
             }
-            return result;
         } catch (EOFException e) {
             throw new IOException("truncated tensor file: " + file, e);
+        }
+    }
+
+    /** Bytes of a tensor's values, or -1 when a dimension is negative or the product overflows a long. */
+    private static long tensorBytes(long[] dims, int bytesPerValue) {
+        try {
+            long bytes = bytesPerValue;
+            for (long d : dims) {
+                if (d < 0) {
+                    return -1;
+                }
+                bytes = Math.multiplyExact(bytes, d);
+            }
+            return bytes;
+        } catch (ArithmeticException overflow) {
+            return -1;
+        }
+    }
+
+    /** A tensor name as messages show it (a crafted name could hold control characters). */
+    private static String printable(String name) {
+        return JsonProblems.oneLine(name);
+    }
+
+    /** Counts the bytes read (and skipped) so far, to compare a tensor's size with what remains. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long position;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long position() {
+            return position;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                position++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            position += Math.max(0, skipped);
+            return skipped;
         }
     }
 

@@ -49,9 +49,9 @@ public final class ProjectFile {
     /** True when the file now holds something other than what this window last read or wrote. */
     public boolean changedElsewhere() {
         try {
-            return Files.exists(path) && !Files.readString(path).equals(lastSeen);
+            return Files.exists(path) && !StoryProjects.readText(path).equals(lastSeen);
         } catch (IOException e) {
-            return true;               // unreadable now: do not assume it is ours to replace
+            return true;               // unreadable now (or a pipe, a folder...): do not assume it is ours to replace
         }
     }
 

@@ -1,15 +1,18 @@
 package dev.cantor.engine.story;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.data.Key;
 import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.io.InputFileException;
+import dev.cantor.engine.io.InputFiles;
+import dev.cantor.engine.io.JsonProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,8 +30,15 @@ public final class StoryProjects {
     public static final double MAX_TOTAL_SECONDS = 1800;
     /** Longest section. */
     public static final double MAX_SECTION_SECONDS = 600;
+    /** Most sections in one story (each is a prompt to embed and a seam to render). */
+    public static final int MAX_SECTIONS = StoryRequest.MAX_SECTIONS;
+    /** Largest project file read (a 100-section project with many takes is well under 1 MB). */
+    public static final long MAX_PROJECT_BYTES = 10_000_000;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reading refuses a second value after the project (trailing garbage) and fractions in whole-number fields. */
+    private static final ObjectMapper READER = JsonProblems.strictMapper();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private StoryProjects() {
     }
@@ -43,15 +53,19 @@ public final class StoryProjects {
     }
 
     /**
-     * The text of a project file, as it is on disk.
+     * The text of a project file, as it is on disk (a UTF-8 byte-order mark included: {@link
+     * #parse} drops it). A folder, a pipe, a device, a file over {@link #MAX_PROJECT_BYTES} and
+     * text that is not UTF-8 are refused before or instead of being parsed.
      *
      * @throws StoryProjectException when it is missing or cannot be read
      */
     static String readText(Path file) throws StoryProjectException {
         try {
-            return Files.readString(file);
+            return InputFiles.readUtf8(file, "the project file", MAX_PROJECT_BYTES);
         } catch (NoSuchFileException e) {
             throw new StoryProjectException("project file not found: " + file);
+        } catch (InputFileException e) {
+            throw new StoryProjectException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StoryProjectException("cannot read the project file " + file + ": " + e.getMessage(), e);
         }
@@ -68,14 +82,14 @@ public final class StoryProjects {
      * @throws StoryProjectException when it is damaged, from a newer Cantor or invalid
      */
     static StoryProject parse(String text, String name) throws StoryProjectException {
+        if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+            text = text.substring(1);                 // Notepad's UTF-8 signature: not part of the JSON
+        }
         JsonNode tree;
         try {
-            tree = JSON.readTree(text);
+            tree = READER.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new StoryProjectException("the project file " + name + " is damaged"
-                    + (at == null ? "" : " near line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage(), e);
+            throw new StoryProjectException("the project file " + name + " is damaged: " + JsonProblems.describe(e), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new StoryProjectException(name + " is not a Cantor project (expected a JSON object)");
@@ -85,9 +99,17 @@ public final class StoryProjects {
                     + StoryProject.FORMAT + "\")");
         }
         JsonNode version = tree.get("version");
-        if (version == null || !version.canConvertToInt()) {
+        if (version == null || version.isNull()) {
             throw new StoryProjectException(name + " has no schema \"version\" (this Cantor reads version "
                     + StoryProject.VERSION + ")");
+        }
+        if (!version.isNumber()) {
+            throw new StoryProjectException(name + ": \"version\" must be a number, as in \"version\": "
+                    + StoryProject.VERSION + " (without quotes), got " + JsonProblems.oneLine(version.toString()));
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw new StoryProjectException(name + ": \"version\" must be a whole number such as "
+                    + StoryProject.VERSION + ", got " + JsonProblems.oneLine(version.toString()));
         }
         if (version.asInt() > StoryProject.VERSION) {
             throw new StoryProjectException(name + " was saved by a newer Cantor (project version " + version.asInt()
@@ -99,10 +121,12 @@ public final class StoryProjects {
         }
         StoryProject project;
         try {
-            project = JSON.treeToValue(tree, StoryProject.class);
+            project = READER.treeToValue(tree, StoryProject.class);
         } catch (JsonProcessingException e) {
             throw new StoryProjectException("the project file " + name + " has a value of the wrong kind: "
-                    + e.getOriginalMessage(), e);
+                    + JsonProblems.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new StoryProjectException(name + ": " + JsonProblems.oneLine(e.getMessage()), e);
         }
         try {
             return check(project.normalized());
@@ -139,6 +163,10 @@ public final class StoryProjects {
         if (sections == null || sections.isEmpty()) {
             throw new IllegalArgumentException("a story needs at least one section");
         }
+        if (sections.size() > MAX_SECTIONS) {
+            throw new IllegalArgumentException("the story has " + sections.size() + " sections; at most "
+                    + MAX_SECTIONS);
+        }
         double shortest = Double.MAX_VALUE;
         for (int i = 0; i < sections.size(); i++) {
             StorySection s = sections.get(i);
@@ -156,11 +184,15 @@ public final class StoryProjects {
             if (s.tempoBpm() != null && !(s.tempoBpm() >= 20 && s.tempoBpm() <= 400)) {
                 throw new IllegalArgumentException(where + ": \"tempo_bpm\" must be 20..400, got " + s.tempoBpm());
             }
-            if (s.key() != null) {
-                Key.fromLabel(s.key());
-            }
-            if (s.mode() != null) {
-                Mode.fromLabel(s.mode());
+            try {
+                if (s.key() != null) {
+                    Key.fromLabel(s.key());
+                }
+                if (s.mode() != null) {
+                    Mode.fromLabel(s.mode());
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
             shortest = Math.min(shortest, s.seconds());
         }

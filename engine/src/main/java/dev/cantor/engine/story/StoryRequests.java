@@ -3,9 +3,8 @@ package dev.cantor.engine.story;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.audio.AudioLoader;
+import dev.cantor.engine.audio.AudioFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class StoryRequests {
         List<StoryRequest.Section> sections = new ArrayList<>();
         for (int i = 0; i < story.sections().size(); i++) {
             StorySection s = story.sections().get(i);
-            AudioClip melody = s.melody() == null ? null : melody(projectDir.resolve(s.melody()), i, sampleRate);
+            AudioClip melody = s.melody() == null ? null : melody(projectDir, s, i, sampleRate);
             try {
                 sections.add(new StoryRequest.Section(s.prompt(), s.seconds(), StoryProjects.sectionSeed(story, i),
                         s.tempoBpm(), s.key(), s.mode(), melody));
@@ -43,13 +42,16 @@ public final class StoryRequests {
         }
     }
 
-    private static AudioClip melody(Path file, int section, int sampleRate) throws StoryProjectException {
+    /**
+     * The section's melody file, which must lie in the project's folder; only as much of it as
+     * the section lasts is decoded (the rest would not be followed), however long the file.
+     */
+    private static AudioClip melody(Path projectDir, StorySection s, int section, int sampleRate)
+            throws StoryProjectException {
         String what = "the melody of section " + (section + 1);
-        if (!Files.isRegularFile(file)) {
-            throw new StoryProjectException(what + " was not found: " + file);
-        }
+        Path file = ProjectFolder.existingFile(projectDir, s.melody(), what, ProjectFolder.MAX_MELODY_BYTES);
         try {
-            return AudioLoader.loadMono(file, sampleRate);
+            return AudioFiles.readMono(file, sampleRate, s.seconds());
         } catch (IOException e) {
             throw new StoryProjectException("cannot read " + what + " (" + file + "): " + e.getMessage(), e);
         }

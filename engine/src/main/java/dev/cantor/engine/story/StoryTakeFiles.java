@@ -6,6 +6,7 @@ import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavReader;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.io.AtomicFiles;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -80,16 +81,18 @@ public final class StoryTakeFiles {
         if (take.codes() == null) {
             throw new StoryProjectException("the take " + take.file() + " kept no tokens; render the story again");
         }
-        Path wav = base.resolve(take.file());
-        Path codes = base.resolve(take.codes());
+        Path wav = ProjectFolder.existingFile(base, take.file(), "the take " + take.file(),
+                ProjectFolder.MAX_TAKE_AUDIO_BYTES);
+        Path codes = ProjectFolder.existingFile(base, take.codes(), "the tokens of the take " + take.file(),
+                ProjectFolder.MAX_TAKE_CODES_BYTES);
         AudioClip audio;
         try {
             audio = WavReader.read(wav).toMono();
         } catch (IOException e) {
             throw new StoryProjectException("cannot read the take " + wav + ": " + e.getMessage(), e);
         }
-        try (InputStream in = Files.newInputStream(codes)) {
-            return readCodes(new DataInputStream(in), audio);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(codes), 1 << 16)) {
+            return readCodes(new DataInputStream(in), audio, Files.size(codes));
         } catch (EOFException e) {
             throw new StoryProjectException("the tokens of the take (" + codes + ") are cut short", e);
         } catch (IOException e) {
@@ -147,7 +150,7 @@ public final class StoryTakeFiles {
         });
     }
 
-    private static StoryResult readCodes(DataInputStream in, AudioClip audio) throws IOException {
+    private static StoryResult readCodes(DataInputStream in, AudioClip audio, long fileBytes) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new StoryProjectException("not a Cantor token file");
         }
@@ -169,6 +172,10 @@ public final class StoryTakeFiles {
         int frames = in.readInt();
         if (k < 1 || k > MAX_CODEBOOKS || frames < 0 || frames > MAX_FRAMES || starts[n - 1] != frames) {
             throw new StoryProjectException("damaged token file (" + k + " codebooks, " + frames + " frames)");
+        }
+        long header = 4 + 4 + 8 + 8 + 4 + 4L * n + 4 + 4;
+        if (header + 2L * k * frames > fileBytes) {
+            throw new EOFException("the file is shorter than its " + k + " codebooks of " + frames + " frames");
         }
         int[][] codes = new int[k][frames];
         for (int[] row : codes) {

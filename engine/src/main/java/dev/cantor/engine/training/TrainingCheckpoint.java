@@ -1,9 +1,11 @@
 package dev.cantor.engine.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.io.JsonProblems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +74,12 @@ public final class TrainingCheckpoint {
             throw new IOException("nothing to resume in " + modelDir + " (no training checkpoint)");
         }
         State state = readState(dir);
-        C config = JSON.readValue(dir.resolve(TRAINING_CONFIG_FILE).toFile(), configType);
+        C config;
+        try {
+            config = JSON.readValue(dir.resolve(TRAINING_CONFIG_FILE).toFile(), configType);
+        } catch (JsonProcessingException e) {
+            throw new IOException("damaged checkpoint " + dir + ": " + JsonProblems.describe(e), e);
+        }
         return new Resumed<>(dir, state, config);
     }
 
@@ -108,6 +115,8 @@ public final class TrainingCheckpoint {
     public static State readState(Path checkpointDir) throws IOException {
         try {
             return JSON.readValue(checkpointDir.resolve(STATE_FILE).toFile(), State.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException("damaged checkpoint " + checkpointDir + ": " + JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new IOException("damaged checkpoint " + checkpointDir + ": " + e.getMessage(), e);
         }
