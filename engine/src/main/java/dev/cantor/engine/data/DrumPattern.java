@@ -51,7 +51,7 @@ public enum DrumPattern {
     DNB_TWO_STEP(Fill.NONE, line(36, "X.......x.X....."), line(38, "....X.......X..."),
             line(42, "x.o.x.o.x.o.x.o.")),
     /** A chopped break: busier kick and ghost snares, ride on the beats. */
-    DNB_BREAK(Fill.NONE, line(36, "X.o.......Xo...."), line(38, "....X..g.g..X..g"), line(51, "x...x...x...x...")),
+    DNB_BREAK(Fill.NONE, line(36, "X.o.....o.Xo...."), line(38, "....X..g.g..X..g"), line(51, "x...x...x...x...")),
     /** Epic orchestral drums: bass drum and low toms on the beats. */
     CINEMATIC(Fill.TOMS, line(36, "X.......X......."), line(41, "....x.......x..."), line(43, "o...o...o...o..."),
             line(45, "..g...g...g...g.")),

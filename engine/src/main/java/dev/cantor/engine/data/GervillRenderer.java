@@ -62,6 +62,16 @@ public final class GervillRenderer implements AutoCloseable {
 
     /** Renders exactly {@code score.lengthMicros()} of audio (rounded to whole samples). */
     public AudioClip render(Score score) {
+        float[] samples = renderUnlevelled(score);
+        levelAndGuard(samples);
+        return new AudioClip(samples, sampleRate);
+    }
+
+    /**
+     * The synthesizer's output (and the score's low-pass), before loudness levelling: linear in
+     * the parts, so rendering with and without one part isolates it (the label tests do).
+     */
+    float[] renderUnlevelled(Score score) {
         int frames = (int) Math.round(score.lengthMicros() * 1e-6 * sampleRate);
         float[] samples;
         try (AudioInputStream stream = Gervill.openStream(synth, format, Map.of("load default soundbank", false,
@@ -81,8 +91,7 @@ public final class GervillRenderer implements AutoCloseable {
         if (score.lowPassHz() > 0) {
             lowPass(samples, score.lowPassHz(), sampleRate);
         }
-        levelAndGuard(samples);
-        return new AudioClip(samples, sampleRate);
+        return samples;
     }
 
     private void send(Score score, Receiver receiver) throws MidiUnavailableException {
