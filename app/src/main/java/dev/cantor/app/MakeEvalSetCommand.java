@@ -27,7 +27,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "900000", description = "Corpus seed of the draws (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--prompts", defaultValue = "60", description = "Number of prompts, at least 12 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", defaultValue = "60", description = "Number of prompts, at least one per corpus style (21) (default: ${DEFAULT-VALUE}).")
     int prompts;
 
     @Option(names = "--melodies", defaultValue = "20", description = "How many prompts carry a melody (default: ${DEFAULT-VALUE}).")

@@ -47,10 +47,10 @@ class EvalCliTest {
         assertTrue(Files.isRegularFile(judge.resolve("report.json")));
         set = dir.resolve("prompts.jsonl");
         JsonNode made = JSON.readTree(ok(CliHarness.run(dir, "make-eval-set", "--out", set.toString(), "--prompts",
-                "12", "--melodies", "4", "--seconds", "5", "--json")).stdout());
-        assertEquals(12, made.get("prompts").asInt());
-        assertEquals(12, made.get("styles").size(), "one prompt per style");
-        assertEquals(12, Files.readAllLines(set).size());
+                "21", "--melodies", "4", "--seconds", "5", "--json")).stdout());
+        assertEquals(21, made.get("prompts").asInt());
+        assertEquals(21, made.get("styles").size(), "one prompt per style");
+        assertEquals(21, Files.readAllLines(set).size());
     }
 
     private static CliHarness.Result ok(CliHarness.Result r) {
