@@ -24,7 +24,7 @@ final class CaptionSentences {
             "Instrumental {style} music{meter}: {lead} over {backing}. It is {mood}{tempo}, and the mix is {feel}.",
             "Here {lead} leads a {style} arrangement with {backing}{dynamics}. {feel} sound, {mood} mood.",
             "A {style} tune{meter} played on {all}. The atmosphere is {mood}{tempo}; the recording is {feel}.",
-            "This track is {style} with a {mood} character. You can hear {all}{dynamics}{tempo}.",
+            "This track is {style} music with a {mood} character. You can hear {all}{dynamics}{tempo}.",
             "An instrumental in the {style} style: {lead} on the melody, {backing} in the background. "
                     + "{feel} production.{pace}",
             "{lead} carries a {mood} melody in this {style} piece{meter}, backed by {backing}. "

@@ -93,7 +93,7 @@ public enum Style {
             .basses(BassStyle.ROOT_FIFTH, BassStyle.ROOT_BEATS).melody(1.1, 0.2)
             .moods(HAPPY, PLAYFUL, CALM, ENERGETIC, SAD)),
     FUNK(new Traits("funk").tempo(95, 120).major(0.4).drums(1.0, DrumPattern.FUNK)
-            .kits(0).lead(27, 62, 61, 66, 7, 80).harmony(7, 28, 4, 16).bass(36, 33, 38).pad(0.1, 62)
+            .kits(0).lead(27, 62, 61, 66, 67, 7, 80).harmony(7, 28, 4, 16).bass(36, 37, 33, 38).pad(0.1, 62)
             .majorChords("I7 IV7 I7 IV7", "I7 I7 IV7 V7", "ii7 V7 ii7 V7")
             .minorChords("i7 iv7 i7 iv7", "i7 i7 VII7 VI7", "i7 iv7 v7 i7")
             .chordBeats(4, 8).comps(CompStyle.BLOCK_BEATS, CompStyle.STRUM, CompStyle.POWER_EIGHTHS)
