@@ -44,7 +44,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Corpus seed of the draws (default: 900000, with --vocabulary v2 910000).")
     Long seed;
 
-    @Option(names = "--prompts", defaultValue = "60", description = "Number of prompts, at least 12 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", defaultValue = "60", description = "Number of prompts, at least one per corpus style (21) (default: ${DEFAULT-VALUE}).")
     int prompts;
 
     @Option(names = "--melodies", defaultValue = "20", description = "How many prompts carry a melody (default: ${DEFAULT-VALUE}).")

@@ -47,10 +47,10 @@ class EvalCliTest {
         assertTrue(Files.isRegularFile(judge.resolve("report.json")));
         set = dir.resolve("prompts.jsonl");
         JsonNode made = JSON.readTree(ok(CliHarness.run(dir, "make-eval-set", "--out", set.toString(), "--prompts",
-                "12", "--melodies", "4", "--seconds", "5", "--json")).stdout());
-        assertEquals(12, made.get("prompts").asInt());
-        assertEquals(12, made.get("styles").size(), "one prompt per style");
-        assertEquals(12, Files.readAllLines(set).size());
+                "21", "--melodies", "7", "--seconds", "5", "--json")).stdout());
+        assertEquals(21, made.get("prompts").asInt());
+        assertEquals(21, made.get("styles").size(), "one prompt per style");
+        assertEquals(21, Files.readAllLines(set).size());
     }
 
     private static CliHarness.Result ok(CliHarness.Result r) {
@@ -73,7 +73,7 @@ class EvalCliTest {
         JsonNode report = JSON.readTree(r.stdout());
         assertEquals(3, report.get("prompts").asInt());
         assertEquals(1, report.get("seeds").asInt());
-        // spread over the set: prompts 0, 4 and 8; the fifth prompt (electronic) carries a melody
+        // spread over the set: prompts 0, 7 and 14; of the seven melody prompts only the fifteenth (bossa nova) is among them
         assertEquals(1, report.get("melody_prompts").asInt());
         for (String block : new String[] {"model", "reference", "unconditional", "reference_through_codec"}) {
             JsonNode b = report.get(block);

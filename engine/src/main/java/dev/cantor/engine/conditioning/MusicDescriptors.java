@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The style, mood and instruments a prompt names, in Cantor's vocabulary: the twelve corpus
+ * The style, mood and instruments a prompt names, in Cantor's vocabulary: the corpus
  * styles, its eight moods and the 128 General MIDI instruments plus drums. A small LM reads
  * "alto sax over upright bass" out of a pooled sentence embedding only faintly, so, like tempo
  * and key ({@link PromptAttributes}), these are read from the words and given to the model as

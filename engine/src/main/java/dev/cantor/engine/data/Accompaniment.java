@@ -19,6 +19,7 @@ final class Accompaniment {
     private final ClipRandom rnd;
     private final int totalBeats;
     private final double dynamics;
+    private final int beatsPerBar;
 
     Accompaniment(PieceSpec spec, ChordTimeline chords, NoteSink sink, ClipRandom rnd, int totalBeats) {
         this.spec = spec;
@@ -27,6 +28,15 @@ final class Accompaniment {
         this.rnd = rnd;
         this.totalBeats = totalBeats;
         this.dynamics = spec.mood().dynamics();
+        this.beatsPerBar = spec.style().beatsPerBar();
+    }
+
+    /** Beat one strongest, then (in 4/4) beat three. */
+    private double accent(int inBar) {
+        if (beatsPerBar == 3) {
+            return inBar == 0 ? 1.12 : 0.95;
+        }
+        return inBar == 0 ? 1.12 : inBar == 2 ? 1.04 : 0.95;
     }
 
     private int velocity(double base) {
@@ -57,8 +67,8 @@ final class Accompaniment {
         int ch = PieceSpec.HARMONY_CHANNEL;
         double gate = Math.min(0.9, spec.mood().gate() + 0.05);
         for (int beat = 0; beat < totalBeats; beat++) {
-            int inBar = beat % 4;
-            double accent = inBar == 0 ? 1.12 : inBar == 2 ? 1.04 : 0.95;
+            int inBar = beat % beatsPerBar;
+            double accent = accent(inBar);
             int[] chord = voicing(beat, COMP_CENTER);
             switch (spec.comp()) {
                 case BLOCK_BEATS -> chord(ch, chord, velocity(72 * accent), beat, gate, 0);
@@ -109,7 +119,50 @@ final class Accompaniment {
                         chord(ch, chord, velocity(62), beat, chords.beatsPerChord() - 0.05, 0);
                     }
                 }
+                case SKANK -> {
+                    if (inBar % 2 == 1) {
+                        chord(ch, chord, velocity(74), beat, 0.22, 4_000);
+                    }
+                }
+                case BOSSA_GUITAR -> bossaGuitar(ch, beat, inBar, accent, chord);
+                case OSTINATO -> {
+                    chord(ch, chord, velocity(76 * accent), beat, 0.4, 0);
+                    chord(ch, chord, velocity(50), beat + 0.5, 0.4, 0);
+                }
+                case CHIP_ARPEGGIO -> {
+                    int[] tones = {chord[0], chord[1], chord[2 % chord.length], chord[0] + 12};
+                    for (int i = 0; i < 4; i++) {
+                        sink.add(ch, tones[i], velocity(i == 0 ? 86 * accent : 56), beat + 0.25 * i, 0.2);
+                    }
+                }
+                case WALTZ -> {
+                    if (inBar == 0) {
+                        sink.add(ch, root(beat, 48), velocity(78 * accent), beat, 0.9);
+                    } else {
+                        chord(ch, chord, velocity(62), beat, 0.45, 0);
+                    }
+                }
             }
+        }
+    }
+
+    /**
+     * Bossa nova guitar: the thumb plays root and fifth on every beat; the fingers pluck the
+     * upper chord on a two-bar syncopated figure (one, two-and, four | one-and, three-and, four-and).
+     */
+    private void bossaGuitar(int ch, int beat, int inBar, double accent, int[] chord) {
+        int r = root(beat, 48);
+        sink.add(ch, inBar % 2 == 0 ? r : fifthAbove(beat, r) - 12, velocity(74 * accent), beat, 0.9);
+        int[] upper = Arrays.copyOfRange(chord, Math.max(0, chord.length - 3), chord.length);
+        boolean firstBar = (beat / beatsPerBar) % 2 == 0;
+        double at = -1;
+        if (firstBar) {
+            at = inBar == 0 ? beat : inBar == 1 ? beat + 0.5 : inBar == 3 ? beat : -1;
+        } else if (inBar != 1) {
+            at = beat + 0.5;
+        }
+        if (at >= 0) {
+            chord(ch, upper, velocity(58), at, 0.4, 3_000);
         }
     }
 
@@ -128,7 +181,7 @@ final class Accompaniment {
         double gate = Math.min(0.92, spec.mood().gate() + 0.05);
         int previous = root(0, BASS_CENTER);
         for (int beat = 0; beat < totalBeats; beat++) {
-            int inBar = beat % 4;
+            int inBar = beat % beatsPerBar;
             int r = root(beat, BASS_CENTER);
             double accent = inBar == 0 ? 1.1 : 1.0;
             switch (spec.bass()) {
@@ -164,6 +217,11 @@ final class Accompaniment {
                 case ROOT_HELD -> {
                     if (beat == chords.spanStart(beat)) {
                         sink.add(ch, r, velocity(80), beat, chords.beatsPerChord() - 0.05);
+                    }
+                }
+                case DOWNBEAT -> {
+                    if (inBar == 0) {
+                        sink.add(ch, r, velocity(90), beat, 1.5 * gate);
                     }
                 }
             }
@@ -203,10 +261,11 @@ final class Accompaniment {
             return;
         }
         double sixteenth = 0.25;
-        for (int bar = 0; bar * 4 < totalBeats; bar++) {
+        for (int bar = 0; bar * beatsPerBar < totalBeats; bar++) {
             for (DrumPattern.Hit hit : pattern.bar(bar)) {
                 int v = (int) Math.round(hit.velocity() * dynamics + 3 * rnd.gaussian());
-                sink.add(PieceSpec.DRUM_CHANNEL, hit.note(), v, bar * 4 + hit.step() * sixteenth, 0.9 * sixteenth);
+                sink.add(PieceSpec.DRUM_CHANNEL, hit.note(), v, bar * beatsPerBar + hit.step() * sixteenth,
+                        0.9 * sixteenth);
             }
         }
     }

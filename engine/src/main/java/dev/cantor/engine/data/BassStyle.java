@@ -15,7 +15,10 @@ public enum BassStyle {
     /** Funk/hip-hop line: root on one and three with sixteenth pickups. */
     SYNCOPATED(false),
     /** Root held for the whole chord (ambient, ballads). */
-    ROOT_HELD(false);
+    ROOT_HELD(false),
+    // --- corpus v2 ---
+    /** Root on the downbeat of every bar only (waltz, with drums to keep the other beats). */
+    DOWNBEAT(false);
 
     private final boolean marksBeats;
 

@@ -56,12 +56,56 @@ public final class Captioner {
             Map.entry(Style.BLUES, List.of("blues", "bluesy", "blues")),
             Map.entry(Style.LATIN, List.of("latin", "Latin", "latin-flavoured")),
             Map.entry(Style.FUNK, List.of("funk", "funky", "groovy funk")),
-            Map.entry(Style.COUNTRY, List.of("country", "Nashville-style country", "country")));
+            Map.entry(Style.COUNTRY, List.of("country", "Nashville-style country", "country")),
+            Map.entry(Style.METAL, List.of("metal", "heavy metal", "thrash metal")),
+            Map.entry(Style.REGGAE, List.of("reggae", "roots reggae", "one-drop reggae")),
+            Map.entry(Style.BOSSA_NOVA, List.of("bossa nova", "Brazilian bossa nova", "bossa nova")),
+            Map.entry(Style.LOFI_HIP_HOP, List.of("lo-fi hip-hop", "lofi hip hop", "lo-fi", "chillhop")),
+            Map.entry(Style.DRUM_AND_BASS, List.of("drum and bass", "drum & bass", "liquid drum and bass")),
+            Map.entry(Style.CINEMATIC, List.of("cinematic", "orchestral", "epic orchestral", "film-score")),
+            Map.entry(Style.MARCH, List.of("march", "marching band", "military march")),
+            Map.entry(Style.CHIPTUNE, List.of("chiptune", "8-bit", "retro video-game")),
+            Map.entry(Style.WALTZ, List.of("waltz", "waltz", "three-four waltz")));
+
+    /** Musicians' shorthand for a style, as typed into a search box ("lofi", "dnb", "8-bit"). */
+    private static final Map<Style, List<String>> SHORTHAND = Map.ofEntries(
+            Map.entry(Style.POP, List.of("pop")),
+            Map.entry(Style.ROCK, List.of("rock")),
+            Map.entry(Style.JAZZ, List.of("jazz")),
+            Map.entry(Style.CLASSICAL, List.of("classical")),
+            Map.entry(Style.ELECTRONIC, List.of("EDM", "electro")),
+            Map.entry(Style.AMBIENT, List.of("ambient")),
+            Map.entry(Style.HIP_HOP, List.of("boom bap", "hip hop")),
+            Map.entry(Style.FOLK, List.of("folk")),
+            Map.entry(Style.BLUES, List.of("blues")),
+            Map.entry(Style.LATIN, List.of("latin")),
+            Map.entry(Style.FUNK, List.of("funk")),
+            Map.entry(Style.COUNTRY, List.of("country")),
+            Map.entry(Style.METAL, List.of("metal")),
+            Map.entry(Style.REGGAE, List.of("reggae")),
+            Map.entry(Style.BOSSA_NOVA, List.of("bossa")),
+            Map.entry(Style.LOFI_HIP_HOP, List.of("lofi", "lo-fi", "chillhop")),
+            Map.entry(Style.DRUM_AND_BASS, List.of("dnb", "d&b")),
+            Map.entry(Style.CINEMATIC, List.of("epic orchestral", "film score")),
+            Map.entry(Style.MARCH, List.of("march")),
+            Map.entry(Style.CHIPTUNE, List.of("8-bit", "chiptune")),
+            Map.entry(Style.WALTZ, List.of("waltz")));
+
+    /** How a style's drums are described in full-sentence captions. */
+    private static final Map<Style, List<String>> STYLE_DRUM_WORDS = Map.ofEntries(
+            Map.entry(Style.METAL, List.of("pounding double-kick drums")),
+            Map.entry(Style.REGGAE, List.of("one-drop drums", "a rimshot-heavy one-drop groove")),
+            Map.entry(Style.LOFI_HIP_HOP, List.of("a dusty drum loop", "a laid-back drum loop")),
+            Map.entry(Style.DRUM_AND_BASS, List.of("fast breakbeats", "rolling breakbeats")),
+            Map.entry(Style.CINEMATIC, List.of("thundering war drums", "epic percussion")),
+            Map.entry(Style.MARCH, List.of("marching drums", "a marching snare")),
+            Map.entry(Style.CHIPTUNE, List.of("blippy chip drums")),
+            Map.entry(Style.WALTZ, List.of("brushed drums")));
 
     private static final Map<Mood, List<String>> MOOD_WORDS = Map.of(
-            Mood.HAPPY, List.of("happy", "cheerful", "joyful", "sunny", "bright"),
-            Mood.SAD, List.of("sad", "melancholic", "wistful", "mournful", "bittersweet"),
-            Mood.CALM, List.of("calm", "peaceful", "serene", "relaxed", "soothing"),
+            Mood.HAPPY, List.of("happy", "cheerful", "joyful", "sunny", "bright", "uplifting"),
+            Mood.SAD, List.of("sad", "melancholic", "wistful", "mournful", "bittersweet", "melancholy"),
+            Mood.CALM, List.of("calm", "peaceful", "serene", "relaxed", "soothing", "chill"),
             Mood.ENERGETIC, List.of("energetic", "high-energy", "lively", "driving", "powerful"),
             Mood.DARK, List.of("dark", "brooding", "ominous", "moody"),
             Mood.DREAMY, List.of("dreamy", "ethereal", "hazy", "floating"),
@@ -82,14 +126,40 @@ public final class Captioner {
             Map.entry("sawtooth lead", List.of("sawtooth lead", "saw synth lead")),
             Map.entry("square lead", List.of("square lead", "square-wave synth")),
             Map.entry("drawbar organ", List.of("drawbar organ", "organ")),
-            Map.entry("fiddle", List.of("fiddle", "country fiddle")));
+            Map.entry("fiddle", List.of("fiddle", "country fiddle")),
+            Map.entry("harp", List.of("harp", "concert harp")),
+            Map.entry("timpani", List.of("timpani", "rolling timpani")),
+            Map.entry("choir", List.of("choir", "a choir", "choir aahs")),
+            Map.entry("voice oohs", List.of("voice oohs", "wordless oohs")),
+            Map.entry("brass section", List.of("brass section", "a brass section", "horn section")),
+            Map.entry("french horn", List.of("french horn", "French horn")),
+            Map.entry("soprano sax", List.of("soprano sax", "soprano saxophone")),
+            Map.entry("alto sax", List.of("alto sax", "alto saxophone")),
+            Map.entry("tenor sax", List.of("tenor sax", "tenor saxophone")),
+            Map.entry("baritone sax", List.of("baritone sax", "bari sax")),
+            Map.entry("slap bass", List.of("slap bass", "slapped bass")),
+            Map.entry("pizzicato strings", List.of("pizzicato strings", "plucked strings")),
+            Map.entry("tremolo strings", List.of("tremolo strings", "shivering tremolo strings")));
 
     private static final List<String> DRUM_WORDS = List.of("drums", "a drum kit", "live drums", "percussion");
     private static final List<String> DRUM_MACHINE_WORDS = List.of("drum machine", "programmed drums", "drums");
 
-    /** The caption of the clip described by {@code spec}. */
+    /**
+     * The caption of the clip described by {@code spec}: a short description (most often), a
+     * MusicCaps-like paragraph of full sentences, a tag list, or musicians' shorthand.
+     */
     public String caption(PieceSpec spec) {
         ClipRandom rnd = new ClipRandom(ClipRandom.derive(spec.corpusSeed(), spec.index(), SALT));
+        return switch (rnd.weighted(0.55, 0.25, 0.12, 0.08)) {
+            case 0 -> description(spec, rnd);
+            case 1 -> CaptionSentences.paragraph(spec, rnd);
+            case 2 -> CaptionSentences.tags(spec, rnd);
+            default -> CaptionSentences.shorthand(spec, rnd);
+        };
+    }
+
+    /** The v1 caption: one sentence from {@link #TEMPLATES}, sometimes with BPM and key. */
+    private static String description(PieceSpec spec, ClipRandom rnd) {
         String template = rnd.pick(TEMPLATES);
         List<String> names = spec.instrumentNames();
         List<String> phrases = new ArrayList<>();
@@ -117,9 +187,25 @@ public final class Captioner {
         return finish(sentence.toString());
     }
 
-    /** Words for a style, for tests and for parsing prompts. */
+    /** Words for a style (including musicians' shorthand), for tests and for parsing prompts. */
     public static List<String> styleWords(Style style) {
-        return STYLE_WORDS.get(style);
+        List<String> all = new ArrayList<>(STYLE_WORDS.get(style));
+        all.addAll(SHORTHAND.get(style));
+        return List.copyOf(all);
+    }
+
+    /** A random word for the style from the sentence vocabulary. */
+    static String styleWord(Style style, ClipRandom rnd) {
+        return rnd.pick(STYLE_WORDS.get(style));
+    }
+
+    /** A random shorthand word for the style ("dnb", "lofi"). */
+    static String shorthandWord(Style style, ClipRandom rnd) {
+        return rnd.pick(SHORTHAND.get(style));
+    }
+
+    static String moodWord(Mood mood, ClipRandom rnd) {
+        return rnd.pick(MOOD_WORDS.get(mood));
     }
 
     /** Words for a mood. */
@@ -132,6 +218,7 @@ public final class Captioner {
         if (name.equals(GmInstruments.DRUMS)) {
             List<String> all = new ArrayList<>(DRUM_WORDS);
             all.addAll(DRUM_MACHINE_WORDS);
+            STYLE_DRUM_WORDS.values().forEach(all::addAll);
             return all;
         }
         return INSTRUMENT_WORDS.getOrDefault(name, List.of(name));
@@ -151,15 +238,23 @@ public final class Captioner {
         return List.of("fast", "quick", "up-tempo", "rapid");
     }
 
-    private static List<String> phrasesFor(String name, PieceSpec spec) {
+    static List<String> phrasesFor(String name, PieceSpec spec) {
         if (name.equals(GmInstruments.DRUMS)) {
             return spec.drumKit() == 24 || spec.drumKit() == 25 ? DRUM_MACHINE_WORDS : DRUM_WORDS;
         }
         return INSTRUMENT_WORDS.getOrDefault(name, List.of(name));
     }
 
+    /** Like {@link #phrasesFor}, but drums may be described the way the style plays them. */
+    static List<String> sentencePhrasesFor(String name, PieceSpec spec) {
+        if (name.equals(GmInstruments.DRUMS) && STYLE_DRUM_WORDS.containsKey(spec.style())) {
+            return STYLE_DRUM_WORDS.get(spec.style());
+        }
+        return phrasesFor(name, spec);
+    }
+
     /** "a, b and c" in one of several ways; sometimes names only the first few. */
-    private static String list(List<String> items, ClipRandom rnd) {
+    static String list(List<String> items, ClipRandom rnd) {
         List<String> use = items.size() > 2 && rnd.chance(0.25) ? items.subList(0, 2) : items;
         if (use.size() == 1) {
             return use.get(0);
@@ -175,8 +270,8 @@ public final class Captioner {
     }
 
     /** Fixes "a" before vowels and capitalises each sentence. */
-    private static String finish(String text) {
-        String fixed = text.replaceAll("\\b([Aa]) (?=[aeiouAEIOU])", "$1n ");
+    static String finish(String text) {
+        String fixed = text.replaceAll("\\b([Aa]) (?=[aeiouAEIOU8])", "$1n ");
         StringBuilder out = new StringBuilder(fixed);
         for (int i = 0; i < out.length(); i++) {
             if (i == 0 || (i >= 2 && out.charAt(i - 2) == '.' && out.charAt(i - 1) == ' ')) {

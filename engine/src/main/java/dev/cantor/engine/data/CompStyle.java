@@ -17,7 +17,18 @@ public enum CompStyle {
     /** Swing comping on one and the "and" of two; leaves the pulse to drums and bass. */
     CHARLESTON(false),
     /** Held chords, one per chord change. */
-    SUSTAIN(false);
+    SUSTAIN(false),
+    // --- corpus v2 ---
+    /** Reggae skank: short off-beat chords on two and four (the "chop"); leaves the pulse to the drums. */
+    SKANK(false),
+    /** Bossa nova guitar: the thumb on every beat, chords on the syncopated clave spots. */
+    BOSSA_GUITAR(true),
+    /** Film-score ostinato: repeated chord tones in eighth notes, beats accented. */
+    OSTINATO(true),
+    /** 8-bit arpeggio: the chord rippled in sixteenths, beats accented (the chip's stand-in for chords). */
+    CHIP_ARPEGGIO(true),
+    /** Waltz "oom-pah-pah": a low chord tone on one, the chord on two and three. */
+    WALTZ(true);
 
     private final boolean marksBeats;
 

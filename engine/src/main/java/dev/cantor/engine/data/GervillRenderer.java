@@ -62,6 +62,16 @@ public final class GervillRenderer implements AutoCloseable {
 
     /** Renders exactly {@code score.lengthMicros()} of audio (rounded to whole samples). */
     public AudioClip render(Score score) {
+        float[] samples = renderUnlevelled(score);
+        levelAndGuard(samples);
+        return new AudioClip(samples, sampleRate);
+    }
+
+    /**
+     * The synthesizer's output (and the score's low-pass), before loudness levelling: linear in
+     * the parts, so rendering with and without one part isolates it (the label tests do).
+     */
+    float[] renderUnlevelled(Score score) {
         int frames = (int) Math.round(score.lengthMicros() * 1e-6 * sampleRate);
         float[] samples;
         try (AudioInputStream stream = Gervill.openStream(synth, format, Map.of("load default soundbank", false,
@@ -78,8 +88,10 @@ public final class GervillRenderer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the synthesizer's output failed", e);
         }
-        levelAndGuard(samples);
-        return new AudioClip(samples, sampleRate);
+        if (score.lowPassHz() > 0) {
+            lowPass(samples, score.lowPassHz(), sampleRate);
+        }
+        return samples;
     }
 
     private void send(Score score, Receiver receiver) throws MidiUnavailableException {
@@ -89,7 +101,7 @@ public final class GervillRenderer implements AutoCloseable {
                 receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, ch, part.program(), 0), -1);
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 7, part.volume()), -1);
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 91, part.reverb()), -1);
-                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 93, 0), -1);
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 93, part.chorus()), -1);
             }
             for (Timed t : timeline(score)) {
                 receiver.send(t.message, t.micros);
@@ -131,6 +143,34 @@ public final class GervillRenderer implements AutoCloseable {
         float[] samples = new float[frames];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
         return samples;
+    }
+
+    /**
+     * Second-order Butterworth low-pass (RBJ biquad, Q = 1/sqrt 2) in place: the muffled,
+     * "recorded to tape" tone of lo-fi. 12 dB per octave, so the top octaves are dulled, not cut.
+     */
+    static void lowPass(float[] x, double cornerHz, int sampleRate) {
+        double w = 2 * Math.PI * Math.min(cornerHz, 0.45 * sampleRate) / sampleRate;
+        double alpha = Math.sin(w) / Math.sqrt(2);
+        double cos = Math.cos(w);
+        double a0 = 1 + alpha;
+        double b0 = (1 - cos) / 2 / a0;
+        double b1 = (1 - cos) / a0;
+        double a1 = -2 * cos / a0;
+        double a2 = (1 - alpha) / a0;
+        double x1 = 0;
+        double x2 = 0;
+        double y1 = 0;
+        double y2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double in = x[i];
+            double out = b0 * in + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = in;
+            y2 = y1;
+            y1 = out;
+            x[i] = (float) out;
+        }
     }
 
     /**

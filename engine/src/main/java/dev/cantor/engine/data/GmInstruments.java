@@ -74,12 +74,13 @@ public final class GmInstruments {
     }
 
     /**
-     * True for instruments with a sharp attack (keyboards, mallets, organs, plucked strings):
-     * the ones that can carry the pulse when there are no drums. Bowed strings, pads, winds
-     * and choirs swell in too slowly to mark a beat.
+     * True for instruments with a sharp attack (keyboards, mallets, organs, plucked strings,
+     * timpani, the square and sawtooth leads): the ones that can carry the pulse when there are
+     * no drums. Bowed strings, pads, winds and choirs swell in too slowly to mark a beat.
      */
     public static boolean hasSharpAttack(int program) {
         return program <= 19 || (program >= 24 && program <= 39) || program == 45 || program == 46
+                || program == 47 || program == 80 || program == 81
                 || (program >= 104 && program <= 108) || (program >= 112 && program <= 115);
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
  */
 final class MelodyWriter {
 
-    private static final int PHRASE_BEATS = 8;
     private static final int[] MAJOR_PENTATONIC = {0, 1, 2, 4, 5};
     private static final int[] MINOR_PENTATONIC = {0, 2, 3, 4, 6};
 
@@ -29,6 +28,9 @@ final class MelodyWriter {
     private final int tonicMidi;
     private final int centerStep;
     private final boolean swung;
+    /** Two bars: 8 beats in 4/4, 6 in a waltz. */
+    private final int phraseBeats;
+    private final int beatsPerBar;
 
     private int step;
     private int lastMove;
@@ -44,17 +46,18 @@ final class MelodyWriter {
         this.tonicMidi = tonality.tonicAtOrBelow(center);
         this.centerStep = tonality.nearestStep(center, tonicMidi);
         this.swung = spec.style().swing() > 0;
+        this.beatsPerBar = spec.style().beatsPerBar();
+        this.phraseBeats = 2 * beatsPerBar;
         this.step = centerStep;
     }
 
-    /** Writes the melody on the lead channel up to {@code totalBeats}; returns it as labels. */
-    List<MelodyNote> write(int totalBeats) {
-        List<MelodyNote> melody = new ArrayList<>();
+    /** Writes the melody on the lead channel up to {@code totalBeats}. */
+    void write(int totalBeats) {
         boolean pickupRest = rnd.chance(0.25);
         List<Slot> motif = null;
-        for (int phrase = 0; phrase * PHRASE_BEATS < totalBeats; phrase++) {
-            double phraseStart = phrase == 0 && pickupRest ? 1 : phrase * PHRASE_BEATS;
-            double phraseEnd = (phrase + 1) * PHRASE_BEATS;
+        for (int phrase = 0; phrase * phraseBeats < totalBeats; phrase++) {
+            double phraseStart = phrase == 0 && pickupRest ? 1 : phrase * phraseBeats;
+            double phraseEnd = (phrase + 1) * phraseBeats;
             boolean answer = phrase % 2 == 1;
             List<Slot> rhythm = answer && motif != null && rnd.chance(0.6) ? motif : rhythm(phraseEnd - phraseStart);
             if (!answer) {
@@ -67,29 +70,21 @@ final class MelodyWriter {
                 if (i > 0) {
                     step = nextStep(at, slot.beats >= 1 || isStrong(at) || i == rhythm.size() - 1);
                 }
-                MelodyNote note = play(at, slot.beats, i == 0 || isStrong(at), phraseStart);
-                if (note != null) {
-                    melody.add(note);
-                }
+                play(at, slot.beats, i == 0 || isStrong(at), phraseStart);
             }
         }
-        return melody;
     }
 
-    private MelodyNote play(double at, double beats, boolean accent, double phraseStart) {
+    private void play(double at, double beats, boolean accent, double phraseStart) {
         boolean leading = chords.chordAt(at).harmonic();
         int pitch = tonality.pitchOfStep(step, tonicMidi, leading);
         Mood mood = spec.mood();
-        double arch = 5 * Math.sin(Math.PI * (at - phraseStart) / PHRASE_BEATS);
+        double arch = 5 * Math.sin(Math.PI * (at - phraseStart) / phraseBeats);
         int velocity = (int) Math.round(mood.velocity() + (accent ? 6 : 0) + arch
                 + 0.5 * mood.velocitySpread() * rnd.gaussian());
         double gate = mood.gate() >= 0.95 ? Math.max(0.5, (beats - 0.03) / beats) : mood.gate();
         double sounding = Math.max(0.12, beats * gate);
-        NoteEvent e = sink.add(PieceSpec.LEAD_CHANNEL, pitch, Math.max(20, velocity), at, sounding);
-        if (e == null) {
-            return null;
-        }
-        return new MelodyNote(e.onMicros() / 1e6, (e.offMicros() - e.onMicros()) / 1e6, e.pitch());
+        sink.add(PieceSpec.LEAD_CHANNEL, pitch, Math.max(20, velocity), at, sounding);
     }
 
     /** A phrase rhythm filling {@code length} beats, ending on a held note and a rest. */
@@ -105,6 +100,9 @@ final class MelodyWriter {
         for (int beat = 0; beat < holdStart; beat++) {
             int count = (int) Math.floor(density + rnd.uniform());
             count = Math.max(0, Math.min(swung ? 2 : 4, count));
+            if (beat == 0) {
+                count = Math.max(1, count); // a phrase starts with a note, so even a slow, short clip has a melody
+            }
             if (count == 0) {
                 if (!slots.isEmpty() && rnd.chance(0.7)) {
                     Slot prev = slots.remove(slots.size() - 1);
@@ -132,8 +130,10 @@ final class MelodyWriter {
         };
     }
 
-    private static boolean isStrong(double beat) {
-        return beat == Math.floor(beat) && ((int) beat) % 2 == 0;
+    /** Beats one and three in 4/4; the downbeat in 3/4. */
+    private boolean isStrong(double beat) {
+        int strongEvery = beatsPerBar == 3 ? 3 : 2;
+        return beat == Math.floor(beat) && ((int) beat) % strongEvery == 0;
     }
 
     /** Phrases begin on a chord tone near the middle of the register. */

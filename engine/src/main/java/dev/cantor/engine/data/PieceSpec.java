@@ -1,6 +1,5 @@
 package dev.cantor.engine.data;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,6 +42,10 @@ public record PieceSpec(
     public static final int PAD_CHANNEL = 3;
     public static final int DRUM_CHANNEL = 9;
 
+    /** Tempo range of the corpus (v1 was 60..180). */
+    public static final int MIN_BPM = 50;
+    public static final int MAX_BPM = 200;
+
     public PieceSpec {
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(mood, "mood");
@@ -50,8 +53,8 @@ public record PieceSpec(
         Objects.requireNonNull(comp, "comp");
         Objects.requireNonNull(bass, "bass");
         progression = List.copyOf(progression);
-        if (tempoBpm < 60 || tempoBpm > 180) {
-            throw new IllegalArgumentException("tempo must be 60..180 BPM, got " + tempoBpm);
+        if (tempoBpm < MIN_BPM || tempoBpm > MAX_BPM) {
+            throw new IllegalArgumentException("tempo must be " + MIN_BPM + ".." + MAX_BPM + " BPM, got " + tempoBpm);
         }
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("seconds must be positive");
@@ -68,20 +71,12 @@ public record PieceSpec(
         return drumKit >= 0;
     }
 
-    /** The instruments in mixing order: lead, harmony, pad (if any), bass, drums (if any). */
+    /**
+     * The instruments in mixing order: lead, harmony, pad (if any), bass, drums (if any), with
+     * this clip's reverb and chorus sends ({@link Mix}).
+     */
     public List<Part> parts() {
-        int reverb = mood.reverb();
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part(PartRole.LEAD, LEAD_CHANNEL, leadProgram, 110, reverb));
-        parts.add(new Part(PartRole.HARMONY, HARMONY_CHANNEL, harmonyProgram, 80, reverb));
-        if (padProgram >= 0) {
-            parts.add(new Part(PartRole.PAD, PAD_CHANNEL, padProgram, 68, Math.min(127, reverb + 20)));
-        }
-        parts.add(new Part(PartRole.BASS, BASS_CHANNEL, bassProgram, 100, reverb / 3));
-        if (hasDrums()) {
-            parts.add(new Part(PartRole.DRUMS, DRUM_CHANNEL, drumKit, 100, reverb / 2));
-        }
-        return parts;
+        return Mix.of(this).parts(this);
     }
 
     /** Distinct instrument names, in part order (e.g. ["flute", "piano", "acoustic bass", "drums"]). */

@@ -70,7 +70,7 @@ public record JudgeConfig(
         };
     }
 
-    /** The twelve corpus styles, in {@link Style} order. */
+    /** The corpus styles, in {@link Style} order (21 since corpus v2). */
     public static List<String> allStyles() {
         return Arrays.stream(Style.values()).map(Style::label).toList();
     }

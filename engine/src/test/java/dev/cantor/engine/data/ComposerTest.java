@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -89,12 +88,14 @@ class ComposerTest {
             assertTrue(spec.comp().marksBeats() && spec.bass().marksBeats(), "clip " + i);
             assertTrue(GmInstruments.hasSharpAttack(spec.harmonyProgram()), "clip " + i);
             Score score = composer.compose(spec);
-            Set<Long> onsets = new HashSet<>();
-            score.notes().stream().filter(n -> n.channel() == PieceSpec.BASS_CHANNEL)
-                    .forEach(n -> onsets.add(n.onMicros()));
+            List<Long> onsets = score.notes().stream().filter(n -> n.channel() == PieceSpec.BASS_CHANNEL)
+                    .map(NoteEvent::onMicros).toList();
             Groove groove = new Groove(spec.tempoBpm(), spec.style().swing());
             for (int b = 0; groove.micros(b) < score.lengthMicros(); b++) {
-                assertTrue(onsets.contains(groove.micros(b)), "clip " + i + ": no bass on beat " + b);
+                long beat = groove.micros(b);
+                // played, not quantised: within the performance's timing offsets (at most ~25 ms)
+                assertTrue(onsets.stream().anyMatch(on -> Math.abs(on - beat) <= 25_000),
+                        "clip " + i + ": no bass on beat " + b);
             }
         }
         assertTrue(withoutDrums > 20, "too few clips without drums: " + withoutDrums);

@@ -82,7 +82,7 @@ class CorpusGeneratorTest {
             assertFalse(e.melody().isEmpty());
             assertEquals(e.hasDrums(), e.instruments().contains("drums"));
             assertEquals(e.programs().size() + (e.hasDrums() ? 1 : 0), e.instruments().size(), e.toString());
-            assertTrue(e.tempoBpm() >= 60 && e.tempoBpm() <= 180);
+            assertTrue(e.tempoBpm() >= PieceSpec.MIN_BPM && e.tempoBpm() <= PieceSpec.MAX_BPM);
             e.tonality(); // key and mode parse back
         }
         String line = Files.readAllLines(Manifest.path(out)).get(0);

@@ -22,8 +22,8 @@ class EvalSetBuilderTest {
 
     @Test
     void coversEveryStyleTempoBandAndModeAndStatesWhatIsScored() {
-        List<EvalPrompt> set = EvalSetBuilder.build(EvalSetBuilder.DEFAULT_SEED, 36, 8, 8);
-        assertEquals(36, set.size());
+        List<EvalPrompt> set = EvalSetBuilder.build(EvalSetBuilder.DEFAULT_SEED, 63, 8, 8);
+        assertEquals(63, set.size());
         assertEquals(8, set.stream().filter(EvalPrompt::hasMelody).count());
         Set<Style> styles = set.stream().map(EvalPrompt::styleLabel).collect(Collectors.toCollection(
                 () -> EnumSet.noneOf(Style.class)));
@@ -42,24 +42,24 @@ class EvalSetBuilderTest {
             assertEquals(p.tempoBpm(), p.spec().tempoBpm());
             assertTrue(p.seed() == EvalSetBuilder.DEFAULT_SEED && p.seconds() == 8);
         }
-        assertEquals(36, set.stream().map(EvalPrompt::id).distinct().count());
+        assertEquals(63, set.stream().map(EvalPrompt::id).distinct().count());
     }
 
     @Test
     void sameSeedSameSetAndItSurvivesARoundTrip() throws Exception {
-        List<EvalPrompt> a = EvalSetBuilder.build(900_123, 12, 3, 6);
-        List<EvalPrompt> b = EvalSetBuilder.build(900_123, 12, 3, 6);
+        List<EvalPrompt> a = EvalSetBuilder.build(900_123, 21, 3, 6);
+        List<EvalPrompt> b = EvalSetBuilder.build(900_123, 21, 3, 6);
         assertEquals(a, b);
         Path file = dir.resolve("prompts.jsonl");
         EvalSet.write(file, a);
         assertEquals(a, EvalSet.read(file));
-        assertEquals(12, Files.readAllLines(file).size());
+        assertEquals(21, Files.readAllLines(file).size());
     }
 
     @Test
     void aSetThatNoLongerMatchesTheComposerIsRefused() throws Exception {
         Path file = dir.resolve("tampered.jsonl");
-        EvalSet.write(file, EvalSetBuilder.build(900_123, 12, 0, 6));
+        EvalSet.write(file, EvalSetBuilder.build(900_123, 21, 0, 6));
         String text = Files.readString(file);
         int at = text.indexOf("\"tempo_bpm\":") + "\"tempo_bpm\":".length();
         int end = text.indexOf(',', at);
@@ -77,7 +77,7 @@ class EvalSetBuilderTest {
         EvalSetException e = assertThrows(EvalSetException.class, () -> EvalSet.read(file));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
         assertThrows(EvalSetException.class, () -> EvalSet.read(dir.resolve("missing.jsonl")));
-        assertThrows(IllegalArgumentException.class, () -> EvalSetBuilder.build(1, 11, 0, 8));
+        assertThrows(IllegalArgumentException.class, () -> EvalSetBuilder.build(1, Style.values().length - 1, 0, 8));
     }
 
     /** The shipped first set, found from the module's folder upwards. */
