@@ -9,8 +9,6 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.cantor.engine.conditioning.MusicDescriptors;
-import dev.cantor.engine.data.Mood;
-import dev.cantor.engine.data.Style;
 import dev.cantor.engine.nn.ParameterStore;
 import java.util.List;
 
@@ -31,6 +29,8 @@ final class ConditionPrefix {
     private static final double MAX_BPM = 320;
 
     private final int dModel;
+    private final int styles;      // rows of the style table before its "not named" row
+    private final int moods;
     private final int textDim;
     private final String textWeight;
     private final String textBias;
@@ -48,6 +48,8 @@ final class ConditionPrefix {
 
     ConditionPrefix(ParameterStore store, LmConfig c) {
         this.dModel = c.dModel();
+        this.styles = c.styles();
+        this.moods = c.moods();
         this.textDim = c.textDim();
         int d = c.dModel();
         textWeight = store.addParameter("cond.text.weight", new Shape(d, textDim),
@@ -69,8 +71,8 @@ final class ConditionPrefix {
     void addMusicAttributes(ParameterStore store) {
         int d = dModel;
         int instruments = MusicDescriptors.INSTRUMENTS.size();
-        styleTable = store.addParameter("cond.style.table", new Shape(Style.values().length + 1, d), 1.0);
-        moodTable = store.addParameter("cond.mood.table", new Shape(Mood.values().length + 1, d), 1.0);
+        styleTable = store.addParameter("cond.style.table", new Shape(styles + 1, d), 1.0);
+        moodTable = store.addParameter("cond.mood.table", new Shape(moods + 1, d), 1.0);
         instrumentWeight = store.addParameter("cond.instruments.weight", new Shape(d, instruments),
                 TransformerBlock.bound(instruments, Math.sqrt(instruments / 3.0)));
         instrumentBias = store.addParameter("cond.instruments.bias", new Shape(d), new float[d]);
@@ -126,8 +128,9 @@ final class ConditionPrefix {
         float[] instrumentsMissing = new float[b];
         for (int i = 0; i < b; i++) {
             MusicDescriptors d = conditions.get(i).descriptors();
-            styles[i] = d.style() == null ? Style.values().length : d.style().ordinal();
-            moods[i] = d.mood() == null ? Mood.values().length : d.mood().ordinal();
+            // the last row is "not named"; so is a style or mood newer than the model's tables
+            styles[i] = d.style() == null || d.style().ordinal() >= this.styles ? this.styles : d.style().ordinal();
+            moods[i] = d.mood() == null || d.mood().ordinal() >= this.moods ? this.moods : d.mood().ordinal();
             if (d.instruments().isEmpty()) {
                 instrumentsMissing[i] = 1;
             } else {

@@ -2,6 +2,8 @@ package dev.cantor.engine.lm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.data.Mood;
+import dev.cantor.engine.data.Style;
 
 /**
  * Shape of the token language model. Saved as {@code config.json} beside the weights.
@@ -33,6 +35,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                     cache that keeps the last {@link #attentionSpan()} steps (sliding-window
  *                     attention). The conditioning prefix has no position: every step sees it
  *                     the same way however far into the piece it is. Older configs read as false.
+ * @param styles       with music attributes: how many styles the style table knows (the first
+ *                     this-many of {@link Style}, which only ever grows at its end); a style past
+ *                     them reads as "not named". Configs with music attributes written before
+ *                     this field read as the 12 styles of corpus v1. 0 without music attributes.
+ * @param moods        the same for {@link Mood} (8 before this field).
  */
 public record LmConfig(
         @JsonProperty("num_codebooks") int numCodebooks,
@@ -47,7 +54,13 @@ public record LmConfig(
         @JsonProperty("frame_rate") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double frameRate,
         @JsonProperty("frame_condition") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frameCondition,
         @JsonProperty("music_attributes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean musicAttributes,
-        @JsonProperty("rotary_positions") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rotaryPositions) {
+        @JsonProperty("rotary_positions") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean rotaryPositions,
+        @JsonProperty("styles") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int styles,
+        @JsonProperty("moods") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int moods) {
+
+    /** Styles and moods of the attribute tables written before their sizes were recorded. */
+    static final int V1_STYLES = 12;
+    static final int V1_MOODS = 8;
 
     /** Conditioning prefix without music attributes: text, tempo, key root, mode — one position each. */
     public static final int BASIC_PREFIX = 4;
@@ -66,6 +79,14 @@ public record LmConfig(
         require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
         require(Double.isFinite(frameRate), "frame_rate must be 0..10000");
         require(frameRate >= 0 && frameRate <= 10000, "frame_rate must be 0..10000");
+        if (musicAttributes) {
+            styles = styles == 0 ? V1_STYLES : styles;
+            moods = moods == 0 ? V1_MOODS : moods;
+        }
+        require(musicAttributes ? styles >= 1 && styles <= 1000 : styles == 0,
+                "styles must be 1..1000 with music attributes, absent without");
+        require(musicAttributes ? moods >= 1 && moods <= 1000 : moods == 0,
+                "moods must be 1..1000 with music attributes, absent without");
         require(!rotaryPositions || (dModel / heads) % 2 == 0, "rotary positions need an even head width (d_model / heads)");
         require(!frameCondition || frameRate > 0, "frame_condition needs the frame_rate");
     }
@@ -74,7 +95,7 @@ public record LmConfig(
     public LmConfig(int numCodebooks, int codebookSize, int dModel, int layers, int heads, int ffDim, int maxFrames,
                     int textDim, double dropout) {
         this(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout, 0, false, false,
-                false);
+                false, 0, 0);
     }
 
     /** A few-seconds-to-train model for tests. */
@@ -157,25 +178,29 @@ public record LmConfig(
 
     public LmConfig withMaxFrames(int frames) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, frames, textDim, dropout,
-                frameRate, frameCondition, musicAttributes, rotaryPositions);
+                frameRate, frameCondition, musicAttributes, rotaryPositions, styles, moods);
     }
 
     /** This shape with the conditions added to every frame too, for tokens at {@code rate} frames per second. */
     public LmConfig withFrameCondition(double rate) {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                rate, true, musicAttributes, rotaryPositions);
+                rate, true, musicAttributes, rotaryPositions, styles, moods);
     }
 
-    /** This shape with style, mood and instruments in the prefix ({@link #musicAttributes()}). */
+    /**
+     * This shape with style, mood and instruments in the prefix ({@link #musicAttributes()}), with
+     * tables for every style and mood Cantor knows now (a model that has them keeps its sizes).
+     */
     public LmConfig withMusicAttributes() {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                frameRate, frameCondition, true, rotaryPositions);
+                frameRate, frameCondition, true, rotaryPositions,
+                musicAttributes ? styles : Style.values().length, musicAttributes ? moods : Mood.values().length);
     }
 
     /** This shape with rotary positions instead of a learned table ({@link #rotaryPositions()}). */
     public LmConfig withRotaryPositions() {
         return new LmConfig(numCodebooks, codebookSize, dModel, layers, heads, ffDim, maxFrames, textDim, dropout,
-                frameRate, frameCondition, musicAttributes, true);
+                frameRate, frameCondition, musicAttributes, true, styles, moods);
     }
 
     private static void require(boolean ok, String message) {

@@ -159,6 +159,30 @@ class TransformerLmTest {
                 learned.withMaxFrames(20), 1, new java.util.ArrayList<>()), "a learned table cannot change length");
     }
 
+    @Test
+    void attributeTablesKeepTheirSizesAndOlderConfigsReadAsCorpusV1() throws Exception {
+        assertEquals(dev.cantor.engine.data.Style.values().length, WITH_ATTRIBUTES.styles());
+        assertEquals(dev.cantor.engine.data.Mood.values().length, WITH_ATTRIBUTES.moods());
+        String old = "{\"num_codebooks\":4,\"codebook_size\":32,\"d_model\":32,\"layers\":2,\"heads\":2,"
+                + "\"ff_dim\":64,\"max_frames\":8,\"text_dim\":384,\"dropout\":0.0,\"frame_rate\":50.0,"
+                + "\"frame_condition\":true,\"music_attributes\":true}";
+        LmConfig v1 = TransformerLm.JSON.readValue(old, LmConfig.class);
+        assertEquals(12, v1.styles());
+        assertEquals(8, v1.moods());
+        assertEquals(12, v1.withMusicAttributes().styles(), "a model that has tables keeps their size");
+        try (TransformerLm lm = TransformerLm.create(v1, 2)) {
+            assertEquals(13, lm.parameters().parameter("cond.style.table").getShape().get(0));
+            // a style the model never saw is "not named", not an index past its table
+            Random r = new Random(3);
+            LmCondition base = conditions(r).get(0);
+            float[] newer = fullLogits(lm, List.of(base.withDescriptors(SAX_JAZZ.withStyle(
+                    dev.cantor.engine.data.Style.CHIPTUNE))), new int[4 * 4], new int[4], 4);
+            float[] unnamed = fullLogits(lm, List.of(base.withDescriptors(SAX_JAZZ.withStyle(null))),
+                    new int[4 * 4], new int[4], 4);
+            assertArrayEquals(unnamed, newer, 0f);
+        }
+    }
+
     /** Logits of one step (all K codebooks, rows flattened) from a full pass over {@code steps}. */
     private static float[] stepLogits(TransformerLm lm, List<LmCondition> conds, int[] tokens, int[] melody,
                                       int steps, int step) {
