@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import static dev.cantor.ui.PropertyRunner.forAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.cantor.ui.PropertyRunner.Gen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +22,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever settings.json holds — settings the studio saved, then damaged in any of the ways a
  * disk, an editor or another program damages files — loading it never throws: it gives either
  * settings every control can show, or the defaults with a notice and the file kept as
- * settings.json.bad, byte for byte. Tries: {@code jqwik.tries.default} ({@code -Pfuzz} for many).
+ * settings.json.bad, byte for byte. Tries: {@link PropertyRunner#tries()} ({@code -Pfuzz} for many).
  */
 class SettingsFuzzTest {
 
@@ -47,44 +42,45 @@ class SettingsFuzzTest {
             "\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"😀\"", "[[[[[[[[[[]]]]]]]]]]", "{\"a\": [null]}",
             "\"" + "x".repeat(5000) + "\"", "[" + "\"p\",".repeat(200) + "\"q\"]", "2147483648", "-0.0");
 
-    @Property
-    void mutatedSettingsLoadAsUsableSettingsOrAsDefaultsWithTheFileKept(
-            @ForAll("mutatedSettings") byte[] bytes) throws IOException {
-        checkLoad(bytes);
+    @Test
+    void mutatedSettingsLoadAsUsableSettingsOrAsDefaultsWithTheFileKept() {
+        forAll(mutatedSettings(), damaged -> checkLoad(damaged.bytes()));
     }
 
-    @Property
-    void anyBytesLoadAsUsableSettingsOrAsDefaultsWithTheFileKept(@ForAll @Size(max = 300) byte[] bytes)
-            throws IOException {
-        checkLoad(bytes);
+    @Test
+    void anyBytesLoadAsUsableSettingsOrAsDefaultsWithTheFileKept() {
+        forAll(Gen.bytes(300), SettingsFuzzTest::checkLoad);
     }
 
-    @Property
-    void whatTheStudioSavesLoadsBackUnchanged(@ForAll("savedSettings") StudioSettings saved) throws IOException {
-        Path dir = Files.createTempDirectory("settings-fuzz");
-        try {
-            SettingsStore store = new SettingsStore(dir);
-            store.save(saved);
-            assertEquals(saved, new SettingsStore(dir).load());
-        } finally {
-            deleteTree(dir);
-        }
+    @Test
+    void whatTheStudioSavesLoadsBackUnchanged() {
+        forAll(savedSettings(), saved -> {
+            Path dir = Files.createTempDirectory("settings-fuzz");
+            try {
+                SettingsStore store = new SettingsStore(dir);
+                store.save(saved);
+                assertEquals(saved, new SettingsStore(dir).load());
+                return "round trips";
+            } finally {
+                deleteTree(dir);
+            }
+        });
     }
 
-    private static void checkLoad(byte[] bytes) throws IOException {
+    private static String checkLoad(byte[] bytes) throws IOException {
         Path dir = Files.createTempDirectory("settings-fuzz");
         try {
             Files.write(dir.resolve("settings.json"), bytes);
             SettingsStore store = new SettingsStore(dir);
             StudioSettings loaded = store.load();
-            Statistics.label("outcome").collect(store.warning() == null ? "loaded" : "defaults, file kept as .bad");
             if (store.warning() != null) {
                 assertEquals(StudioSettings.defaults(), loaded, store.warning());
                 assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("settings.json.bad")), "kept byte for byte");
                 assertFalse(Files.exists(dir.resolve("settings.json")));
-            } else {
-                assertUsable(loaded);
+                return "defaults, file kept as .bad";
             }
+            assertUsable(loaded);
+            return "loaded";
         } finally {
             deleteTree(dir);
         }
@@ -109,37 +105,60 @@ class SettingsFuzzTest {
         assertEquals(s, s.checked().normalized(), "loading is idempotent");
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedSettings() {
-        Arbitrary<String> saved = savedSettings().map(SettingsFuzzTest::text);
-        Arbitrary<Mutation> mutation = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.of(FIELDS), Arbitraries.of(HOSTILE_VALUES)).as(SetField::new),
-                Arbitraries.doubles().between(0, 1).map(Truncate::new),
-                Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.chars().ascii()).as(Insert::new),
-                Arbitraries.doubles().between(0, 1).map(Delete::new));
-        return Combinators.combine(saved, mutation.list().ofMinSize(1).ofMaxSize(4)).as((text, mutations) -> {
+    /** Settings the studio saved, as text, damaged by one to four mutations. */
+    private static Gen<Damaged> mutatedSettings() {
+        Gen<String> saved = savedSettings().map(SettingsFuzzTest::text);
+        Gen<Mutation> mutation = Gen.oneOf(
+                r -> new SetField(Gen.of(FIELDS).next(r), Gen.of(HOSTILE_VALUES).next(r)),
+                Gen.doubles(0, 1).map(Truncate::new),
+                r -> new Insert(Gen.doubles(0, 1).next(r), Gen.ascii().next(r)),
+                Gen.doubles(0, 1).map(Delete::new));
+        Gen<List<Mutation>> mutations = mutation.list(1, 4);
+        return r -> {
+            String text = saved.next(r);
+            List<Mutation> m = mutations.next(r);
             String t = text;
-            for (Mutation m : mutations) {
-                t = m.apply(t);
+            for (Mutation each : m) {
+                t = each.apply(t);
             }
-            return t.getBytes(StandardCharsets.UTF_8);
-        });
+            return new Damaged(text, m, t.getBytes(StandardCharsets.UTF_8));
+        };
     }
 
-    @Provide
-    Arbitrary<StudioSettings> savedSettings() {
-        Arbitrary<String> prompt = Arbitraries.strings().ofMaxLength(40);
-        Arbitrary<String> path = Arbitraries.strings().withChars("abc/ -_.é").ofMinLength(1).ofMaxLength(20);
-        Arbitrary<List<String>> prompts = prompt.list().ofMaxSize(StudioSettings.MAX_RECENT);
-        Arbitrary<List<String>> folders = path.list().ofMaxSize(4);
-        Arbitrary<double[]> numbers = Combinators.combine(Arbitraries.doubles().between(1, 600),
-                Arbitraries.doubles().between(0, 2), Arbitraries.doubles().between(0.05, 1),
-                Arbitraries.doubles().between(0, 10)).as((a, b, c, d) -> new double[] {a, b, c, d});
-        return Combinators.combine(prompts, folders, path.injectNull(0.3), numbers,
-                Arbitraries.integers().between(0, 1024), path.injectNull(0.3), Arbitraries.of("PCM_16", "PCM_24", "FLOAT_32"))
-                .as((p, f, selected, n, topK, story, format) -> StudioSettings.defaults().withRecentPrompts(p)
-                        .withModelFolders(f).withSelectedModel(selected).withParameters(n[0], n[1], topK, n[2], n[3])
-                        .withExport(format, 48000, selected).withStoryProject(story));
+    /** Saved settings, what was done to them, and the bytes that came of it (for failure reports). */
+    private record Damaged(String saved, List<Mutation> mutations, byte[] bytes) {
+        @Override
+        public String toString() {
+            return PropertyRunner.describe(saved) + " with " + mutations + ": " + PropertyRunner.describe(bytes);
+        }
+    }
+
+    private static Gen<StudioSettings> savedSettings() {
+        Gen<String> prompt = Gen.strings(40);
+        Gen<String> path = Gen.strings("abc/ -_.é", 1, 20);
+        Gen<List<String>> prompts = prompt.list(0, StudioSettings.MAX_RECENT);
+        Gen<List<String>> folders = path.list(0, 4);
+        Gen<Double> seconds = Gen.doubles(1, 600);
+        Gen<Double> temperature = Gen.doubles(0, 2);
+        Gen<Double> topP = Gen.doubles(0.05, 1);
+        Gen<Double> guidance = Gen.doubles(0, 10);
+        Gen<Integer> topK = Gen.ints(0, 1024);
+        Gen<String> selectedOrStory = path.orNull(0.3);
+        Gen<String> format = Gen.of("PCM_16", "PCM_24", "FLOAT_32");
+        return r -> {
+            List<String> p = prompts.next(r);
+            List<String> f = folders.next(r);
+            String selected = selectedOrStory.next(r);
+            double s = seconds.next(r);
+            double t = temperature.next(r);
+            double tp = topP.next(r);
+            double g = guidance.next(r);
+            int k = topK.next(r);
+            String story = selectedOrStory.next(r);
+            return StudioSettings.defaults().withRecentPrompts(p).withModelFolders(f).withSelectedModel(selected)
+                    .withParameters(s, t, k, tp, g).withExport(format.next(r), 48000, selected)
+                    .withStoryProject(story);
+        };
     }
 
     private static String text(StudioSettings s) {

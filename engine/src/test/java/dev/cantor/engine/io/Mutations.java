@@ -3,25 +3,18 @@ package dev.cantor.engine.io;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.cantor.engine.io.PropertyRunner.Gen;
 import java.io.ByteArrayOutputStream;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * What the hostile-input fuzzers do to a valid file: change, insert, delete, duplicate or cut
  * bytes, and write the integers that break length fields (0, -1, the extremes), anywhere. The
  * fuzzers' shared rules live here too: a try ends in success or in the documented exception
- * with a one-line message, within a time limit.
+ * with a one-line message ({@link PropertyRunner} adds the time limit).
  */
 public final class Mutations {
-
-    /** How long one try may take before it counts as a hang. */
-    public static final Duration TRY_LIMIT = Duration.ofSeconds(20);
 
     private static final int[] BOUNDARY_INTS = {0, -1, 1, 0x7FFFFFFF, 0x80000000, 0xFFFF, 0x10000, 0x7F, 0x80};
 
@@ -32,15 +25,31 @@ public final class Mutations {
     public record Mutation(int kind, double where, double span, int value) {
     }
 
-    public static Arbitrary<Mutation> mutation() {
-        return Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.doubles().between(0, 1),
-                Arbitraries.doubles().between(0, 0.2), Arbitraries.integers()).as(Mutation::new);
+    public static Gen<Mutation> mutation() {
+        Gen<Integer> kind = Gen.ints(0, 6);
+        Gen<Double> where = Gen.doubles(0, 1);
+        Gen<Double> span = Gen.doubles(0, 0.2);
+        Gen<Integer> value = Gen.ints();
+        return r -> new Mutation(kind.next(r), where.next(r), span.next(r), value.next(r));
+    }
+
+    /** A mutated file: which seed, what was done to it, and the bytes that came of it. */
+    public record Mutated(int seed, List<Mutation> mutations, byte[] bytes) {
+        @Override
+        public String toString() {
+            return "seed file " + seed + " with " + mutations + ": " + PropertyRunner.describe(bytes);
+        }
     }
 
     /** Up to eight mutations of one of {@code seeds}. */
-    public static Arbitrary<byte[]> mutated(List<byte[]> seeds) {
-        return Combinators.combine(Arbitraries.of(seeds), mutation().list().ofMinSize(1).ofMaxSize(8))
-                .as(Mutations::apply);
+    public static Gen<Mutated> mutated(List<byte[]> seeds) {
+        Gen<Integer> which = Gen.ints(0, seeds.size() - 1);
+        Gen<List<Mutation>> mutations = mutation().list(1, 8);
+        return r -> {
+            int seed = which.next(r);
+            List<Mutation> m = mutations.next(r);
+            return new Mutated(seed, m, apply(seeds.get(seed), m));
+        };
     }
 
     public static byte[] apply(byte[] seed, List<Mutation> mutations) {
@@ -98,31 +107,5 @@ public final class Mutations {
         assertNotNull(e.getMessage(), e.getClass().getName() + " without a message");
         assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("[Source:"),
                 "one-line message: " + e.getMessage());
-    }
-
-    /** Tries, successes and clean refusals of one fuzzer, printed once it ends (for the report). */
-    public static final class Tally {
-        private final String name;
-        private final AtomicInteger read = new AtomicInteger();
-        private final AtomicInteger refused = new AtomicInteger();
-
-        public Tally(String name) {
-            this.name = name;
-        }
-
-        public void read() {
-            read.incrementAndGet();
-        }
-
-        public void refused() {
-            refused.incrementAndGet();
-        }
-
-        public void print() {
-            if (read.get() + refused.get() > 0) {
-                System.out.printf("fuzz %s: %d tries, %d read, %d clean errors%n", name,
-                        read.get() + refused.get(), read.get(), refused.get());
-            }
-        }
     }
 }

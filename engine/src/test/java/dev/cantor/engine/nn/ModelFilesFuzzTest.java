@@ -1,10 +1,12 @@
 package dev.cantor.engine.nn;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static dev.cantor.engine.io.PropertyRunner.forAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.io.Mutations;
+import dev.cantor.engine.io.PropertyRunner;
+import dev.cantor.engine.io.PropertyRunner.Gen;
 import dev.cantor.engine.lm.LmConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -16,14 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 24: model folders as an attacker crafts them — mutated config.json of a language
@@ -33,22 +30,15 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class ModelFilesFuzzTest {
 
-    private static final Mutations.Tally LM = new Mutations.Tally("LM config.json");
-    private static final Mutations.Tally CODEC = new Mutations.Tally("codec config.json");
-    private static final Mutations.Tally WEIGHTS = new Mutations.Tally("weights.cntr bytes");
-    private static final Mutations.Tally SHAPES = new Mutations.Tally("weights.cntr shapes");
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void makeFolder() throws IOException {
         dir = Files.createTempDirectory("model-fuzz");
     }
 
-    @AfterContainer
-    static void report() throws IOException {
-        for (Mutations.Tally t : List.of(LM, CODEC, WEIGHTS, SHAPES)) {
-            t.print();
-        }
+    @AfterAll
+    static void deleteFolder() throws IOException {
         Mutations.deleteTree(dir);
     }
 
@@ -68,59 +58,64 @@ class ModelFilesFuzzTest {
             }
             """;
 
-    @Provide
-    Arbitrary<byte[]> lmConfigs() {
-        return Arbitraries.oneOf(Mutations.mutated(List.of(LM_JSON.getBytes(StandardCharsets.UTF_8))),
-                withHostileNumbers(LM_JSON));
+    /** A config's bytes, and how they were made (for failure reports). */
+    private record Config(String how, byte[] bytes) {
+        @Override
+        public String toString() {
+            return how;
+        }
     }
 
-    @Provide
-    Arbitrary<byte[]> codecConfigs() {
-        return Arbitraries.oneOf(Mutations.mutated(List.of(CODEC_JSON.getBytes(StandardCharsets.UTF_8))),
-                withHostileNumbers(CODEC_JSON));
+    /** Mutated bytes of the config, or the config with a hostile number. */
+    private static Gen<Config> configs(String json) {
+        return Gen.oneOf(Mutations.mutated(List.of(json.getBytes(StandardCharsets.UTF_8)))
+                        .map(m -> new Config(m.toString(), m.bytes())),
+                withHostileNumbers(json).map(t -> new Config(PropertyRunner.describe(t), t.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The config with one of its numbers replaced by an extreme, a fraction or another kind of value. */
-    private static Arbitrary<byte[]> withHostileNumbers(String json) {
-        List<String> numbers = List.of(" 4,", " 1024,", " 256,", " 384,", " 200,", " 3,", " 16,", " 128,", " 8,",
+    private static Gen<String> withHostileNumbers(String json) {
+        Gen<String> number = Gen.of(" 4,", " 1024,", " 256,", " 384,", " 200,", " 3,", " 16,", " 128,", " 8,",
                 " 32000,", " 50.0,", " 0.1,", " 7 ", " 2,", " 5,");
-        Arbitrary<String> value = Arbitraries.oneOf(
-                Arbitraries.of("0", "-1", "2147483647", "-2147483648", "2147483648", "1e10", "1.5", "null", "\"8\"",
+        Gen<String> value = Gen.oneOf(
+                Gen.of("0", "-1", "2147483647", "-2147483648", "2147483648", "1e10", "1.5", "null", "\"8\"",
                         "[]", "{}", "true", "1e400", "65537", "4097", "8193", "31", "33", "999999"),
-                Arbitraries.integers().map(String::valueOf));
-        return Combinators.combine(Arbitraries.of(numbers), value)
-                .as((n, v) -> json.replaceFirst(Pattern.quote(n), " " + v + n.substring(n.length() - 1))
-                        .getBytes(StandardCharsets.UTF_8));
+                Gen.ints().map(String::valueOf));
+        return r -> {
+            String n = number.next(r);
+            String v = value.next(r);
+            return json.replaceFirst(Pattern.quote(n), " " + v + n.substring(n.length() - 1));
+        };
     }
 
-    @Property
-    void lmConfigsReadWithinBoundsOrFailCleanly(@ForAll("lmConfigs") byte[] bytes) throws IOException {
+    @Test
+    void lmConfigsReadWithinBoundsOrFailCleanly() throws IOException {
         Path model = Files.createDirectories(dir.resolve("lm"));
-        Files.write(model.resolve(ModelFolder.CONFIG_FILE), bytes);
-        assertTimeoutPreemptively(Mutations.TRY_LIMIT, () -> {
+        forAll(configs(LM_JSON), config -> {
+            Files.write(model.resolve(ModelFolder.CONFIG_FILE), config.bytes());
             try {
                 LmConfig c = ModelFolder.readConfig(model, LmConfig.class, "LM");
                 assertTrue(c.minimumParameters() > 0 && c.maxPositions() > 0, c.toString());
-                LM.read();
+                return "read";
             } catch (IOException expected) {
                 Mutations.assertCleanMessage(expected);
-                LM.refused();
+                return "clean errors";
             }
         });
     }
 
-    @Property
-    void codecConfigsReadWithinBoundsOrFailCleanly(@ForAll("codecConfigs") byte[] bytes) throws IOException {
+    @Test
+    void codecConfigsReadWithinBoundsOrFailCleanly() throws IOException {
         Path model = Files.createDirectories(dir.resolve("codec"));
-        Files.write(model.resolve(ModelFolder.CONFIG_FILE), bytes);
-        assertTimeoutPreemptively(Mutations.TRY_LIMIT, () -> {
+        forAll(configs(CODEC_JSON), config -> {
+            Files.write(model.resolve(ModelFolder.CONFIG_FILE), config.bytes());
             try {
                 CodecConfig c = ModelFolder.readConfig(model, CodecConfig.class, "codec");
                 assertTrue(c.minimumValues() > 0 && c.hopLength() > 0, c.toString());
-                CODEC.read();
+                return "read";
             } catch (IOException expected) {
                 Mutations.assertCleanMessage(expected);
-                CODEC.refused();
+                return "clean errors";
             }
         });
     }
@@ -142,60 +137,51 @@ class ModelFilesFuzzTest {
         return bytes;
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedWeights() throws IOException {
-        return Mutations.mutated(List.of(weights(TensorFile.Storage.FLOAT32), weights(TensorFile.Storage.FLOAT16)));
-    }
-
-    @Property
-    void mutatedWeightsReadOrFailCleanly(@ForAll("mutatedWeights") byte[] bytes) throws IOException {
-        readOrRefuse(Files.write(dir.resolve("w.cntr"), bytes), WEIGHTS);
+    @Test
+    void mutatedWeightsReadOrFailCleanly() throws IOException {
+        List<byte[]> seeds = List.of(weights(TensorFile.Storage.FLOAT32), weights(TensorFile.Storage.FLOAT16));
+        forAll(Mutations.mutated(seeds), m -> readOrRefuse(Files.write(dir.resolve("w.cntr"), m.bytes())));
     }
 
     /** A tensor header with any rank up to 8 and any dimensions, followed by a few bytes. */
-    @Provide
-    Arbitrary<byte[]> craftedShapes() {
-        Arbitrary<Long> dim = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(0, 1 << 20),
-                Arbitraries.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 31, 1L << 32, (1L << 62) + 1));
-        return Combinators.combine(dim.list().ofMaxSize(8), Arbitraries.integers().between(0, 256),
-                Arbitraries.integers().between(0, 1)).as((dims, tail, storage) -> {
-                    try {
-                        ByteArrayOutputStream b = new ByteArrayOutputStream();
-                        DataOutputStream out = new DataOutputStream(b);
-                        out.writeInt(0x434E5452);
-                        out.writeInt(1);
-                        out.writeInt(1);
-                        out.writeUTF("t");
-                        out.writeByte(storage);
-                        out.writeByte(dims.size());
-                        for (long d : dims) {
-                            out.writeLong(d);
-                        }
-                        out.write(new byte[tail]);
-                        return b.toByteArray();
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-    }
-
-    @Property
-    void craftedShapesReadOrFailCleanly(@ForAll("craftedShapes") byte[] bytes) throws IOException {
-        readOrRefuse(Files.write(dir.resolve("s.cntr"), bytes), SHAPES);
-    }
-
-    private static void readOrRefuse(Path file, Mutations.Tally tally) {
-        assertTimeoutPreemptively(Mutations.TRY_LIMIT, () -> {
-            try {
-                Map<String, TensorFile.Entry> read = TensorFile.read(file);
-                long counted = TensorFile.valueCount(file);
-                long values = read.values().stream().mapToLong(e -> e.values().length).sum();
-                assertTrue(counted == values, counted + " counted, " + values + " read");
-                tally.read();
-            } catch (IOException expected) {
-                Mutations.assertCleanMessage(expected);
-                tally.refused();
+    private record Header(List<Long> dims, int tail, int storage) {
+        byte[] bytes() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(b);
+            out.writeInt(0x434E5452);
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeUTF("t");
+            out.writeByte(storage);
+            out.writeByte(dims.size());
+            for (long d : dims) {
+                out.writeLong(d);
             }
-        });
+            out.write(new byte[tail]);
+            return b.toByteArray();
+        }
+    }
+
+    @Test
+    void craftedShapesReadOrFailCleanly() {
+        Gen<List<Long>> dims = Gen.oneOf(Gen.longs(), Gen.longs(0, 1 << 20),
+                Gen.of(0L, 1L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 31, 1L << 32, (1L << 62) + 1)).list(0, 8);
+        Gen<Integer> tail = Gen.ints(0, 256);
+        Gen<Integer> storage = Gen.ints(0, 1);
+        Gen<Header> headers = r -> new Header(dims.next(r), tail.next(r), storage.next(r));
+        forAll(headers, h -> readOrRefuse(Files.write(dir.resolve("s.cntr"), h.bytes())));
+    }
+
+    private static String readOrRefuse(Path file) {
+        try {
+            Map<String, TensorFile.Entry> read = TensorFile.read(file);
+            long counted = TensorFile.valueCount(file);
+            long values = read.values().stream().mapToLong(e -> e.values().length).sum();
+            assertTrue(counted == values, counted + " counted, " + values + " read");
+            return "read";
+        } catch (IOException expected) {
+            Mutations.assertCleanMessage(expected);
+            return "clean errors";
+        }
     }
 }

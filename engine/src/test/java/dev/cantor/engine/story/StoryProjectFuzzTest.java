@@ -1,27 +1,23 @@
 package dev.cantor.engine.story;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static dev.cantor.engine.io.PropertyRunner.forAll;
 
 import dev.cantor.engine.io.Mutations;
+import dev.cantor.engine.io.PropertyRunner;
+import dev.cantor.engine.io.PropertyRunner.Gen;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 24: story projects as a hostile hand writes them. Every try either reads or fails
  * with a {@link StoryProjectException} whose message is one line — never another exception,
- * never out of memory, never a hang. Tries: {@code jqwik.tries.default} (bounded in CI, many
+ * never out of memory, never a hang. Tries: {@link PropertyRunner#tries()} (bounded in CI, many
  * more with {@code mvn -Pfuzz}).
  */
 class StoryProjectFuzzTest {
@@ -42,79 +38,67 @@ class StoryProjectFuzzTest {
             }
             """;
 
-    private static final Mutations.Tally BYTES = new Mutations.Tally("story project bytes");
-    private static final Mutations.Tally VALUES = new Mutations.Tally("story project values");
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void makeFolder() throws IOException {
         dir = Files.createTempDirectory("story-fuzz");
     }
 
-    @AfterContainer
-    static void report() throws IOException {
-        BYTES.print();
-        VALUES.print();
+    @AfterAll
+    static void deleteFolder() throws IOException {
         Mutations.deleteTree(dir);
     }
 
-    @Example
+    @Test
     void theSeedProjectIsValid() throws StoryProjectException {
         StoryProjects.parse(VALID, "seed.json");
         StoryProjects.parse("\uFEFF" + VALID, "seed.json");
     }
 
-    @Provide
-    Arbitrary<byte[]> mutatedProjects() {
+    @Test
+    void mutatedBytesReadOrFailCleanly() {
         byte[] utf8 = VALID.getBytes(StandardCharsets.UTF_8);
         byte[] bom = ("\uFEFF" + VALID).getBytes(StandardCharsets.UTF_8);
-        return Mutations.mutated(List.of(utf8, bom));
-    }
-
-    @Property
-    void mutatedBytesReadOrFailCleanly(@ForAll("mutatedProjects") byte[] bytes) throws IOException {
-        Path file = Files.write(dir.resolve("p.json"), bytes);
-        readOrRefuse(file, BYTES);
+        forAll(Mutations.mutated(List.of(utf8, bom)), m -> readOrRefuse(Files.write(dir.resolve("p.json"), m.bytes())));
     }
 
     /** Values a hand may put in any field: wrong kinds, extremes, nesting, escapes. */
-    @Provide
-    Arbitrary<String> hostileValue() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("null", "true", "\"\"", "\"1\"", "1.5", "-1", "0", "1e308", "-1e308", "NaN",
+    private static Gen<String> hostileValue() {
+        return Gen.oneOf(
+                Gen.of("null", "true", "\"\"", "\"1\"", "1.5", "-1", "0", "1e308", "-1e308", "NaN",
                         "99999999999999999999999", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]", "\"\\u0000\"", "\"F#\"",
                         "\"\\uD800\"", "2147483648", "-2147483649", "1.0", "\"minor\"", "\"../../etc/passwd\""),
-                Arbitraries.integers().map(String::valueOf),
-                Arbitraries.doubles().map(String::valueOf).filter(s -> !s.contains("Infinity") && !s.equals("NaN")),
-                Arbitraries.strings().ofMaxLength(40).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+                Gen.ints().map(String::valueOf),
+                Gen.doubles().map(String::valueOf).filter(s -> !s.contains("Infinity") && !s.equals("NaN")),
+                Gen.strings(40).map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
     }
 
-    @Provide
-    Arbitrary<String> projectsWithHostileValues() {
-        List<String> fields = List.of("\"version\" : 1", "\"seed\" : 7", "\"transition_seconds\" : 1.5",
+    @Test
+    void hostileValuesReadOrFailCleanly() {
+        Gen<String> field = Gen.of("\"version\" : 1", "\"seed\" : 7", "\"transition_seconds\" : 1.5",
                 "\"temperature\" : 1.0", "\"top_k\" : 250", "\"seconds\" : 8", "\"key\" : \"F#\"", "\"mode\" : \"minor\"",
                 "\"tempo_bpm\" : 120", "\"melody\" : \"hum.wav\"", "\"prompt\" : \"drums and bass\"", "\"seed\" : 3",
                 "\"start\" : 0.0", "\"file\" : \"s.takes/take-001.wav\"");
-        return Combinators.combine(Arbitraries.of(fields), hostileValue(), Arbitraries.of(fields), hostileValue())
-                .as((f1, v1, f2, v2) -> VALID.replace(f1, f1.substring(0, f1.indexOf(':') + 2) + v1)
-                        .replace(f2, f2.substring(0, f2.indexOf(':') + 2) + v2));
+        Gen<String> value = hostileValue();
+        Gen<String> projects = r -> {
+            String f1 = field.next(r);
+            String v1 = value.next(r);
+            String f2 = field.next(r);
+            String v2 = value.next(r);
+            return VALID.replace(f1, f1.substring(0, f1.indexOf(':') + 2) + v1)
+                    .replace(f2, f2.substring(0, f2.indexOf(':') + 2) + v2);
+        };
+        forAll(projects, text -> readOrRefuse(Files.writeString(dir.resolve("v.json"), text)));
     }
 
-    @Property
-    void hostileValuesReadOrFailCleanly(@ForAll("projectsWithHostileValues") String text) throws IOException {
-        Path file = Files.writeString(dir.resolve("v.json"), text);
-        readOrRefuse(file, VALUES);
-    }
-
-    private static void readOrRefuse(Path file, Mutations.Tally tally) {
-        assertTimeoutPreemptively(Mutations.TRY_LIMIT, () -> {
-            try {
-                StoryProjects.read(file);
-                tally.read();
-            } catch (StoryProjectException expected) {
-                Mutations.assertCleanMessage(expected);
-                tally.refused();
-            }
-        });
+    private static String readOrRefuse(Path file) {
+        try {
+            StoryProjects.read(file);
+            return "read";
+        } catch (StoryProjectException expected) {
+            Mutations.assertCleanMessage(expected);
+            return "clean errors";
+        }
     }
 }
