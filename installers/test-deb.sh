@@ -86,6 +86,9 @@ awk -v d="$duration" 'BEGIN { exit !(d > 3.9 && d < 4.1) }' || fail "the WAV las
 awk -v r="$rms" 'BEGIN { exit !(r > 0.001) }' || fail "the WAV is silent (RMS $rms)"
 written="$(find /opt/cantor -newer "$stamp" | head -5)"
 [[ -z "$written" ]] || fail "the run wrote into the installation: $written"
+# The native libraries load from the package, not from copies unpacked into the temp folder.
+unpacked="$(find /tmp -newer "$stamp" \( -name '*onnxruntime*' -o -name '*jnidispatch*' -o -name 'libtorch*' \) 2>/dev/null | head -5)"
+[[ -z "$unpacked" ]] || fail "the run unpacked native libraries into /tmp: $unpacked"
 echo "files the run left in HOME: $(cd "$home" && find . -mindepth 1 -maxdepth 3 | sort | tr '\n' ' ')"
 
 mkdir -p "$home/.config/cantor"
