@@ -13,13 +13,14 @@ import java.util.Map;
  * convolution kernels returned wrong values now and then — different from run to run, sometimes
  * NaN — while the same kernels limited to AVX2 were right every time. oneDNN reads its limit
  * from the environment when it loads ({@code ONEDNN_MAX_CPU_ISA}, older builds
- * {@code DNNL_MAX_CPU_ISA}); the {@code cantor} launcher and the test runner set it to AVX2. A
- * process started another way on such a CPU computes convolutions as matrix products instead
- * (about three times slower for the codec decoder, and always right).
+ * {@code DNNL_MAX_CPU_ISA}); {@link EngineRuntime#configureDefaults()} sets it to AVX2 from inside
+ * the program ({@link NativeEnvironment}), as the test runner does. Where that cannot be done (no
+ * C library reachable) or the user asked for more, on such a CPU convolutions are computed as
+ * matrix products instead (about three times slower for the codec decoder, and always right).
  */
 public final class NativeConvolution {
 
-    private static final boolean TRUSTED = decide(System.getenv(), Path.of("/proc/cpuinfo"));
+    private static final boolean TRUSTED = decide(NativeEnvironment.view(), Path.of("/proc/cpuinfo"));
 
     private NativeConvolution() {
     }
