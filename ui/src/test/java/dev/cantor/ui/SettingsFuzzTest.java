@@ -1,6 +1,6 @@
 package dev.cantor.ui;
 
-import static dev.cantor.ui.PropertyRunner.forAll;
+import static dev.cantor.engine.io.PropertyRunner.forAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.cantor.ui.PropertyRunner.Gen;
+import dev.cantor.engine.io.PropertyRunner;
+import dev.cantor.engine.io.PropertyRunner.Gen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -80,12 +80,10 @@ final class TransformerBlock {
     private NDArray attention(ParameterStore.Bound p, NDArray h, NDArray mask, KvCache.Layer cache) {
         long batch = h.getShape().get(0);
         long t = h.getShape().get(1);
-        NDArray qkv = Linear.linear(h, p.get(qkvWeight), p.get(qkvBias)).singletonOrThrow()
-                .reshape(batch, t, 3, heads, headDim)
-                .transpose(2, 0, 3, 1, 4);                      // [3, B, H, T, dh]
-        NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        NDArray[] qkv = queriesKeysValues(p, h);
+        NDArray q = qkv[0];
+        NDArray k = qkv[1];
+        NDArray v = qkv[2];
         if (cache != null) {
             NDArray[] all = cache.append(k, v);              // [B, H, past + T, dh] each
             k = all[0];
@@ -110,12 +108,10 @@ final class TransformerBlock {
         long batch = h.getShape().get(0);
         long t = h.getShape().get(1);
         int np = layout.prefixCount();
-        NDArray qkv = Linear.linear(h, p.get(qkvWeight), p.get(qkvBias)).singletonOrThrow()
-                .reshape(batch, t, 3, heads, headDim)
-                .transpose(2, 0, 3, 1, 4);                      // [3, B, H, T, dh]
-        NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        NDArray[] qkv = queriesKeysValues(p, h);
+        NDArray q = qkv[0];
+        NDArray k = qkv[1];
+        NDArray v = qkv[2];
         NDArray prefixKeys = np > 0 ? k.get(new NDIndex(":, :, 0:{}", np)) : null;
         NDArray prefixValues = np > 0 ? v.get(new NDIndex(":, :, 0:{}", np)) : null;
         boolean audio = t > np;
@@ -152,6 +148,14 @@ final class TransformerBlock {
         }
         out = out.transpose(0, 2, 1, 3).reshape(batch, t, dModel);
         return Linear.linear(out, p.get(outWeight), p.get(outBias)).singletonOrThrow();
+    }
+
+    /** h [B, T, d] → queries (already scaled by 1/√dh), keys and values, each [B, H, T, dh]. */
+    private NDArray[] queriesKeysValues(ParameterStore.Bound p, NDArray h) {
+        NDArray qkv = Linear.linear(h, p.get(qkvWeight), p.get(qkvBias)).singletonOrThrow()
+                .reshape(h.getShape().get(0), h.getShape().get(1), 3, heads, headDim)
+                .transpose(2, 0, 3, 1, 4);                      // [3, B, H, T, dh]
+        return new NDArray[] {qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim))), qkv.get(1), qkv.get(2)};
     }
 
     static float[] ones(int n) {

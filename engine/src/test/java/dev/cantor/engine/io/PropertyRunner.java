@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * comes back first. No shrinking: the values describe themselves well enough.
  *
  * <p>Tries: {@code -Dcantor.fuzz.tries} (the build sets 60; {@code -Pfuzz} sets 5000).
- * ui's tests hold a copy of this class (they cannot see engine's tests); keep the two alike.
+ * ui's tests use it too, through the engine's test jar.
  */
 public final class PropertyRunner {
 
