@@ -127,7 +127,9 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalPrompt> longPrompts;
         try {
             for (Path file : setFiles) {
-                promptSets.add(EvalSet.read(file));
+                List<EvalPrompt> prompts = EvalSet.read(file);
+                prompts.forEach(EvalPrompt::spec); // every reference piece, before the model loads
+                promptSets.add(prompts);
             }
             // long pieces spread over the whole first set, whatever --max-prompts keeps of it
             longPrompts = spread(promptSets.get(0), longPieces);

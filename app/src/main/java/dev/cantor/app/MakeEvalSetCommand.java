@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "make-eval-set", mixinStandardHelpOptions = true,
         description = {"Draw an evaluation set (prompts.jsonl) from Cantor's composer with a seed never used for "
                 + "training: the same number of prompts per style, spread over tempo bands and modes; prompts state "
-                + "the tempo and key; some carry a melody to hum.",
+                + "the tempo and key; some carry a melody to hum. Each line carries its reference piece written out "
+                + "('piece'), so the set stays the same set when the composer changes.",
             "With --vocabulary v2, a second held-out set over every style and instrument the composer knows "
                 + "now, giving styles the first set (--covered) lacks twice the share and taking pieces with "
                 + "instruments it never names first.",
@@ -32,8 +33,9 @@ final class MakeEvalSetCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--vocabulary", defaultValue = "v1", paramLabel = "v1|v2",
-            description = "v1: the same number of prompts per style (the shipped set); v2: the second held-out set, "
-                    + "leaning towards what --covered lacks (default: ${DEFAULT-VALUE}).")
+            description = "v1: the same number of prompts per style, over every style the composer knows now (the "
+                    + "recipe of the shipped set, which the corpus v1 composer drew and no option draws again); v2: "
+                    + "the second held-out set, leaning towards what --covered lacks (default: ${DEFAULT-VALUE}).")
     String vocabulary;
 
     @Option(names = "--covered", paramLabel = "FILE.jsonl",

@@ -161,7 +161,7 @@ class EvalCliTest {
             {"the same --set", "eval", "--model", m, "--set", set.toString(), "--set", set.toString()},
             {"must be v1 or v2", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--vocabulary", "v3"},
             {"drew", "make-eval-set", "--out", dir.resolve("x.jsonl").toString(), "--vocabulary", "v2", "--covered",
-                set.toString(), "--seed", "900000", "--prompts", "12", "--melodies", "0"},
+                set.toString(), "--seed", "900000", "--prompts", "21", "--melodies", "0"},
             {"already holds a judge", "train-judge", "--data", dir.resolve("corpus").toString(), "--out",
                 judge.toString(), "--steps", "1"},
         };
@@ -177,7 +177,7 @@ class EvalCliTest {
     void longFormFiguresAndASecondSetAreReportedInTheJsonAndTheTable() throws Exception {
         Path second = dir.resolve("prompts-v2.jsonl");
         JsonNode made = JSON.readTree(ok(CliHarness.run(dir, "make-eval-set", "--vocabulary", "v2", "--covered",
-                set.toString(), "--out", second.toString(), "--prompts", "12", "--melodies", "0", "--seconds", "5",
+                set.toString(), "--out", second.toString(), "--prompts", "21", "--melodies", "0", "--seconds", "5",
                 "--json")).stdout());
         assertEquals("v2", made.get("vocabulary").asText());
         assertEquals(910_000, made.get("seed").asLong());

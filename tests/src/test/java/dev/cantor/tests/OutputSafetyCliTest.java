@@ -40,7 +40,7 @@ class OutputSafetyCliTest {
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             runs.add(CliHarness.start(dir, dir.resolve("out" + i), dir.resolve("err" + i), "make-eval-set",
-                    "--out", out.toString(), "--prompts", "12", "--melodies", "0"));
+                    "--out", out.toString(), "--prompts", "21", "--melodies", "0"));
         }
         List<Integer> codes = new ArrayList<>();
         StringBuilder errors = new StringBuilder();
@@ -53,23 +53,23 @@ class OutputSafetyCliTest {
         assertEquals(List.of(0, 2), codes, errors.toString());
         // refused at the start ("already exists") or at the end ("appeared while Cantor was working")
         assertTrue(errors.toString().contains("--force"), errors.toString());
-        assertEquals(12, Files.readAllLines(out).size(), "the winner's file, whole");
+        assertEquals(21, Files.readAllLines(out).size(), "the winner's file, whole");
     }
 
     @Test
     void forceReplacesOnlyARegularFile(@TempDir Path dir) throws Exception {
         Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep me");
         Path link = Files.createSymbolicLink(dir.resolve("prompts.jsonl"), elsewhere);
-        assertOneLine(CliHarness.run(dir, "make-eval-set", "--out", link.toString(), "--prompts", "12", "--force"),
+        assertOneLine(CliHarness.run(dir, "make-eval-set", "--out", link.toString(), "--prompts", "21", "--force"),
                 "symbolic link");
         assertTrue(Files.isSymbolicLink(link));
         assertEquals("keep me", Files.readString(elsewhere));
 
         Path regular = Files.writeString(dir.resolve("old.jsonl"), "old");
         CliHarness.Result replaced = CliHarness.run(dir, "make-eval-set", "--out", regular.toString(), "--prompts",
-                "12", "--melodies", "0", "--force");
+                "21", "--melodies", "0", "--force");
         assertEquals(0, replaced.exitCode(), replaced.stderr());
-        assertEquals(12, Files.readAllLines(regular).size());
+        assertEquals(21, Files.readAllLines(regular).size());
     }
 
     @Test

@@ -11,19 +11,26 @@ import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
 import dev.cantor.engine.data.Style;
 import dev.cantor.engine.data.Tonality;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One prompt of an evaluation set: the text given to the model, the labels its output is
- * scored against, the corpus seed and clip index that re-create the real piece it describes
- * (the reference), and optionally the melody line to hum as a melody condition.
+ * scored against, the real piece it describes (the reference) and optionally the melody line to
+ * hum as a melody condition.
+ *
+ * <p>The reference is the prompt's {@code piece} (its arrangement, written out in full) composed
+ * with the prompt's seed and clip index; a line without {@code piece} (sets made before pieces
+ * were written) has its arrangement drawn again by {@link SpecSampler#fullGeneralMidi()} from
+ * seed and clip index, which only works while the composer still draws what it drew then.
  *
  * @param id         stable name within the set, e.g. "eval-007"
  * @param prompt     the text prompt; states the tempo in BPM and the key
  * @param seed       corpus seed of {@link SpecSampler#fullGeneralMidi()} that drew the piece
  * @param clipIndex  clip index within that seed
  * @param melody     notes to hum as the melody condition, or null for a text-only prompt
+ * @param piece      the reference piece's arrangement, or null to draw it again from seed and clip index
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,7 +47,8 @@ public record EvalPrompt(
         @JsonProperty("seconds") double seconds,
         @JsonProperty("seed") long seed,
         @JsonProperty("clip_index") int clipIndex,
-        @JsonProperty("melody") List<MelodyNote> melody) {
+        @JsonProperty("melody") List<MelodyNote> melody,
+        @JsonProperty("piece") FrozenPiece piece) {
 
     public EvalPrompt {
         Objects.requireNonNull(id, "id");
@@ -60,12 +68,24 @@ public record EvalPrompt(
         Mode.fromLabel(Objects.requireNonNull(mode, "mode"));
     }
 
-    /** The prompt for a drawn piece. */
+    /** The prompt for a drawn piece, with the piece written out. */
     static EvalPrompt of(String id, String prompt, PieceSpec spec, List<MelodyNote> melody) {
         Tonality t = spec.tonality();
         return new EvalPrompt(id, prompt, spec.style().label(), spec.mood().label(), spec.instrumentNames(),
                 spec.tempoBpm(), t.key().label(), t.mode().label(), spec.hasDrums(), spec.seconds(),
-                spec.corpusSeed(), spec.index(), melody);
+                spec.corpusSeed(), spec.index(), melody, FrozenPiece.of(spec));
+    }
+
+    /** This prompt without its written-out piece (as sets were written before pieces were). */
+    public EvalPrompt withoutPiece() {
+        return new EvalPrompt(id, prompt, style, mood, instruments, tempoBpm, key, mode, hasDrums, seconds, seed,
+                clipIndex, melody, null);
+    }
+
+    /** True when the reference piece is written out ({@code piece}), false when it is drawn again. */
+    @JsonIgnore
+    public boolean hasPiece() {
+        return piece != null;
     }
 
     @JsonIgnore
@@ -84,21 +104,56 @@ public record EvalPrompt(
     }
 
     /**
-     * The piece this prompt describes, drawn again from its seed and index.
+     * The piece this prompt describes: its {@code piece} composed with its seed and clip index, or,
+     * for a line without {@code piece}, drawn again from seed and clip index.
      *
-     * @throws EvalSetException when the draw no longer matches the labels (the set was made by
-     *                          another version of Cantor's composer and must be made again)
+     * @throws EvalSetException when the piece does not have the prompt's labels (a written-out piece
+     *                          that contradicts them, or a draw by another version of Cantor's composer)
      */
     public PieceSpec spec() {
+        if (piece != null) {
+            PieceSpec spec;
+            try {
+                spec = piece.toSpec(seed, clipIndex);
+            } catch (IllegalArgumentException e) {
+                throw new EvalSetException("evaluation prompt " + id + " has a piece that is not one: "
+                        + e.getMessage());
+            }
+            String differences = differences(spec);
+            if (!differences.isEmpty()) {
+                throw new EvalSetException("evaluation prompt " + id + " contradicts its own piece: " + differences
+                        + "; correct the line or make the set again with 'cantor make-eval-set'");
+            }
+            return spec;
+        }
         PieceSpec spec = SpecSampler.fullGeneralMidi().sample(seed, clipIndex, seconds);
-        EvalPrompt again = of(id, prompt, spec, melody);
-        if (!again.style.equals(style) || again.tempoBpm != tempoBpm || !again.key.equals(key)
-                || !again.mode.equals(mode) || !again.instruments.equals(instruments)) {
+        String differences = differences(spec);
+        if (!differences.isEmpty()) {
             throw new EvalSetException("evaluation prompt " + id + " no longer matches the piece of seed " + seed
-                    + " clip " + clipIndex + " (labels " + style + ", " + tempoBpm + " BPM, " + key + " " + mode
-                    + "; the composer now draws " + again.style + ", " + again.tempoBpm + " BPM, " + again.key + " "
-                    + again.mode + "); make the set again with 'cantor make-eval-set'");
+                    + " clip " + clipIndex + " (" + differences + "): the composer draws another piece now and the"
+                    + " line has no written-out 'piece'; make the set again with 'cantor make-eval-set'");
         }
         return spec;
+    }
+
+    /** The labels {@code spec} does not share with this prompt, e.g. "tempo_bpm 93, piece 94", or "". */
+    private String differences(PieceSpec spec) {
+        EvalPrompt of = of(id, prompt, spec, melody);
+        List<String> diffs = new ArrayList<>();
+        differ(diffs, "style", style, of.style);
+        differ(diffs, "mood", mood, of.mood);
+        differ(diffs, "tempo_bpm", tempoBpm, of.tempoBpm);
+        differ(diffs, "key", key, of.key);
+        differ(diffs, "mode", mode, of.mode);
+        differ(diffs, "instruments", instruments, of.instruments);
+        differ(diffs, "has_drums", hasDrums, of.hasDrums);
+        differ(diffs, "seconds", seconds, of.seconds);
+        return String.join("; ", diffs);
+    }
+
+    private static void differ(List<String> diffs, String field, Object label, Object piece) {
+        if (!label.equals(piece)) {
+            diffs.add(field + " " + label + ", piece " + piece);
+        }
     }
 }

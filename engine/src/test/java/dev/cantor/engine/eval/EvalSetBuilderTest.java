@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.conditioning.PromptAttributes;
+import dev.cantor.engine.data.PieceSpec;
+import dev.cantor.engine.data.SpecSampler;
 import dev.cantor.engine.data.Style;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,14 +54,22 @@ class EvalSetBuilderTest {
         assertEquals(a, b);
         Path file = dir.resolve("prompts.jsonl");
         EvalSet.write(file, a);
-        assertEquals(a, EvalSet.read(file));
+        List<EvalPrompt> read = EvalSet.read(file);
+        assertEquals(a, read);
         assertEquals(21, Files.readAllLines(file).size());
+        SpecSampler sampler = SpecSampler.fullGeneralMidi();
+        for (EvalPrompt p : read) {
+            assertTrue(p.hasPiece(), "make-eval-set writes every prompt's piece: " + p.id());
+            assertEquals(sampler.sample(p.seed(), p.clipIndex(), p.seconds()), p.spec(),
+                    "the written piece reads back as the piece drawn: " + p.id());
+        }
+        assertTrue(Files.readAllLines(file).stream().allMatch(l -> l.contains(",\"piece\":{\"style\":")));
     }
 
     @Test
-    void aSetThatNoLongerMatchesTheComposerIsRefused() throws Exception {
+    void aSetWithoutPiecesThatNoLongerMatchesTheComposerIsRefused() throws Exception {
         Path file = dir.resolve("tampered.jsonl");
-        EvalSet.write(file, EvalSetBuilder.build(900_123, 21, 0, 6));
+        EvalSet.write(file, EvalSetBuilder.build(900_123, 21, 0, 6).stream().map(EvalPrompt::withoutPiece).toList());
         String text = Files.readString(file);
         int at = text.indexOf("\"tempo_bpm\":") + "\"tempo_bpm\":".length();
         int end = text.indexOf(',', at);
@@ -67,7 +77,9 @@ class EvalSetBuilderTest {
         Files.writeString(file, text.substring(0, at) + (bpm + 1) + text.substring(end));
         EvalPrompt changed = EvalSet.read(file).get(0);
         EvalSetException e = assertThrows(EvalSetException.class, changed::spec);
-        assertTrue(e.getMessage().contains("make-eval-set"), e.getMessage());
+        assertTrue(e.getMessage().contains("make-eval-set") && e.getMessage().contains("tempo_bpm " + (bpm + 1)),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test
@@ -91,12 +103,41 @@ class EvalSetBuilderTest {
         throw new IllegalStateException("resources/eval/prompts.jsonl not found above " + Path.of("").toAbsolutePath());
     }
 
+    /**
+     * The shipped set is a frozen artifact: corpus v1's composer drew it (commit b20703e), and since
+     * corpus v2 the sampler draws other pieces from its seeds, so its pieces are written out. Its
+     * prompts, labels and melodies are byte for byte those of the set as first shipped (SHA-256 of the
+     * file without the pieces), and each written-out piece has its prompt's labels.
+     */
     @Test
-    void theShippedSetIsExactlyWhatTheDefaultsDraw() throws Exception {
-        Path again = dir.resolve("again.jsonl");
-        EvalSet.write(again, EvalSetBuilder.build(EvalSetBuilder.DEFAULT_SEED, 60, 20, 8));
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(shippedSet()), Files.readAllBytes(again)),
-                "make-eval-set with its defaults must still draw the shipped set byte for byte");
+    void theShippedSetKeepsItsFirstTextAndItsPiecesAgreeWithItsLabels() throws Exception {
+        List<EvalPrompt> shipped = EvalSet.read(shippedSet());
+        assertEquals(60, shipped.size());
+        Path written = dir.resolve("again.jsonl");
+        EvalSet.write(written, shipped);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(shippedSet()), Files.readAllBytes(written)),
+                "the shipped set reads and writes back byte for byte");
+        Path withoutPieces = dir.resolve("without-pieces.jsonl");
+        EvalSet.write(withoutPieces, shipped.stream().map(EvalPrompt::withoutPiece).toList());
+        assertEquals("5447d5bb831f72683a1c5696ac3b15a9bd8bc8c14052b8b47ee7668785af910b",
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(withoutPieces))),
+                "prompts, labels and melodies are those of the set as first shipped");
+        for (int i = 0; i < shipped.size(); i++) {
+            EvalPrompt p = shipped.get(i);
+            assertEquals(String.format(java.util.Locale.ROOT, "eval-%03d", i), p.id());
+            assertTrue(p.hasPiece(), p.id());
+            PieceSpec spec = p.spec();      // throws when the piece contradicts a label
+            assertEquals(p.style(), spec.style().label(), p.id());
+            assertEquals(p.mood(), spec.mood().label(), p.id());
+            assertEquals(p.instruments(), spec.instrumentNames(), p.id());
+            assertEquals(p.tempoBpm(), spec.tempoBpm(), p.id());
+            assertEquals(p.tonality(), spec.tonality(), p.id());
+            assertEquals(p.hasDrums(), spec.hasDrums(), p.id());
+            assertEquals(p.seed(), spec.corpusSeed(), p.id());
+            assertEquals(p.clipIndex(), spec.index(), p.id());
+        }
+        assertEquals(12, shipped.stream().map(EvalPrompt::style).distinct().count(), "corpus v1's twelve styles");
     }
 
     @Test
