@@ -59,6 +59,19 @@ final class CandidatePhrases {
             "bpm", "tempo", "key", "major", "minor", "maj", "min", "sharp", "flat", "natural", "per",
             "minute", "minutes", "second", "seconds", "time", "signature", "bar", "bars", "measure", "measures");
 
+    /**
+     * How a piece is recorded and how it moves (corpus v2's captions speak of both): these name no
+     * style, mood or instrument, and the model hears them through the sentence embedding only.
+     */
+    private static final Set<String> RECORDING_AND_FORM = Set.of(
+            "recording", "recordings", "recorded", "production", "produced", "mix", "mixed", "master", "features",
+            "dry", "wet", "clean", "warm", "muffled", "dusty", "roomy", "room", "spacious", "reverberant",
+            "reverb-drenched", "hall-like", "cavernous", "close-miked", "natural-sounding", "tape-like", "washed-out",
+            "tight", "character", "lo-fi", "hi-fi", "even", "volume", "dynamics", "swelling", "building", "builds",
+            "rising", "falling", "waves", "growing", "louder", "softer", "getting", "towards", "settling", "down",
+            "intensity", "passages", "sections", "alternating", "end", "pulse", "feels", "goes", "carried", "can",
+            "hear", "here", "three-four", "w");
+
     private final Set<String> boundaries;
 
     private CandidatePhrases(Set<String> boundaries) {
@@ -69,6 +82,7 @@ final class CandidatePhrases {
     static CandidatePhrases standard() {
         Set<String> words = new HashSet<>(JOINING);
         words.addAll(NEUTRAL);
+        words.addAll(RECORDING_AND_FORM);
         for (int bpm : new int[] {60, 80, 100, 120, 160}) {
             for (String phrase : Captioner.tempoWords(bpm)) {
                 words.addAll(List.of(phrase.split("[\\s]+")));

@@ -83,11 +83,12 @@ class PromptVocabularyTest {
     @Test
     void theIssuesExamplePrompt() {
         Reading r = vocabulary.read("epic orchestral battle music with brass and timpani, 70 bpm, minor key");
-        assertEquals(new MusicDescriptors(Style.CLASSICAL, Mood.ENERGETIC, Set.of("brass section", "timpani")),
+        // "epic orchestral" is corpus v2's own name for its cinematic style, so it reads as a style
+        assertEquals(new MusicDescriptors(Style.CINEMATIC, null, Set.of("brass section", "timpani")),
                 r.descriptors());
         Mapping brass = r.mapped().stream().filter(m -> m.word().equals("brass")).findFirst().orElseThrow();
         assertEquals("brass section", brass.term());
         assertEquals(List.of("battle"), r.unknown());
-        assertNull(r.mapped().getFirst().similarity(), "the lexicon's mappings come first and have no similarity");
+        assertTrue(brass.similarity() != null && brass.similarity() > 0.6, "brass is placed by its embedding: " + brass);
     }
 }
