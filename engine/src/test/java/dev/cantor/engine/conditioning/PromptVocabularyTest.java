@@ -1,7 +1,6 @@
 package dev.cantor.engine.conditioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.conditioning.MusicDescriptors.Kind;
