@@ -1,6 +1,5 @@
 package dev.cantor.engine.codec;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,6 +9,7 @@ import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
 import dev.cantor.engine.quantizer.ResidualVectorQuantizer;
+import dev.cantor.engine.runtime.ModelDevice;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public final class CodecModel implements AutoCloseable {
 
     private CodecModel(CodecConfig config, long seed) {
         this.config = config;
-        this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
+        this.manager = NDManager.newBaseManager(ModelDevice.current());
         this.store = new ParameterStore(manager, seed);
         this.encoder = new SeanetEncoder(store, config);
         // The decoder draws its initial weights before the quantizer: a factorized quantizer has

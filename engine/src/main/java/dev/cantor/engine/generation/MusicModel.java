@@ -80,6 +80,11 @@ public final class MusicModel implements AutoCloseable {
         return lm;
     }
 
+    /** Where the LM's tensors live, as DJL names it ("cpu()", "gpu(0)"); the codec's are there too. */
+    public String device() {
+        return lm.manager().getDevice().toString();
+    }
+
     @Override
     public void close() {
         lm.close();

@@ -1,6 +1,5 @@
 package dev.cantor.engine.judge;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -17,6 +16,7 @@ import dev.cantor.engine.nn.Conv1dLayer;
 import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
+import dev.cantor.engine.runtime.ModelDevice;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -58,7 +58,7 @@ public final class AudioJudge implements AutoCloseable {
 
     private AudioJudge(JudgeConfig config, long seed) {
         this.config = config;
-        this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
+        this.manager = NDManager.newBaseManager(ModelDevice.current());
         this.store = new ParameterStore(manager, seed);
         this.frontEnd = new LogMelSpectrogram(config.sampleRate(), config.nFft(), config.hop(), config.melBins(),
                 config.fMin(), config.fMax());

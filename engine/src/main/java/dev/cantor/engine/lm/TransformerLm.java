@@ -1,6 +1,5 @@
 package dev.cantor.engine.lm;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.nn.TensorFile;
+import dev.cantor.engine.runtime.ModelDevice;
 import dev.cantor.engine.runtime.NoGrad;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ public final class TransformerLm implements AutoCloseable {
 
     private TransformerLm(LmConfig config, long seed) {
         this.config = config;
-        this.manager = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice());
+        this.manager = NDManager.newBaseManager(ModelDevice.current());
         this.store = new ParameterStore(manager, seed);
         int d = config.dModel();
         // Summing K token embeddings, a melody and a position embedding: each starts with
