@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,8 +43,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         GenerationRequest.requireValidSeconds(seconds);
         if (runs < 1 || runs > 100) {
             throw new UserInputException("--runs must be 1..100");
@@ -75,11 +80,12 @@ final class BenchCommand implements Callable<Integer> {
             report.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0));
             report.put("peak_rss_mb", round(peakRssKb() / 1024.0));
             report.put("cores", Runtime.getRuntime().availableProcessors());
+            report.put("device", engine.model().device());
             if (json) {
                 JsonOutput.print(System.out, report);
             } else {
-                System.out.printf(Locale.ROOT, "generated %.1f s of audio: LM %.3f s/s, decoding %.3f s/s, total rtf %.3f;"
-                        + " peak heap %.0f MB, peak RSS %.0f MB%n", audio, lm / audio, decode / audio,
+                System.out.printf(Locale.ROOT, "on %s, generated %.1f s of audio: LM %.3f s/s, decoding %.3f s/s, total rtf %.3f;"
+                        + " peak heap %.0f MB, peak RSS %.0f MB%n", engine.model().device(), audio, lm / audio, decode / audio,
                         (lm + decode) / audio, peakHeapBytes() / 1048576.0, peakRssKb() / 1024.0);
             }
         }

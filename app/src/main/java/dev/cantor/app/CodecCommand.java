@@ -26,8 +26,12 @@ final class CodecCommand implements Callable<Integer> {
     @Mixin
     AudioOutputOptions output;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         SampleFormat sampleFormat = output.sampleFormat();
         InputAudio.requireFile(in, "input");
         output.checkWritable();

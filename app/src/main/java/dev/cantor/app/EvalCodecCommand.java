@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor eval-codec}: reconstruction and token statistics on held-out clips, optionally beside Opus. */
@@ -42,8 +43,12 @@ final class EvalCodecCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         if (!Files.isDirectory(data)) {
             throw new UserInputException("data folder not found: " + data);
         }

@@ -109,8 +109,12 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         if (seeds < 1 || seeds > 100) {
             throw new UserInputException("--seeds must be between 1 and 100");
         }

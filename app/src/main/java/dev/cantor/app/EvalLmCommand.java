@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor eval-lm}: the language model's cross-entropy on tokenized clips. */
@@ -34,8 +35,12 @@ final class EvalLmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         Path dir = ModelLocator.orDefault(model).resolve(MusicModel.LM_DIR);
         TokenCache.Contents cache;
         try {

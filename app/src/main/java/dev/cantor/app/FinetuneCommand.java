@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor finetune}: fine-tunes a model on a folder of the musician's own music. */
@@ -54,8 +55,12 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         ConsoleProgress progress = new ConsoleProgress();
         long t0 = System.nanoTime();
         if (resume) {

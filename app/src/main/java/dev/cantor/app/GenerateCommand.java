@@ -50,8 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     AudioOutputOptions output;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         SampleFormat sampleFormat = output.sampleFormat();
         long actualSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 31);
         GenerationRequest.requireValidSeconds(seconds);

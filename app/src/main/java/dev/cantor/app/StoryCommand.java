@@ -45,8 +45,12 @@ final class StoryCommand implements Callable<Integer> {
     @Mixin
     AudioOutputOptions output;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         SampleFormat sampleFormat = output.sampleFormat();
         StoryProject story;
         try {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor tokenize}: codec tokens, melody and caption embeddings of a corpus, for LM training. */
@@ -36,8 +37,12 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         Path codecPath = codecDir != null ? codecDir : ModelLocator.defaultModel().resolve(MusicModel.CODEC_DIR);
         if (!Files.isDirectory(data)) {
             throw new UserInputException("data folder not found: " + data);

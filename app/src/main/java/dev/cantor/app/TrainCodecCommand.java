@@ -130,8 +130,12 @@ final class TrainCodecCommand implements Callable<Integer> {
             "--adversarial-weight", "--feature-weight", "--adversarial-from", "--discriminator-channels",
             "--judge-seconds", "--decoder-only");
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         run.checkSteps();
         if (!Files.isDirectory(data)) {
             throw new UserInputException("training data folder not found: " + data);

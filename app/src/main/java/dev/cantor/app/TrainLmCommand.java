@@ -122,8 +122,12 @@ final class TrainLmCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
+        device.apply();
         run.checkSteps();
         Path lmDir = out.resolve(MusicModel.LM_DIR);
         run.checkTarget(out, lmDir, TransformerLm.WEIGHTS_FILE, "LM training checkpoint", "a language model");

@@ -56,6 +56,31 @@ class GenerateCliTest {
     }
 
     @Test
+    void aGpuThatIsNotThereIsOneLineAndExitTwo() throws Exception {
+        // This machine and CI carry the CPU-only PyTorch library (or see no GPU): --device gpu cannot be had.
+        Path out = dir.resolve("gpu.wav");
+        CliHarness.Result r = CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "piano",
+                "--seconds", "1", "--device", "gpu", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), "one line: " + r.stderr());
+        assertTrue(r.stderr().startsWith("cantor: no CUDA GPU for --device gpu: "), r.stderr());
+        assertFalse(Files.exists(out));
+        CliHarness.Result unknown = CliHarness.run(dir, "bench", "--model", model.toString(), "--device", "tpu");
+        assertEquals(2, unknown.exitCode(), unknown.stderr());
+        assertTrue(unknown.stderr().contains("use auto, cpu, gpu or gpu:N"), unknown.stderr());
+    }
+
+    @Test
+    void benchReportsTheDevice() throws Exception {
+        JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "bench", "--model", model.toString(), "--seconds", "1",
+                "--device", "cpu", "--json")).stdout());
+        assertEquals("cpu()", r.get("device").asText());
+        JsonNode auto = JSON.readTree(ok(CliHarness.run(dir, "bench", "--model", model.toString(), "--seconds", "1",
+                "--json")).stdout());
+        assertEquals("cpu()", auto.get("device").asText(), "auto falls back to the CPU without a GPU");
+    }
+
+    @Test
     void generateWritesTheRequestedLengthAndRepeatsForTheSameSeed() throws Exception {
         Path a = dir.resolve("a.wav");
         Path b = dir.resolve("b.wav");
