@@ -19,6 +19,6 @@ final class DeviceOption {
      * @throws dev.cantor.engine.api.RequestException (exit 2) for an unknown name, or a GPU that is not there
      */
     String apply() {
-        return ModelDevice.use(DeviceChoice.parse(device)).toString();
+        return ModelDevice.use(DeviceChoice.parse(device));
     }
 }

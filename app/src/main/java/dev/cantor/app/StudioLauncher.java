@@ -1,8 +1,12 @@
 package dev.cantor.app;
 
+import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.engine.api.MusicEngine;
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.audio.SpeakerOutput;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.generation.MusicModel;
+import dev.cantor.engine.runtime.ModelDevice;
 import dev.cantor.ui.EngineProvider;
 import dev.cantor.ui.EngineWorker;
 import dev.cantor.ui.HumDevices;
@@ -45,11 +49,20 @@ public final class StudioLauncher {
     }
 
     static EngineProvider engines() {
-        return model -> {
-            try {
-                return EngineLoader.open(model.dir());
-            } catch (UserInputException e) {
-                throw new IOException(e.getMessage(), e);
+        return new EngineProvider() {
+            @Override
+            public MusicEngine open(ModelEntry model) throws IOException {
+                return open(model, DeviceChoice.AUTO);
+            }
+
+            @Override
+            public MusicEngine open(ModelEntry model, DeviceChoice device) throws IOException {
+                try {
+                    ModelDevice.use(device);
+                    return EngineLoader.open(model.dir());
+                } catch (UserInputException | RequestException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.DeviceChoice;
 import dev.cantor.engine.api.MusicEngine;
 import java.io.IOException;
 
@@ -13,4 +14,14 @@ public interface EngineProvider {
      * @throws IOException with a message fit for the status bar when the folder is not a usable model
      */
     MusicEngine open(ModelEntry model) throws IOException;
+
+    /**
+     * Loads the model to run on {@code device}; a provider that has one device only (a test double)
+     * ignores it.
+     *
+     * @throws IOException with a message fit for the status bar, also when the device cannot be had
+     */
+    default MusicEngine open(ModelEntry model, DeviceChoice device) throws IOException {
+        return open(model);
+    }
 }

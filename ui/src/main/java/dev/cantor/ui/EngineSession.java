@@ -1,16 +1,18 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.DeviceChoice;
 import dev.cantor.engine.api.MusicEngine;
 import java.io.IOException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The loaded engine, shared by everything in the studio that generates (single pieces and
  * stories): it is opened for the selected model on first use, replaced when the musician picks
- * another model, and used by one job at a time ({@link #busy()}). {@link #engineFor} and
+ * another model or another device, and used by one job at a time ({@link #busy()}). {@link #engineFor} and
  * {@link #close} run on the {@link EngineWorker}'s thread; the busy flag lives on the UI thread.
  */
 final class EngineSession {
@@ -20,10 +22,20 @@ final class EngineSession {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private volatile MusicEngine engine;
     private volatile ModelEntry engineModel;
+    private volatile DeviceChoice engineDevice;
+    private final ObjectProperty<DeviceChoice> device = new SimpleObjectProperty<>(DeviceChoice.AUTO);
+    /** The device choice as the engine thread reads it (the property is the UI thread's). */
+    private volatile DeviceChoice wantedDevice = DeviceChoice.AUTO;
 
     EngineSession(EngineProvider engines, ObjectProperty<ModelEntry> model) {
         this.engines = engines;
         this.model = model;
+        device.addListener((obs, old, now) -> wantedDevice = now == null ? DeviceChoice.AUTO : now);
+    }
+
+    /** Where the models run; a change takes effect when the next job loads the engine again. */
+    ObjectProperty<DeviceChoice> device() {
+        return device;
     }
 
     /** The model the musician picked. */
@@ -42,7 +54,7 @@ final class EngineSession {
 
     /** True when {@code chosen} is the model already loaded (no loading wait). */
     boolean isLoaded(ModelEntry chosen) {
-        return engine != null && engineModel == chosen;
+        return engine != null && engineModel == chosen && wantedDevice.equals(engineDevice);
     }
 
     /** The engine for {@code chosen}, loading it (and closing another) when needed. Engine thread only. */
@@ -51,8 +63,10 @@ final class EngineSession {
             return engine;
         }
         close();
-        engine = engines.open(chosen);
+        DeviceChoice on = wantedDevice;
+        engine = engines.open(chosen, on);
         engineModel = chosen;
+        engineDevice = on;
         return engine;
     }
 
@@ -62,6 +76,7 @@ final class EngineSession {
             engine.close();
             engine = null;
             engineModel = null;
+            engineDevice = null;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.cantor.ui;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.sampling.SamplingParams;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ public record StudioSettings(
         @JsonProperty("export_sample_rate") Integer exportSampleRate,
         @JsonProperty("export_folder") String exportFolder,
         @JsonProperty("input_device") String inputDevice,
-        @JsonProperty("story_project") String storyProject) {
+        @JsonProperty("story_project") String storyProject,
+        @JsonProperty("device") String device) {
 
     public static final int VERSION = 1;
     /** Prompts kept in the history. */
@@ -39,7 +42,7 @@ public record StudioSettings(
     public static StudioSettings defaults() {
         return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, SamplingParams.DEFAULT_TEMPERATURE,
                 SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE, "PCM_16", 44100,
-                null, null, null);
+                null, null, null, DeviceChoice.AUTO.toString());
     }
 
     /**
@@ -57,7 +60,18 @@ public record StudioSettings(
                 within(seconds, 1, 600, d.seconds), within(temperature, 0, 2, d.temperature),
                 topK == null || topK < 0 || topK > 1024 ? d.topK : topK, within(topP, 0.05, 1, d.topP),
                 within(guidance, 0, 10, d.guidance), exportFormat == null ? d.exportFormat : exportFormat,
-                exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice, storyProject);
+                exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice, storyProject,
+                knownDevice(device) ? DeviceChoice.parse(device).toString() : d.device);
+    }
+
+    /** True when {@code text} names a device choice ({@link DeviceChoice#parse}). */
+    private static boolean knownDevice(String text) {
+        try {
+            DeviceChoice.parse(text);
+            return true;
+        } catch (RequestException e) {
+            return false;       // a hand-edited or damaged value: the default takes its place
+        }
     }
 
     /** {@code value} when it lies in [min, max], else {@code otherwise} (NaN and null included). */
@@ -120,38 +134,49 @@ public record StudioSettings(
     /** With this history of prompts, newest first. */
     public StudioSettings withRecentPrompts(List<String> prompts) {
         return new StudioSettings(version, List.copyOf(prompts), modelFolders, selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withModelFolders(List<String> folders) {
         return new StudioSettings(version, recentPrompts, List.copyOf(folders), selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
+                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withSelectedModel(String dir) {
         return new StudioSettings(version, recentPrompts, modelFolders, dir, seconds, temperature, topK, topP,
-                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
+                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withParameters(double newSeconds, double newTemperature, int newTopK, double newTopP,
                                          double newGuidance) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, newSeconds, newTemperature,
-                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject);
+                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withExport(String format, int sampleRate, String folder) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, format, sampleRate, folder, inputDevice, storyProject);
+                topP, guidance, format, sampleRate, folder, inputDevice, storyProject, device);
     }
 
-    public StudioSettings withInputDevice(String device) {
+    public StudioSettings withInputDevice(String newDevice) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, device, storyProject);
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, newDevice, storyProject, this.device);
+    }
+
+    /** With the device the models run on ({@link DeviceChoice}'s words). */
+    public StudioSettings withDevice(DeviceChoice choice) {
+        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, choice.toString());
+    }
+
+    /** The device choice these settings hold ({@code auto} when none or an unknown one). */
+    public DeviceChoice deviceChoice() {
+        return knownDevice(device) ? DeviceChoice.parse(device) : DeviceChoice.AUTO;
     }
 
     /** With the story project the Story view had open. */
     public StudioSettings withStoryProject(String file) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file);
+                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file, device);
     }
 }

@@ -1,7 +1,9 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.DeviceChoice;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -15,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -71,9 +74,16 @@ public final class StudioView extends BorderPane {
                 }
             }
         });
+        ComboBox<DeviceChoice> device = new ComboBox<>(FXCollections.observableList(StudioViewModel.deviceChoices()));
+        device.setId("device");
+        device.valueProperty().bindBidirectional(vm.device());
+        device.setAccessibleText("Device the models run on");
+        device.setTooltip(new Tooltip("auto: a CUDA GPU when this Cantor's PyTorch supports one, else the CPU"));
+        device.disableProperty().bind(vm.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, brand, subtitle, gap, new Label("Model"), models, addModel);
+        HBox top = new HBox(10, brand, subtitle, gap, new Label("Model"), models, addModel,
+                new Label("Device"), device);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 14, 10, 14));
         top.getStyleClass().add("top-bar");

@@ -1,9 +1,12 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.DeviceChoice;
 import dev.cantor.engine.audio.AudioPlayer;
 import dev.cantor.engine.audio.PcmOutput;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 
 /**
  * Everything the studio window shows, wired together: models, generation and takes, playback of
@@ -38,6 +41,7 @@ public final class StudioViewModel implements AutoCloseable {
         this.worker = worker;
         this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
         this.session = new EngineSession(engines, models.selected());
+        session.device().set(settings.deviceChoice());
         this.generate = new GenerateViewModel(worker, session, settings, this::saveSettings);
         this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
@@ -59,6 +63,7 @@ public final class StudioViewModel implements AutoCloseable {
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
         models.selected().addListener((obs, old, now) -> saveSettings());
         hum.device().addListener((obs, old, now) -> saveSettings());
+        session.device().addListener((obs, old, now) -> saveSettings());
         if (store.warning() != null) {
             generate.statusNote(store.warning());
         }
@@ -101,6 +106,16 @@ public final class StudioViewModel implements AutoCloseable {
         return session.busy();
     }
 
+    /** Where the models run (auto, cpu, gpu); the next generation loads the model there. */
+    public ObjectProperty<DeviceChoice> device() {
+        return session.device();
+    }
+
+    /** The choices the device selector offers. */
+    public static List<DeviceChoice> deviceChoices() {
+        return List.of(DeviceChoice.AUTO, DeviceChoice.CPU, DeviceChoice.GPU);
+    }
+
     public HumViewModel hum() {
         return hum;
     }
@@ -130,6 +145,7 @@ public final class StudioViewModel implements AutoCloseable {
                 .withModelFolders(models.addedFolders())
                 .withSelectedModel(models.selected().get() == null ? null : models.selected().get().dir().toString())
                 .withInputDevice(hum.device().get())
+                .withDevice(session.device().get() == null ? DeviceChoice.AUTO : session.device().get())
                 .withRecentPrompts(generate.history());
         write();
     }

@@ -22,11 +22,16 @@ public final class ModelDevice {
     private ModelDevice() {
     }
 
-    /** Chooses the device models loaded from now on use; checks it can be had first. */
-    public static Device use(DeviceChoice wanted) {
+    /**
+     * Chooses the device models loaded from now on use; checks it can be had first.
+     *
+     * @return the device, as DJL names it ("cpu()", "gpu(0)")
+     * @throws RequestException when it cannot be had (see {@link #resolve}); the choice stays as it was
+     */
+    public static String use(DeviceChoice wanted) {
         Device device = resolve(wanted);
         choice = wanted;
-        return device;
+        return device.toString();
     }
 
     /** What {@link #use} last chose ({@code auto} until then). */
