@@ -293,20 +293,19 @@ public final class TrainingViewModel implements AutoCloseable {
                                 : "Codec on the held-out files: base " + figures + " (tuning…)"));
                     }
                 }), done -> finished(out, done), e -> {
-                    busy.set(false);
-                    training.set(false);
+                    // The status first: whoever waits for busy to fall then reads the final word.
                     if (e instanceof CancelledException) {
                         status.set("Paused; the fine-tune is saved. Resume continues it.");
                     } else {
                         message.set("The fine-tune stopped: " + e.getMessage() + ". Its last checkpoint is kept; "
                                 + "Resume tries again.");
                     }
+                    training.set(false);
+                    busy.set(false);
                 });
     }
 
     private void finished(Path out, FineTuneState done) {
-        busy.set(false);
-        training.set(false);
         progress.set(1);
         try {
             ModelEntry added = models.add(out);
@@ -315,6 +314,8 @@ public final class TrainingViewModel implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             message.set("The model was made in " + out + " but could not be added: " + e.getMessage());
         }
+        training.set(false);
+        busy.set(false);          // last, as when paused
     }
 
     private static String summary(TrainingLibrary l) {
