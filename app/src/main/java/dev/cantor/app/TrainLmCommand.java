@@ -107,7 +107,7 @@ final class TrainLmCommand implements Callable<Integer> {
                     + " base's length); add --positions rotary");
         }
         config = switch (scheme) {
-            case "rotary" -> config.rotaryPositions() ? config : config.withRotaryPositions();
+            case "rotary" -> config.withRotaryPositions();
             case "learned" -> config;
             default -> throw new UserInputException("--positions must be learned or rotary, got '" + positions + "'");
         };

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import dev.cantor.engine.io.Fifos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +70,7 @@ class SettingsStoreTest {
 
     @Test
     void aSettingsFileThatIsAFifoOrTooLargeDoesNotHangOrFillMemory(@TempDir Path dir) throws Exception {
-        Path fifo = mkfifo(dir.resolve("settings.json"));
+        Path fifo = Fifos.make(dir.resolve("settings.json"));
         SettingsStore store = new SettingsStore(dir);
         assertEquals(StudioSettings.defaults(), store.load());
         assertTrue(store.warning().contains("not a regular file"), store.warning());
@@ -85,15 +83,4 @@ class SettingsStoreTest {
         assertTrue(Files.exists(dir.resolve("settings.json.bad")));
     }
 
-    static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "mkfifo is not available: " + e.getMessage());
-            throw e;
-        }
-        assumeTrue(p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0, "mkfifo failed");
-        return path;
-    }
 }

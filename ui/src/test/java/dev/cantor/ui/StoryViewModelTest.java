@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cantor.engine.story.StoryProject;
 import dev.cantor.engine.story.StoryProjects;
 import dev.cantor.engine.story.StorySection;
+import dev.cantor.engine.io.Fifos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -224,7 +225,7 @@ class StoryViewModelTest {
 
     @Test
     void aFifoAsTheSavedProjectDoesNotHangStartUp() throws Exception {
-        Path fifo = SettingsStoreTest.mkfifo(dir.resolve("story.json"));
+        Path fifo = Fifos.make(dir.resolve("story.json"));
         StoryViewModel vm = open(fifo.toString());          // reading it would block until a writer came
         assertTrue(vm.message().get().contains("not a regular file"), vm.message().get());
         assertNotEquals(fifo, vm.file().get());

@@ -139,7 +139,8 @@ public final class TransformerLm implements AutoCloseable {
         // Rotary positions replace the learned table, and without a table the window is free to
         // change: the rest of the network (embeddings, blocks, heads) carries over as it is.
         boolean toRotary = config.rotaryPositions() && !base.rotaryPositions();
-        LmConfig reshaped = config.rotaryPositions() ? withRotary(base).withMaxFrames(config.maxFrames()) : base;
+        LmConfig reshaped = config.rotaryPositions()
+                ? base.withRotaryPositions().withMaxFrames(config.maxFrames()) : base;
         boolean growing = config.musicAttributes() && !base.musicAttributes();
         LmConfig grown = growing ? reshaped.withMusicAttributes() : reshaped;
         if (!grown.equals(config) && !(config.frameCondition() && grown.withFrameCondition(config.frameRate())
@@ -175,10 +176,6 @@ public final class TransformerLm implements AutoCloseable {
             throw e;
         }
         return model;
-    }
-
-    private static LmConfig withRotary(LmConfig c) {
-        return c.rotaryPositions() ? c : c.withRotaryPositions();
     }
 
     /** Reads a model folder's config.json (one-line errors naming the file and the field). */

@@ -142,7 +142,7 @@ class AtomicFilesTest {
         assertTrue(e.getMessage().contains("a folder"), e.getMessage());
         assertTrue(Files.isDirectory(folder));
 
-        Path fifo = mkfifo(dir.resolve("pipe.wav"));
+        Path fifo = Fifos.make(dir.resolve("pipe.wav"));
         e = assertThrows(NotReplacedException.class, () ->
                 AtomicFiles.write(fifo, Replacing.REGULAR_FILE, out -> out.write(1)));
         assertTrue(e.getMessage().contains("FIFO"), e.getMessage());
@@ -185,18 +185,6 @@ class AtomicFilesTest {
         Files.write(target, USERS);
         AtomicFiles.writeString(target, "{}");
         assertEquals("{}", Files.readString(target));
-    }
-
-    static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "mkfifo is not available: " + e.getMessage());
-            throw e;
-        }
-        assumeTrue(p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0, "mkfifo failed");
-        return path;
     }
 
     private static void await(CyclicBarrier barrier) throws IOException {
