@@ -31,6 +31,9 @@ import java.util.Objects;
  */
 public final class AudioFiles {
 
+    /** The formats read here, as messages and help texts name them (one place to change them). */
+    public static final String FORMAT_NAMES = "WAV, FLAC, MP3, Ogg Vorbis, Opus, M4A (with FFmpeg)";
+
     /** File extensions of the formats read here, lower case, for file choosers and folder scans. */
     public static final List<String> EXTENSIONS = List.of("wav", "flac", "mp3", "ogg", "oga", "opus", "m4a");
 

@@ -5,6 +5,10 @@ import io.github.jaredmdobson.concentus.OpusException;
 import io.github.jaredmdobson.concentus.OpusMSDecoder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads Ogg Opus files (RFC 7845) with Concentus, a pure-Java port of the reference Opus
@@ -29,6 +33,8 @@ final class OggOpusReader {
     private static final int MAX_FRAMES_PER_PACKET = 5_760;
     private static final int FAMILY_MONO_STEREO = 0;
     private static final int FIXED_HEAD = 19;
+    /** The largest tags packet read (cover art is kept in it); larger ones are skipped unread. */
+    private static final int MAX_TAGS_PACKET = 16 << 20;
     /** Enough for the first page with the longest OpusHead (255 channels). */
     private static final int FIRST_PAGE_BYTES = 1024;
 
@@ -163,6 +169,45 @@ final class OggOpusReader {
         Head head = identify(channel, name);
         long granule = OggPage.lastGranule(channel, head.serial());
         return granule > head.preSkip() ? (granule - head.preSkip()) / (double) RATE : -1;
+    }
+
+    /**
+     * The tags of an Ogg Opus file: its second packet, "OpusTags", holds Vorbis comments
+     * ({@code KEY=value}, keys in any case). jaudiotagger reads only Vorbis in Ogg, so this small
+     * parser reads them for {@link TrackTags}. Never fails: damaged tags are simply absent.
+     */
+    static TrackTags tags(FileChannel channel, String name) throws IOException {
+        Head head = identify(channel, name);
+        OggPacketReader packets = new OggPacketReader(channel, head.serial(), MAX_TAGS_PACKET);
+        OggPacketReader.Packet tags = packets.next() == null ? null : packets.next();
+        if (tags == null || tags.oversized() || !FileBytes.matches(tags.data(), 0, "OpusTags")) {
+            return TrackTags.NONE;
+        }
+        byte[] b = tags.data();
+        Map<String, String> fields = new HashMap<>();
+        int at = 8;
+        if (!FileBytes.has(b, at, 4)) {
+            return TrackTags.NONE;
+        }
+        at += 4 + (int) Math.min(b.length, FileBytes.u32le(b, at));     // the encoder's name
+        long count = FileBytes.has(b, at, 4) ? FileBytes.u32le(b, at) : 0;
+        at += 4;
+        for (long i = 0; i < count && FileBytes.has(b, at, 4); i++) {
+            long length = FileBytes.u32le(b, at);
+            at += 4;
+            if (length > b.length - at) {
+                break;
+            }
+            String comment = new String(b, at, (int) length, StandardCharsets.UTF_8);
+            at += (int) length;
+            int eq = comment.indexOf('=');
+            if (eq > 0) {
+                fields.putIfAbsent(comment.substring(0, eq).toUpperCase(Locale.ROOT), comment.substring(eq + 1));
+            }
+        }
+        TrackTags read = new TrackTags(fields.get("TITLE"), fields.get("ARTIST"), fields.get("ALBUM"),
+                fields.get("GENRE"), fields.getOrDefault("COMMENT", fields.get("DESCRIPTION")));
+        return read.isEmpty() ? TrackTags.NONE : read;
     }
 
     /** One Opus decoder behind one call, whichever of Concentus' two the channel mapping needs. */

@@ -81,6 +81,13 @@ class OpusFilesTest {
     }
 
     @Test
+    void itsTagsAreRead() {
+        TrackTags tags = TrackTags.read(opus);
+        assertEquals(new TrackTags(EncodedFixtures.TITLE, EncodedFixtures.ARTIST, EncodedFixtures.ALBUM,
+                EncodedFixtures.GENRE, EncodedFixtures.COMMENT), tags);
+    }
+
+    @Test
     void surroundFilesDecodeThroughTheMultistreamDecoder(@TempDir Path own) throws IOException {
         int rate = 48_000;
         float[][] channels = new float[6][rate];
