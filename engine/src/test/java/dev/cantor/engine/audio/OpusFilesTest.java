@@ -106,7 +106,8 @@ class OpusFilesTest {
     @Test
     void damageAndCutsAreReportedNotDecoded() throws IOException {
         byte[] bytes = Files.readAllBytes(opus);
-        Path cut = Files.write(dir.resolve("cut.opus"), Arrays.copyOf(bytes, bytes.length * 9 / 10)); // opusenc writes a page a second: the last is cut
+        // opusenc writes a page a second: this cuts the last one
+        Path cut = Files.write(dir.resolve("cut.opus"), Arrays.copyOf(bytes, bytes.length * 9 / 10));
         AudioFileException cutShort = assertThrows(AudioFileException.class, () -> AudioFiles.readMono(cut, 0));
         assertTrue(cutShort.getMessage().contains("cut.opus") && cutShort.getMessage().contains("cut short"),
                 cutShort.getMessage());
