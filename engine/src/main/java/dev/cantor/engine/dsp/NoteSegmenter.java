@@ -179,7 +179,10 @@ public final class NoteSegmenter {
         return before - db[t] >= DIP_DB && after - db[t] >= DIP_DB;
     }
 
-    /** Voiced stretches [first, last], with unvoiced gaps of at most {@code bridge} frames between like pitches closed. */
+    /**
+     * Voiced stretches [first, last]. An unvoiced gap of at most {@code bridge} frames between
+     * like pitches is a dropout: it is closed, its frames given the pitch before it.
+     */
     private static List<int[]> voicedRuns(double[] pitch, int bridge) {
         List<int[]> runs = new ArrayList<>();
         int t = 0;

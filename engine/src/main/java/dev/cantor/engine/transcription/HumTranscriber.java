@@ -55,8 +55,10 @@ public final class HumTranscriber implements MelodyTranscriber {
         double loudest = segments.stream().mapToDouble(NoteSegmenter.Segment::level).max().orElse(1);
         List<TranscribedNote> notes = new ArrayList<>(segments.size());
         for (NoteSegmenter.Segment s : segments) {
-            notes.add(new TranscribedNote(s.onsetSeconds(), Math.min(recording.seconds(), s.endSeconds()),
-                    s.midiPitch(), velocity(s.level(), loudest)));
+            double end = Math.min(recording.seconds(), s.endSeconds());   // the envelope's last window may reach past
+            if (end > s.onsetSeconds()) {
+                notes.add(new TranscribedNote(s.onsetSeconds(), end, s.midiPitch(), velocity(s.level(), loudest)));
+            }
         }
         if (options.tempoBpm() != null) {
             notes = new GridQuantizer(options.tempoBpm()).quantize(notes);
