@@ -127,9 +127,12 @@ final class FfmpegDecoder {
                 throw e;
             }
         } finally {
-            stop(process, readToEnd);
-            watchdog.stop();
-            errors.finish();
+            try {
+                stop(process, readToEnd);
+            } finally {
+                watchdog.stop();
+                errors.finish();
+            }
         }
         String stopped = watchdog.reason();
         if (Watchdog.INTERRUPTED.equals(stopped)) {
@@ -142,7 +145,7 @@ final class FfmpegDecoder {
         if (sink != null && sink.limited()) {
             return sink.toClip();
         }
-        if (process.exitValue() != 0) {
+        if (process.isAlive() || process.exitValue() != 0) {
             throw failure(name, errors.text(), errors.lastLine().replace("file:" + file.toAbsolutePath(), name));
         }
         if (sink == null) {
