@@ -38,7 +38,7 @@ class ArchitectureTest {
     void pureJavaPackagesStayFreeOfDjl() {
         noClasses().that().resideInAnyPackage("dev.cantor.engine.dsp..", "dev.cantor.engine.audio..",
                         "dev.cantor.engine.patterns..", "dev.cantor.engine.data..", "dev.cantor.engine.io..",
-                        "dev.cantor.engine.api..", "dev.cantor.engine.story..")
+                        "dev.cantor.engine.api..", "dev.cantor.engine.story..", "dev.cantor.engine.transcription..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..")
                 .check(classes);
     }
