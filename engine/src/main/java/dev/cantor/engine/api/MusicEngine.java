@@ -2,6 +2,7 @@ package dev.cantor.engine.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The engine as the studio and the CLI see it: a request in, audio out, with progress and
@@ -58,7 +59,7 @@ public interface MusicEngine extends AutoCloseable {
      */
     default TakesResult generateTakes(GenerationRequest request, int takes, ProgressListener progress,
                                       AudioStreamListener stream, CancellationToken cancel) {
-        requireValidTakes(takes);
+        requireValidTakes(takes, request.seconds());
         List<GenerationResult> results = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
         double lm = 0;
@@ -76,10 +77,24 @@ public interface MusicEngine extends AutoCloseable {
         return new TakesResult(results, seeds, lm, decode);
     }
 
-    /** @throws RequestException unless 1 ≤ takes ≤ {@link #MAX_TAKES} */
-    static void requireValidTakes(int takes) {
+    /**
+     * @throws RequestException unless 1 ≤ takes ≤ {@link #MAX_TAKES} and the takes of {@code seconds}
+     *                          each make at most {@link GenerationRequest#MAX_SECONDS} together (all
+     *                          their audio is held at once)
+     */
+    static void requireValidTakes(int takes, double seconds) {
         if (takes < 1 || takes > MAX_TAKES) {
             throw new RequestException("the number of takes must be 1 to " + MAX_TAKES + ", got " + takes);
+        }
+        requireTakesFit(takes, seconds, "music");
+    }
+
+    /** @throws RequestException when {@code takes} × {@code seconds} of {@code what} exceed {@link GenerationRequest#MAX_SECONDS} */
+    static void requireTakesFit(int takes, double seconds, String what) {
+        if (takes * seconds > GenerationRequest.MAX_SECONDS) {
+            throw new RequestException(String.format(Locale.ROOT, "%d takes of %.0f s make %.0f s of %s, more than %.0f s"
+                    + " at once: make fewer or shorter takes", takes, seconds, takes * seconds, what,
+                    GenerationRequest.MAX_SECONDS));
         }
     }
 

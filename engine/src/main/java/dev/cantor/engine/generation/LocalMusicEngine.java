@@ -26,7 +26,6 @@ import dev.cantor.engine.runtime.NoGrad;
 import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The engine on this machine: prompt → sentence embedding and explicit attributes (tempo,
@@ -133,25 +132,15 @@ public final class LocalMusicEngine implements MusicEngine {
     @Override
     public synchronized TakesResult generateTakes(GenerationRequest request, int takes, ProgressListener progress,
                                                   AudioStreamListener stream, CancellationToken cancel) {
-        MusicEngine.requireValidTakes(takes);
+        MusicEngine.requireValidTakes(takes, request.seconds());
         double continued = request.continuation() == null ? 0 : request.continuation().seconds();
-        requireTakesFit(takes, request.seconds(), "music");
-        requireTakesFit(takes, continued, "audio to continue");
+        MusicEngine.requireTakesFit(takes, continued, "audio to continue");
         long[] seeds = new long[takes];
         for (int i = 0; i < takes; i++) {
             seeds[i] = request.seedOfTake(i);
         }
         try (NoGrad off = NoGrad.begin()) {
             return render(request, seeds, progress, stream, cancel);
-        }
-    }
-
-    /** Takes hold their audio in memory: together at most {@link GenerationRequest#MAX_SECONDS} of each kind. */
-    private static void requireTakesFit(int takes, double seconds, String what) {
-        if (takes * seconds > GenerationRequest.MAX_SECONDS) {
-            throw new RequestException(String.format(Locale.ROOT, "%d takes of %.0f s make %.0f s of %s, more than %.0f s"
-                    + " at once: make fewer or shorter takes", takes, seconds, takes * seconds, what,
-                    GenerationRequest.MAX_SECONDS));
         }
     }
 
