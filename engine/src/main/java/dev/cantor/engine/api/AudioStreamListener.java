@@ -8,9 +8,11 @@ package dev.cantor.engine.api;
  * (take 0's chunk, take 1's chunk, …, each at the same offset).
  *
  * <p>When the first chunk comes depends on the model, not the listener: the language model's
- * delay pattern completes a frame K−1 steps after it starts it, and the codec decoder needs a
- * few frames beyond a frame to finish its audio ({@code CodecModel.decoderContextFrames()}), so
- * the first 0.2 s of audio are heard after about 0.2 s + 0.4 s of frames have been sampled.
+ * delay pattern completes a frame K−1 steps after it starts it, and the codec decoder needs some
+ * frames beyond a frame to finish its audio (16, 0.32 s, for the shipped codec). So the first
+ * chunk, 0.2 s of audio, comes once about 0.55 s of music has been sampled: a third of a second
+ * with the shipped model on a 2-core CPU ({@code cantor bench} reports it as {@code first_audio_s}).
+ * Later chunks are about 1 s long.
  *
  * <p>Called on the generating thread between sampling steps: be quick (hand the chunk to a
  * queue, a player, a view); time spent here delays the music. A listener that throws ends the

@@ -38,7 +38,7 @@ public interface MusicEngine extends AutoCloseable {
     default GenerationResult generate(GenerationRequest request, ProgressListener progress,
                                       AudioStreamListener stream, CancellationToken cancel) {
         GenerationResult result = generate(request, progress, cancel);
-        float[] audio = result.audio().samples();
+        float[] audio = result.audio().samples().clone();       // the chunk's samples are the listener's own
         stream.onChunk(new AudioChunk(0, 0, audio, result.audio().sampleRate(), audio.length));
         return result;
     }

@@ -28,6 +28,8 @@ class TokenGeneratorBatchTest {
     private static final LmConfig ROTARY = new LmConfig(4, 32, 32, 2, 2, 64, 8, 384, 0.0).withFrameCondition(50)
             .withMusicAttributes().withRotaryPositions();
     private static final SamplingParams SAMPLING = new SamplingParams(1.0, 20, 1.0, 2.0, 0);
+    /** Without guidance: one row per take (a single run's products have one row). */
+    private static final SamplingParams UNGUIDED = new SamplingParams(0.8, 0, 0.9, 1.0, 0);
 
     private static LmCondition condition(int[] melody) {
         Random r = new Random(3);
@@ -59,17 +61,21 @@ class TokenGeneratorBatchTest {
             try (TransformerLm lm = TransformerLm.create(config, 5)) {
                 TokenGenerator generator = new TokenGenerator(lm);
                 for (int[][] prompt : new int[][][] {null, prompt(6, config.codebookSize())}) {
-                    LmCondition c = condition(prompt == null ? null : melody);
-                    long[] seeds = {11, 12, 13};
-                    int[][][] batch = generator.generateTakes(c, prompt, 40, generator.defaultContextFrames(), SAMPLING,
-                            seeds, (done, total) -> { }, TokenGenerator.FrameSink.NONE, CancellationToken.NEVER);
-                    assertEquals(3, batch.length);
-                    for (int t = 0; t < seeds.length; t++) {
-                        int[][] single = generator.generate(c, prompt, 40, generator.defaultContextFrames(),
-                                SAMPLING.withSeed(seeds[t]), (done, total) -> { }, CancellationToken.NEVER);
-                        assertArrayEquals(single, batch[t], config.rotaryPositions() + " take " + t);
+                    for (SamplingParams sampling : new SamplingParams[] {SAMPLING, UNGUIDED}) {
+                        LmCondition c = condition(prompt == null ? null : melody);
+                        long[] seeds = {11, 12, 13};
+                        int[][][] batch = generator.generateTakes(c, prompt, 40, generator.defaultContextFrames(),
+                                sampling, seeds, (done, total) -> { }, TokenGenerator.FrameSink.NONE,
+                                CancellationToken.NEVER);
+                        assertEquals(3, batch.length);
+                        for (int t = 0; t < seeds.length; t++) {
+                            int[][] single = generator.generate(c, prompt, 40, generator.defaultContextFrames(),
+                                    sampling.withSeed(seeds[t]), (done, total) -> { }, CancellationToken.NEVER);
+                            // exact: each row of the batch is computed as it would be alone (TokenGenerator#generateTakes)
+                            assertArrayEquals(single, batch[t], config.rotaryPositions() + " " + sampling + " take " + t);
+                        }
+                        assertFalse(java.util.Arrays.deepEquals(batch[0], batch[1]), "the seeds make different takes");
                     }
-                    assertFalse(java.util.Arrays.deepEquals(batch[0], batch[1]), "the seeds make different takes");
                 }
             }
         }
