@@ -24,7 +24,7 @@ final class StreamingDecoder implements TokenGenerator.FrameSink {
      * Frames of the chunks after it: 1 s at 50 Hz. Each chunk decodes its context again (2 × 16
      * frames for the shipped codec, two thirds more work than the chunk alone); decoding is a
      * small part of a take's time (rtf 0.014 against the language model's 0.097), so longer
-     * chunks would buy little and make the playhead wait longer near the end.
+     * chunks would buy little, and shorter ones reach the listener sooner.
      */
     static final int CHUNK_FRAMES = 50;
     /** Longest chunk (a long continuation's frames are all known at once): the codec's own window. */
