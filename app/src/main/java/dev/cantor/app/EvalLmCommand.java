@@ -4,6 +4,7 @@ import dev.cantor.engine.data.TokenCache;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.training.ConditionSensitivity;
 import dev.cantor.engine.training.LmLoss;
 import dev.cantor.engine.training.LmTrainer;
 import dev.cantor.engine.training.LmTrainingConfig;
@@ -31,6 +32,10 @@ final class EvalLmCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "Use every clip (for a cache of held-out clips) instead of the validation split train-lm holds out.")
     boolean all;
+
+    @Option(names = "--sensitivity",
+            description = "Also measure how much the LM listens to its conditions: cross-entropy (without the melody) with true labels, then with the key a tritone away, the key left out, the mode flipped and the tempo ×1.5; the excess over 'true' is how much it relies on that label.")
+    boolean sensitivity;
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
@@ -74,11 +79,25 @@ final class EvalLmCommand implements Callable<Integer> {
             result.put("cross_entropy", LmLoss.mean(per));
             result.put("cross_entropy_per_codebook", per);
             result.put("perplexity_per_codebook", java.util.Arrays.stream(per).map(Math::exp).toArray());
+            Map<String, Double> reliance = sensitivity ? ConditionSensitivity.measure(lm, clips, window, 16) : null;
+            if (reliance != null) {
+                result.put("condition_sensitivity", reliance);
+            }
             if (json) {
                 JsonOutput.print(System.out, result);
             } else {
                 System.out.printf(Locale.ROOT, "cross-entropy %.4f nats per token on %d clips (per codebook %s)%n",
                         LmLoss.mean(per), clips.size(), java.util.Arrays.toString(per));
+                if (reliance != null) {
+                    double base = reliance.get("true");
+                    System.out.printf(Locale.ROOT, "without the melody: %.4f; excess when the labels are wrong:", base);
+                    reliance.forEach((name, ce) -> {
+                        if (!name.equals("true")) {
+                            System.out.printf(Locale.ROOT, " %s %+.4f", name, ce - base);
+                        }
+                    });
+                    System.out.println();
+                }
             }
         }
         return 0;
