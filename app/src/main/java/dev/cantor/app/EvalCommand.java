@@ -18,7 +18,7 @@ import dev.cantor.engine.eval.MemorizationCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.judge.AudioJudge;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

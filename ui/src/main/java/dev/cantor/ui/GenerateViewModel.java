@@ -9,7 +9,7 @@ import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.WaveformPeaks;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.api.DeviceChoice;
 import dev.cantor.engine.api.RequestException;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
-package dev.cantor.engine.sampling;
+package dev.cantor.engine.api;
+
 
 /**
  * How tokens are drawn from the model's distribution.

@@ -1,4 +1,5 @@
-package dev.cantor.engine.eval;
+package dev.cantor.engine.dsp;
+
 
 /** Waveform-domain quality figures in plain Java. */
 public final class AudioMetrics {

@@ -2,9 +2,9 @@ package dev.cantor.engine.generation;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.lm.LmCondition;
-import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.util.List;
 

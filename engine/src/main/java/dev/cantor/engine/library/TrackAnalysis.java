@@ -2,10 +2,10 @@ package dev.cantor.engine.library;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cantor.engine.data.Key;
 import dev.cantor.engine.dsp.KeyEstimator;
 import dev.cantor.engine.dsp.Percussiveness;
 import dev.cantor.engine.dsp.TempoEstimator;
+import dev.cantor.engine.music.Key;
 import java.util.Arrays;
 
 /**

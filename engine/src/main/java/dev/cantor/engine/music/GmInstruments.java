@@ -1,4 +1,5 @@
-package dev.cantor.engine.data;
+package dev.cantor.engine.music;
+
 
 /**
  * Plain-language names of the 128 General MIDI programs (as a musician would say them in a

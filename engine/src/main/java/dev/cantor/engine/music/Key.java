@@ -1,4 +1,4 @@
-package dev.cantor.engine.data;
+package dev.cantor.engine.music;
 
 import java.util.Locale;
 

@@ -1,4 +1,5 @@
-package dev.cantor.engine.data;
+package dev.cantor.engine.music;
+
 
 /** Major or minor; minor is natural minor, with the harmonic-minor leading tone on the dominant. */
 public enum Mode {

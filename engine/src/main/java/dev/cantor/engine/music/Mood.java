@@ -1,4 +1,5 @@
-package dev.cantor.engine.data;
+package dev.cantor.engine.music;
+
 
 /**
  * The mood of a piece and how it is played: loudness (MIDI velocity), register, note density,

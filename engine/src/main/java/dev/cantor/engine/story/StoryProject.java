@@ -3,7 +3,7 @@ package dev.cantor.engine.story;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.util.List;
 
 /**

@@ -28,12 +28,12 @@ public record StorySection(
         @JsonProperty("melody") String melody) {
 
     /** The key names a section may give, "C" to "B" (sharps and flats as the corpus spells them). */
-    public static final java.util.List<String> KEY_NAMES = java.util.Arrays.stream(dev.cantor.engine.data.Key.values())
-            .map(dev.cantor.engine.data.Key::label).toList();
+    public static final java.util.List<String> KEY_NAMES = java.util.Arrays.stream(dev.cantor.engine.music.Key.values())
+            .map(dev.cantor.engine.music.Key::label).toList();
 
     /** {@code key} spelled as in {@link #KEY_NAMES} ("f#" → "F#"). @throws IllegalArgumentException for no key */
     public static String keyName(String key) {
-        return dev.cantor.engine.data.Key.fromLabel(key).label();
+        return dev.cantor.engine.music.Key.fromLabel(key).label();
     }
 
     /** A section with only a prompt and a length. */
