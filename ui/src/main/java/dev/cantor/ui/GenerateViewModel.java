@@ -5,11 +5,12 @@ import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.WaveformPeaks;
-import dev.cantor.engine.api.SamplingParams;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
@@ -236,21 +237,23 @@ public final class GenerateViewModel {
         }
     }
 
-    private void onProgress(long done, long total, String stage, long started) {
+    private void onProgress(long done, long total, ProgressStage stage, long started) {
         if (!running.get()) {
             return;
         }
         double fraction = total > 0 ? Math.min(1, done / (double) total) : 0;
         double overall;
-        switch (stage) {
-            case "conditioning" -> overall = CONDITIONING_SHARE * fraction;
-            case "decoding" -> overall = 1 - DECODING_SHARE + DECODING_SHARE * fraction;
+        switch (stage.kind()) {
+            case CONDITIONING -> overall = CONDITIONING_SHARE * fraction;
+            case DECODING -> overall = 1 - DECODING_SHARE + DECODING_SHARE * fraction;
             default -> overall = CONDITIONING_SHARE + (1 - CONDITIONING_SHARE - DECODING_SHARE) * fraction;
         }
         progress.set(Math.max(progress.get(), overall));
         if (!cancel.isCancelled()) {
-            status.set("generating".equals(stage) ? String.format(Locale.ROOT, "Generating… %d of %d frames", done, total)
-                    : Character.toUpperCase(stage.charAt(0)) + stage.substring(1) + "…");
+            String word = stage.toString();
+            status.set(stage.kind() == ProgressStage.Kind.GENERATING
+                    ? String.format(Locale.ROOT, "Generating… %d of %d frames", done, total)
+                    : Character.toUpperCase(word.charAt(0)) + word.substring(1) + "…");
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         double p = progress.get();

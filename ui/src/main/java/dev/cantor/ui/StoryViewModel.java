@@ -4,6 +4,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.dsp.WaveformPeaks;
@@ -582,24 +583,19 @@ public final class StoryViewModel {
         return file.get().toAbsolutePath().getParent();
     }
 
-    private void onProgress(long done, long total, String stage, int sections) {
+    private void onProgress(long done, long total, ProgressStage stage, int sections) {
         if (!running.get()) {
             return;
         }
         double fraction = total > 0 ? Math.min(1, done / (double) total) : 0;
-        if (stage.startsWith("section ")) {
-            String[] words = stage.split(" ");
-            try {
-                activeSection.set(Integer.parseInt(words[1]) - 1);
-            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                activeSection.set(-1);
-            }
+        if (stage.kind() == ProgressStage.Kind.SECTION) {
+            activeSection.set(stage.index());
             progress.set(Math.max(progress.get(), (1 - DECODING_SHARE) * fraction));
             if (!cancel.isCancelled()) {
                 status.set(String.format(Locale.ROOT, "Section %d of %d · %.0f %%", activeSection.get() + 1, sections,
                         100 * progress.get()));
             }
-        } else if (stage.equals("decoding")) {
+        } else if (stage.kind() == ProgressStage.Kind.DECODING) {
             activeSection.set(-1);
             progress.set(Math.max(progress.get(), 1 - DECODING_SHARE + DECODING_SHARE * fraction));
             if (!cancel.isCancelled()) {

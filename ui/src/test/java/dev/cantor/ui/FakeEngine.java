@@ -5,6 +5,7 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
@@ -29,8 +30,8 @@ final class FakeEngine implements MusicEngine {
     @Override
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel) {
         requests.add(request);
-        progress.onProgress(0, 1, "conditioning");
-        progress.onProgress(1, 1, "conditioning");
+        progress.onProgress(0, 1, ProgressStage.CONDITIONING);
+        progress.onProgress(1, 1, ProgressStage.CONDITIONING);
         int frames = (int) Math.round(request.seconds() * 50);
         for (int f = 1; f <= frames; f++) {
             cancel.throwIfCancelled();
@@ -38,9 +39,9 @@ final class FakeEngine implements MusicEngine {
                 waitIfHeld();
                 cancel.throwIfCancelled();
             }
-            progress.onProgress(f, frames, "generating");
+            progress.onProgress(f, frames, ProgressStage.GENERATING);
         }
-        progress.onProgress(1, 1, "decoding");
+        progress.onProgress(1, 1, ProgressStage.DECODING);
         float[] x = new float[(int) Math.round(request.seconds() * RATE)];
         double hz = 200 + request.seed() % 100;
         for (int i = 0; i < x.length; i++) {
@@ -83,7 +84,7 @@ final class FakeEngine implements MusicEngine {
         }
         float[] x = new float[start[n] * RATE / 50];
         for (int i = 0; i < n; i++) {
-            progress.onProgress(start[i], start[n], "section " + (i + 1) + " of " + n);
+            progress.onProgress(start[i], start[n], ProgressStage.section(i, n));
             if (i == 1) {
                 waitIfHeld();
             }
@@ -93,9 +94,9 @@ final class FakeEngine implements MusicEngine {
                 x[t] = kept != null && i < from ? kept.audio().samples()[t]
                         : (float) (0.5 * Math.sin(2 * Math.PI * hz * t / RATE));
             }
-            progress.onProgress(start[i + 1], start[n], "section " + (i + 1) + " of " + n);
+            progress.onProgress(start[i + 1], start[n], ProgressStage.section(i, n));
         }
-        progress.onProgress(1, 1, "decoding");
+        progress.onProgress(1, 1, ProgressStage.DECODING);
         return new StoryResult(new AudioClip(x, RATE), new int[4][start[n]], start, 50, 0.1);
     }
 

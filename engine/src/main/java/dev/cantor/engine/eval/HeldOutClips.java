@@ -1,6 +1,7 @@
 package dev.cantor.engine.eval;
 
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioFileException;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.AudioLoader;
@@ -74,7 +75,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         List<float[]> clips = new ArrayList<>();
         for (Path file : files) {
             clips.add(AudioLoader.loadMono(file, sampleRate).samples());
-            progress.onProgress(clips.size(), files.size(), "loading");
+            progress.onProgress(clips.size(), files.size(), ProgressStage.LOADING);
         }
         return new HeldOutClips(clips, List.of());
     }
@@ -104,7 +105,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
             } catch (AudioFileException e) {
                 skipped.add(e.getMessage());
             }
-            progress.onProgress(i + 1, files.size(), "loading");
+            progress.onProgress(i + 1, files.size(), ProgressStage.LOADING);
         }
         if (clips.isEmpty()) {
             throw new AudioFileException("none of the " + files.size() + " audio files in " + dir

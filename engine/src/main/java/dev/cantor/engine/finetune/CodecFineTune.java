@@ -3,6 +3,7 @@ package dev.cantor.engine.finetune;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.CodecEvaluator;
@@ -124,7 +125,7 @@ final class CodecFineTune {
             for (int c = (i % every) % Math.max(1, cut.size()); c < cut.size(); c += every) {
                 out.add(cut.get(c));
             }
-            progress.onProgress(i + 1, tracks.size(), "reading");
+            progress.onProgress(i + 1, tracks.size(), ProgressStage.READING);
         }
         return out;
     }

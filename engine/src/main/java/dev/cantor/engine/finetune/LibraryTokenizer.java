@@ -2,6 +2,7 @@ package dev.cantor.engine.finetune;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
@@ -51,7 +52,7 @@ final class LibraryTokenizer {
             for (int c = 0; c < clips.size(); c++) {
                 out.add(clip(track, c, clips.get(c), embedding));
             }
-            progress.onProgress(i + 1, tracks.size(), "tokenizing");
+            progress.onProgress(i + 1, tracks.size(), ProgressStage.TOKENIZING);
         }
         return out;
     }

@@ -5,6 +5,7 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
@@ -114,7 +115,7 @@ public final class LocalMusicEngine implements MusicEngine {
                                                       CancellationToken cancel) {
         SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
                 request.guidance(), request.seed());            // in range: the request checked them
-        progress.onProgress(0, 1, "conditioning");
+        progress.onProgress(0, 1, ProgressStage.CONDITIONING);
         LmCondition condition = condition(request);
         int[][] prompt = null;
         float[] promptAudio = null;
@@ -138,10 +139,10 @@ public final class LocalMusicEngine implements MusicEngine {
             StoryGenerator.Tokens tokens = new StoryGenerator(generator, frameRate()).generate(request, conditions,
                     model.codec().config().numCodebooks(), progress, cancel);
             cancel.throwIfCancelled();
-            progress.onProgress(0, 1, "decoding");
+            progress.onProgress(0, 1, ProgressStage.DECODING);
             int[][] codes = tokens.codes();
             float[] audio = model.codec().decode(codes, codes[0].length * model.codec().config().hopLength());
-            progress.onProgress(1, 1, "decoding");
+            progress.onProgress(1, 1, ProgressStage.DECODING);
             return new StoryResult(new AudioClip(audio, sampleRate()), codes, tokens.sectionStart(), frameRate(),
                     (System.nanoTime() - t0) / 1e9);
         }
@@ -172,7 +173,7 @@ public final class LocalMusicEngine implements MusicEngine {
                     model.codec().config().numCodebooks(), new StoryGenerator.Tokens(previous.codes(), before), section,
                     regenerateFollowing, progress, cancel);
             cancel.throwIfCancelled();
-            progress.onProgress(0, 1, "decoding");
+            progress.onProgress(0, 1, ProgressStage.DECODING);
             int hop = model.codec().config().hopLength();
             int[][] codes = tokens.codes();
             float[] fresh = model.codec().decode(codes, codes[0].length * hop);
@@ -184,7 +185,7 @@ public final class LocalMusicEngine implements MusicEngine {
             if (!regenerateFollowing && section + 1 < n) {
                 audio = crossfade(audio, old, start[section + 1] * hop - fade, fade);
             }
-            progress.onProgress(1, 1, "decoding");
+            progress.onProgress(1, 1, ProgressStage.DECODING);
             return new StoryResult(new AudioClip(audio, sampleRate()), codes, start, frameRate(),
                     (System.nanoTime() - t0) / 1e9);
         }
@@ -255,10 +256,10 @@ public final class LocalMusicEngine implements MusicEngine {
         int frames = Math.max(1, (int) Math.round(seconds * frameRate()));
         long t0 = System.nanoTime();
         int[][] codes = generator.generate(condition, prompt, frames, generator.defaultContextFrames(), params,
-                (done, total) -> progress.onProgress(done, total, "generating"), cancel);
+                (done, total) -> progress.onProgress(done, total, ProgressStage.GENERATING), cancel);
         long t1 = System.nanoTime();
         cancel.throwIfCancelled();
-        progress.onProgress(0, 1, "decoding");
+        progress.onProgress(0, 1, ProgressStage.DECODING);
         int hop = model.codec().config().hopLength();
         float[] audio = model.codec().decode(codes, codes[0].length * hop);
         if (promptAudio != null) {
@@ -272,7 +273,7 @@ public final class LocalMusicEngine implements MusicEngine {
             }
         }
         long t2 = System.nanoTime();
-        progress.onProgress(1, 1, "decoding");
+        progress.onProgress(1, 1, ProgressStage.DECODING);
         return new GenerationResult(new AudioClip(audio, sampleRate()), codes, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 

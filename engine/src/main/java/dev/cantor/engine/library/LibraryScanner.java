@@ -2,6 +2,7 @@ package dev.cantor.engine.library;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.TrackTags;
@@ -79,7 +80,7 @@ public final class LibraryScanner {
             Path file = audio.get(i);
             String rel = root.relativize(file).toString().replace('\\', '/');
             tracks.add(read(file, rel, before.get(rel), prints));
-            progress.onProgress(i + 1, audio.size(), "reading");
+            progress.onProgress(i + 1, audio.size(), ProgressStage.READING);
         }
         tracks = markDuplicates(tracks, prints);
         tracks = split(tracks, before);
