@@ -1,10 +1,10 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.TextFiles;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.engine.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -113,7 +113,7 @@ public final class ExportViewModel {
             Files.createDirectories(parent);
         }
         WavWriter.write(wav, new AudioClip(samples, rate), format);
-        AtomicFiles.writeString(TakeSidecar.pathFor(wav),
+        TextFiles.writeAtomically(TakeSidecar.pathFor(wav),
                 TakeSidecar.JSON.writeValueAsString(item.sidecar(rate, format.name())));
     }
 

@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
@@ -10,7 +11,6 @@ import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.dsp.WaveformPeaks;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
@@ -46,6 +46,7 @@ public final class GenerateViewModel {
 
     private final EngineWorker worker;
     private final EngineSession session;
+    private final AudioAnalysis analysis;
     private final Runnable onSettingsChanged;
 
     private final StringProperty prompt = new SimpleStringProperty("");
@@ -75,14 +76,15 @@ public final class GenerateViewModel {
      *                          a new prompt in the history or new parameters
      */
     public GenerateViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
-                             StudioSettings settings, Runnable onSettingsChanged) {
-        this(worker, new EngineSession(engines, model), settings, onSettingsChanged);
+                             StudioSettings settings, Runnable onSettingsChanged, AudioAnalysis analysis) {
+        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis);
     }
 
     GenerateViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
-                      Runnable onSettingsChanged) {
+                      Runnable onSettingsChanged, AudioAnalysis analysis) {
         this.worker = worker;
         this.session = session;
+        this.analysis = analysis;
         this.onSettingsChanged = onSettingsChanged;
         history.setAll(settings.recentPrompts());
         seconds.set(settings.seconds());
@@ -223,7 +225,7 @@ public final class GenerateViewModel {
             token.throwIfCancelled();
             GenerationResult result = e.generate(request, (done, total, stage) ->
                     worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
-            Take take = new Take(0, request, chosen.name(), result.audio(), WaveformPeaks.of(result.audio().samples()),
+            Take take = new Take(0, request, chosen.name(), result.audio(), analysis.waveform(result.audio().samples()),
                     (System.nanoTime() - started) / 1e9, Instant.now());
             return new Finished(take, e.read(request.prompt()));
         }, this::finished, this::failed);

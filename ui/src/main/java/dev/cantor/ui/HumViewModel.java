@@ -1,11 +1,11 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.MicrophoneRecorder;
-import dev.cantor.engine.dsp.PitchTracker;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class HumViewModel {
     private final EngineWorker worker;
     private final int sampleRate;
     private final MicrophoneRecorder recorder;
-    private final PitchTracker tracker = new PitchTracker();
+    private final AudioAnalysis analysis;
 
     private final ObservableList<String> deviceNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> device = new SimpleObjectProperty<>();
@@ -56,9 +56,11 @@ public final class HumViewModel {
     private float[] live = new float[0];
     private int liveSize;
 
-    public HumViewModel(HumDevices devices, EngineWorker worker, int sampleRate, String preferredDevice) {
+    public HumViewModel(HumDevices devices, EngineWorker worker, int sampleRate, String preferredDevice,
+                        AudioAnalysis analysis) {
         this.devices = devices;
         this.worker = worker;
+        this.analysis = analysis;
         this.sampleRate = sampleRate;
         this.recorder = new MicrophoneRecorder(() -> devices.open(device.get()), sampleRate);
         refreshDevices(preferredDevice);
@@ -169,7 +171,7 @@ public final class HumViewModel {
             if (clip.length() == 0) {
                 throw new java.io.IOException(file.getFileName() + " holds no audio");
             }
-            return new Object[] {clip, tracker.track(clip.samples(), sampleRate, CONTOUR_RATE)};
+            return new Object[] {clip, analysis.pitch(clip.samples(), sampleRate, CONTOUR_RATE)};
         }, result -> {
             AudioClip clip = (AudioClip) result[0];
             contour.set((float[]) result[1]); // before the hum: whoever sees the new hum sees its contour
@@ -217,7 +219,7 @@ public final class HumViewModel {
     }
 
     private void updateContour(AudioClip take) {
-        worker.submit(() -> tracker.track(take.samples(), sampleRate, CONTOUR_RATE), contour::set, e -> { });
+        worker.submit(() -> analysis.pitch(take.samples(), sampleRate, CONTOUR_RATE), contour::set, e -> { });
     }
 
     /** Pitch frames for a new block, tracked with a little audio before it (recording thread). */
@@ -230,7 +232,7 @@ public final class HumViewModel {
         liveSize += block.length;
         int from = Math.max(0, before - LOOKBACK);
         float[] window = Arrays.copyOfRange(live, from, liveSize);
-        float[] pitches = tracker.track(window, sampleRate, CONTOUR_RATE);
+        float[] pitches = analysis.pitch(window, sampleRate, CONTOUR_RATE);
         int firstFrame = (int) Math.round((before - from) * CONTOUR_RATE / sampleRate);
         int lastFrame = (int) Math.round((liveSize - from) * CONTOUR_RATE / sampleRate);
         return Arrays.copyOfRange(pitches, Math.min(firstFrame, pitches.length), Math.min(lastFrame, pitches.length));

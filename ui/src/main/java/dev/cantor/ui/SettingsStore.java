@@ -2,7 +2,7 @@ package dev.cantor.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cantor.engine.io.AtomicFiles;
+import dev.cantor.engine.api.TextFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -126,7 +126,7 @@ public final class SettingsStore {
     /** Writes the settings atomically. */
     public void save(StudioSettings settings) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(file(), JSON.writeValueAsString(settings));
+        TextFiles.writeAtomically(file(), JSON.writeValueAsString(settings));
     }
 
     /** What went wrong at the last load, for the status bar, or null. */

@@ -1,8 +1,8 @@
 package dev.cantor.ui;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.api.story.StoryProject;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.story.StoryProject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.api.StoryResult;
-import dev.cantor.engine.dsp.WaveformPeaks;
-import dev.cantor.engine.story.StoryProject;
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.engine.api.Waveform;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StorySection;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * @param timeline the sections as they were when it was rendered
  * @param take     where it is kept beside the project (its file names), or null if it could not be written
  */
-public record StoryRender(StoryResult result, WaveformPeaks peaks, List<StorySection> timeline,
+public record StoryRender(StoryResult result, Waveform peaks, List<StorySection> timeline,
                    StoryProject.StoryTake take) {
 
     /** The first sample of every section after the first (where the markers go). */

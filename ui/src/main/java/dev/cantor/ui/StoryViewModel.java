@@ -1,5 +1,6 @@
 package dev.cantor.ui;
 
+import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.MusicEngine;
@@ -7,15 +8,12 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
-import dev.cantor.engine.dsp.WaveformPeaks;
-import dev.cantor.engine.story.ProjectFile;
-import dev.cantor.engine.story.ProjectFolder;
-import dev.cantor.engine.story.StoryProject;
-import dev.cantor.engine.story.StoryProjectException;
-import dev.cantor.engine.story.StoryProjects;
-import dev.cantor.engine.story.StoryRequests;
-import dev.cantor.engine.story.StorySection;
-import dev.cantor.engine.story.StoryTakeFiles;
+import dev.cantor.engine.api.Waveform;
+import dev.cantor.engine.api.story.StoryFile;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StorySection;
+import dev.cantor.engine.api.story.StoryService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +58,8 @@ public final class StoryViewModel {
 
     private final EngineWorker worker;
     private final EngineSession session;
+    private final StoryService stories;
+    private final AudioAnalysis analysis;
     private final Path storiesDir;
     private final Consumer<Path> onFileChanged;
     private final UndoHistory<StoryProject> history = new UndoHistory<>();
@@ -67,7 +67,7 @@ public final class StoryViewModel {
 
     private final ObjectProperty<StoryProject> project = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
-    private ProjectFile store;            // the open file, and what this window last read or wrote there
+    private StoryFile store;              // the open file, and what this window last read or wrote there
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
@@ -87,9 +87,11 @@ public final class StoryViewModel {
      * @param lastProject   the project open last time, or null
      * @param onFileChanged told (on the UI thread) which project file is open now, to remember it
      */
-    StoryViewModel(EngineWorker worker, EngineSession session, Path storiesDir, String lastProject,
-                   Consumer<Path> onFileChanged) {
+    StoryViewModel(EngineWorker worker, EngineSession session, StoryService stories, AudioAnalysis analysis,
+                   Path storiesDir, String lastProject, Consumer<Path> onFileChanged) {
         this.worker = worker;
+        this.stories = stories;
+        this.analysis = analysis;
         this.session = session;
         this.storiesDir = storiesDir;
         this.onFileChanged = onFileChanged;
@@ -223,7 +225,7 @@ public final class StoryViewModel {
 
     /** Sets section {@code i}'s length (rounded to 0.1 s; the timeline's edge drag). */
     public void resizeSection(int i, double seconds) {
-        double s = Math.round(Math.max(MIN_SECTION_SECONDS, Math.min(StoryProjects.MAX_SECTION_SECONDS, seconds)) * 10)
+        double s = Math.round(Math.max(MIN_SECTION_SECONDS, Math.min(StoryProject.MAX_SECTION_SECONDS, seconds)) * 10)
                 / 10.0;
         updateSection(i, "Change the length of section " + (i + 1), x -> x.withSeconds(s));
     }
@@ -256,7 +258,7 @@ public final class StoryViewModel {
         String stored = null;
         if (wav != null) {
             try {
-                stored = ProjectFolder.importMelody(file.get(), wav);
+                stored = stories.importMelody(file.get(), wav);
             } catch (IOException e) {
                 message.set("Cannot use " + wav.getFileName() + " as the melody: " + e.getMessage());
                 return;
@@ -310,7 +312,7 @@ public final class StoryViewModel {
         StoryProject before = project.get();
         StoryProject after;
         try {
-            after = StoryProjects.check(change.apply(before).normalized());
+            after = change.apply(before).normalized().checked();
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             message.set("Not changed: " + e.getMessage());
             return false;
@@ -349,7 +351,7 @@ public final class StoryViewModel {
         try {
             store.save(project.get());
             return true;
-        } catch (ProjectFile.ChangedElsewhereException e) {
+        } catch (StoryFile.ChangedElsewhereException e) {
             message.set(e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             message.set("Cannot save the story to " + file.get() + ": " + e.getMessage());
@@ -370,7 +372,7 @@ public final class StoryViewModel {
         StoryProject starter = StoryProject.of(1 + dice.nextInt(99_999), List.of(
                 StorySection.of("calm piano intro, 70 bpm", 10),
                 StorySection.of("driving drums and bass, 140 bpm", 10)));
-        switchTo(ProjectFile.create(target), starter);
+        switchTo(stories.create(target), starter);
         save();
     }
 
@@ -385,9 +387,9 @@ public final class StoryViewModel {
             message.set("Cannot open the story: " + target + " is not a regular file");
             return false;
         }
-        ProjectFile.Opened opened;
+        StoryService.Opened opened;
         try {
-            opened = ProjectFile.open(target);
+            opened = stories.open(target);
         } catch (StoryProjectException e) {
             message.set("Cannot open the story: " + e.getMessage());
             return false;
@@ -424,8 +426,8 @@ public final class StoryViewModel {
             return false;
         }
         try {
-            StoryProject copied = ProjectFolder.copyFiles(file.get(), to, project.get());
-            ProjectFile saved = ProjectFile.create(to);
+            StoryProject copied = stories.copyFiles(file.get(), to, project.get());
+            StoryFile saved = stories.create(to);
             saved.replace(copied);
             switchTo(saved, copied);
             StoryRender shown = render.get();
@@ -445,7 +447,7 @@ public final class StoryViewModel {
         return file.get().toAbsolutePath();
     }
 
-    private void switchTo(ProjectFile target, StoryProject loaded) {
+    private void switchTo(StoryFile target, StoryProject loaded) {
         store = target;
         file.set(target.path());
         history.clear();
@@ -470,8 +472,8 @@ public final class StoryViewModel {
         Path at = file.get();
         List<StorySection> timeline = sections();          // the take belongs to the project as it was saved
         worker.submit(() -> {
-            StoryResult result = StoryTakeFiles.load(at, take);
-            return new StoryRender(result, WaveformPeaks.of(result.audio().samples()), timeline, take);
+            StoryResult result = stories.loadTake(at, take);
+            return new StoryRender(result, analysis.waveform(result.audio().samples()), timeline, take);
         }, loaded -> {
             if (at.equals(file.get()) && render.get() == null) {
                 render.set(loaded);
@@ -493,7 +495,7 @@ public final class StoryViewModel {
     public void generate() {
         StoryProject snapshot = project.get();
         start("Generating the story", (engine, listener, token) -> {
-            StoryRequest request = StoryRequests.of(snapshot, projectDir(), engine.sampleRate());
+            StoryRequest request = stories.request(snapshot, projectDir(), engine.sampleRate());
             return engine.generateStory(request, listener, token);
         }, snapshot);
     }
@@ -521,7 +523,7 @@ public final class StoryViewModel {
         StoryProject snapshot = project.get();
         boolean following = regenerateFollowing.get();
         start("Making section " + (i + 1) + " again", (engine, listener, token) -> {
-            StoryRequest request = StoryRequests.of(snapshot, projectDir(), engine.sampleRate());
+            StoryRequest request = stories.request(snapshot, projectDir(), engine.sampleRate());
             return engine.regenerateSection(request, previous.result(), i, following, listener, token);
         }, snapshot);
     }
@@ -567,11 +569,11 @@ public final class StoryViewModel {
             token.throwIfCancelled();
             StoryResult result = job.run(engine, (done, total, stage) ->
                     worker.ui().execute(() -> onProgress(done, total, stage, n)), token);
-            WaveformPeaks peaks = WaveformPeaks.of(result.audio().samples());
+            Waveform peaks = analysis.waveform(result.audio().samples());
             StoryProject.StoryTake take = null;
             String problem = null;
             try {
-                take = StoryTakeFiles.save(at, result, snapshot.seed(), Instant.now());
+                take = stories.keepTake(at, result, snapshot.seed(), Instant.now());
             } catch (IOException e) {
                 problem = e.getMessage();
             }

@@ -1,6 +1,7 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.engine.api.EngineServices;
 import dev.cantor.engine.audio.AudioPlayer;
 import dev.cantor.engine.audio.PcmOutput;
 import java.io.IOException;
@@ -34,27 +35,27 @@ public final class StudioViewModel implements AutoCloseable {
      * @param sampleRate the models' audio rate (for the hum recorder)
      * @param speakers   makes an audio output for each playback
      */
-    public StudioViewModel(SettingsStore store, EngineWorker worker, EngineProvider engines, ModelEntry builtIn,
-                           int sampleRate, Supplier<PcmOutput> speakers, HumDevices microphones) {
+    public StudioViewModel(SettingsStore store, EngineWorker worker, EngineProvider engines, EngineServices services,
+                           ModelEntry builtIn, int sampleRate, Supplier<PcmOutput> speakers, HumDevices microphones) {
         this.store = store;
         this.settings = store.load();
         this.worker = worker;
         this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
         this.session = new EngineSession(engines, models.selected());
         session.device().set(settings.deviceChoice());
-        this.generate = new GenerateViewModel(worker, session, settings, this::saveSettings);
+        this.generate = new GenerateViewModel(worker, session, settings, this::saveSettings, services.analysis());
         this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice());
+        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis());
         this.export = new ExportViewModel(worker, settings);
         this.storyPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.story = new StoryViewModel(worker, session, store.dir().resolve("stories"), settings.storyProject(),
-                file -> {
+        this.story = new StoryViewModel(worker, session, services.stories(), services.analysis(),
+                store.dir().resolve("stories"), settings.storyProject(), file -> {
                     settings = settings.withStoryProject(file.toAbsolutePath().toString());
                     write();
                 });
-        this.training = new TrainingViewModel(worker.ui(), models, store.dir().resolve("models"),
-                store.dir().resolve("training"));
+        this.training = new TrainingViewModel(worker.ui(), services.fineTunes(), models,
+                store.dir().resolve("models"), store.dir().resolve("training"));
         story.render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
         if (story.render().get() != null) {
             storyPlayback.clip().set(story.render().get().result().audio());

@@ -1,8 +1,8 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.Waveform;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.dsp.WaveformPeaks;
 import java.time.Instant;
 
 /**
@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param wallSeconds how long it took
  * @param created     when it finished
  */
-public record Take(int number, GenerationRequest request, String model, AudioClip audio, WaveformPeaks peaks,
+public record Take(int number, GenerationRequest request, String model, AudioClip audio, Waveform peaks,
                    double wallSeconds, Instant created) implements Exportable {
 
     @Override

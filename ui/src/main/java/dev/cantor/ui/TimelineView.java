@@ -1,6 +1,6 @@
 package dev.cantor.ui;
 
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.engine.api.story.StorySection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

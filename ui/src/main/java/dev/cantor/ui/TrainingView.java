@@ -1,8 +1,8 @@
 package dev.cantor.ui;
 
-import dev.cantor.engine.finetune.CodecTuning;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrainingLibrary;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -125,8 +125,8 @@ final class TrainingView extends VBox {
         codec.setId("training-codec");
         codec.selectedProperty().bindBidirectional(vm.tuneCodec());
         codec.setTooltip(new Tooltip("For sounds unlike Cantor's own: the codec learns your music's timbres first ("
-                + Math.round(CodecTuning.TIME_SHARE * 100) + " % of the minutes), measured on the held-out files "
-                + "before and after"));
+                + Math.round(FineTuneRequest.CODEC_TIME_SHARE * 100) + " % of the minutes), measured on the held-out "
+                + "files before and after"));
         Button start = new Button("Start fine-tune");
         start.setId("training-start");
         start.getStyleClass().add("primary");

@@ -2,14 +2,13 @@ package dev.cantor.ui;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
-import dev.cantor.engine.finetune.CodecTuning;
-import dev.cantor.engine.finetune.FineTuneJob;
-import dev.cantor.engine.finetune.FineTuneState;
-import dev.cantor.engine.finetune.ResourceCheck;
-import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrainingLibraries;
-import dev.cantor.engine.library.TrainingLibrary;
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.FineTuneListener;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
+import dev.cantor.engine.api.finetune.FineTuneResult;
+import dev.cantor.engine.api.finetune.FineTuneService;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +43,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private final Executor ui;
+    private final FineTuneService fineTunes;
     private final ModelsViewModel models;
     private final Path modelsDir;
     private final Path projectsDir;
@@ -71,8 +71,10 @@ public final class TrainingViewModel implements AutoCloseable {
      * @param modelsDir   where fine-tuned models are written (one folder each)
      * @param projectsDir where imported libraries (captions, split) are kept
      */
-    public TrainingViewModel(Executor ui, ModelsViewModel models, Path modelsDir, Path projectsDir) {
+    public TrainingViewModel(Executor ui, FineTuneService fineTunes, ModelsViewModel models, Path modelsDir,
+                             Path projectsDir) {
         this.ui = ui;
+        this.fineTunes = fineTunes;
         this.thread = new EngineWorker(ui, "cantor-training", Thread.NORM_PRIORITY - 1);
         this.models = models;
         this.modelsDir = modelsDir;
@@ -149,7 +151,7 @@ public final class TrainingViewModel implements AutoCloseable {
         TrainingLibrary previous = null;
         if (Files.isRegularFile(project)) {
             try {
-                previous = TrainingLibraries.read(project);
+                previous = fineTunes.readLibrary(project);
             } catch (IOException e) {
                 message.set("The saved captions could not be read (" + e.getMessage() + "); they are kept as they "
                         + "are and the library is read afresh.");
@@ -164,12 +166,12 @@ public final class TrainingViewModel implements AutoCloseable {
         progress.set(0);
         status.set("Reading " + folder.getFileName() + "…");
         thread.submit(() -> {
-            TrainingLibrary scanned = LibraryScanner.scan(folder, earlier, (done, total, stage) ->
+            TrainingLibrary scanned = fineTunes.scan(folder, earlier, (done, total, stage) ->
                     ui.execute(() -> {
                         progress.set(total > 0 ? done / (double) total : 0);
                         status.set(String.format(Locale.ROOT, "Reading %d of %d files…", done, total));
                     }), token);
-            TrainingLibraries.write(saveTo, scanned);
+            fineTunes.writeLibrary(saveTo, scanned);
             return scanned;
         }, scanned -> {
             busy.set(false);
@@ -202,7 +204,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private void change(TrainingLibrary next) {
         library.set(next);
         try {
-            TrainingLibraries.write(projectFile.get(), next);
+            fineTunes.writeLibrary(projectFile.get(), next);
         } catch (IOException e) {
             message.set("Cannot save the captions: " + e.getMessage());
         }
@@ -220,12 +222,12 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         Path out = freeFolder(modelsDir, safeName(Path.of(modelName.get().isBlank() ? "My music" : modelName.get())));
         try {
-            String room = ResourceCheck.problem(out, base.dir(), tuneCodec.get());
+            String room = fineTunes.resourceProblem(out, base.dir(), tuneCodec.get());
             if (room != null) {
                 message.set("Cannot start: " + room + ".");
                 return;
             }
-            FineTuneJob.create(new FineTuneJob.Request(lib, base.dir(), out, 0, minutes.get(), 1, tuneCodec.get()));
+            fineTunes.create(new FineTuneRequest(lib, base.dir(), out, 0, minutes.get(), 1, tuneCodec.get()));
         } catch (IOException | IllegalArgumentException e) {
             message.set("Cannot start: " + e.getMessage());
             return;
@@ -261,8 +263,8 @@ public final class TrainingViewModel implements AutoCloseable {
         training.set(true);
         message.set("");
         progress.set(0);
-        thread.submit(() -> FineTuneJob.run(out, (d, total, stage) -> ui.execute(() ->
-                progress.set(total > 0 ? d / (double) total : 0)), token, new FineTuneJob.Listener() {
+        thread.submit(() -> fineTunes.run(out, (d, total, stage) -> ui.execute(() ->
+                progress.set(total > 0 ? d / (double) total : 0)), token, new FineTuneListener() {
                     @Override
                     public void onPhase(String phase) {
                         ui.execute(() -> status.set(Character.toUpperCase(phase.charAt(0)) + phase.substring(1)
@@ -285,7 +287,7 @@ public final class TrainingViewModel implements AutoCloseable {
                     }
 
                     @Override
-                    public void onCodecFigures(boolean after, CodecTuning.Figures f) {
+                    public void onCodecFigures(boolean after, CodecFigures f) {
                         String figures = String.format(Locale.ROOT, "SI-SNR %.2f dB, log-mel distance %.3f",
                                 f.siSnrDb(), f.melDistance());
                         ui.execute(() -> codecFigures.set(after
@@ -305,7 +307,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 });
     }
 
-    private void finished(Path out, FineTuneState done) {
+    private void finished(Path out, FineTuneResult done) {
         progress.set(1);
         try {
             ModelEntry added = models.add(out);

@@ -1,16 +1,16 @@
 package dev.cantor.ui;
 
-import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.engine.api.Waveform;
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
@@ -20,7 +20,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 /**
- * The selected take's waveform: min/max columns from {@link WaveformPeaks}, zoom (mouse wheel
+ * The selected take's waveform: min/max columns from its {@link Waveform}, zoom (mouse wheel
  * or {@link #zoomBy}), horizontal scroll, the playhead, the loop selection; click to seek,
  * drag to select. Its colours are CSS properties ({@code -cantor-wave-color} and friends) that
  * studio.css sets from the theme's named colours.
@@ -28,7 +28,7 @@ import javafx.scene.paint.Color;
 public final class WaveformView extends BorderPane {
 
     private final PlaybackViewModel playback;
-    private final ObjectProperty<WaveformPeaks> peaks = new SimpleObjectProperty<>();
+    private final ObjectProperty<Waveform> peaks = new SimpleObjectProperty<>();
     /** Section starts in samples (a story's sections), drawn as numbered lines; null for none. */
     private final ObjectProperty<long[]> markers = new SimpleObjectProperty<>();
     /** Visible samples per pixel; 0 = fit the whole clip. */
@@ -112,7 +112,7 @@ public final class WaveformView extends BorderPane {
     }
 
     /** The envelope to draw (null clears the view). */
-    public ObjectProperty<WaveformPeaks> peaks() {
+    public ObjectProperty<Waveform> peaks() {
         return peaks;
     }
 
@@ -127,7 +127,7 @@ public final class WaveformView extends BorderPane {
 
     /** Zooms by {@code factor} (&lt; 1 = in) keeping the sample under {@code anchorX} in place. */
     public void zoomBy(double factor, double anchorX) {
-        WaveformPeaks p = peaks.get();
+        Waveform p = peaks.get();
         if (p == null || canvas.getWidth() < 1) {
             return;
         }
@@ -141,13 +141,13 @@ public final class WaveformView extends BorderPane {
     }
 
     private double effectiveSamplesPerPixel() {
-        WaveformPeaks p = peaks.get();
+        Waveform p = peaks.get();
         double fit = p == null || canvas.getWidth() < 1 ? 1 : p.length() / canvas.getWidth();
         return samplesPerPixel.get() <= 0 ? fit : samplesPerPixel.get();
     }
 
     private void updateScroll() {
-        WaveformPeaks p = peaks.get();
+        Waveform p = peaks.get();
         double visible = effectiveSamplesPerPixel() * canvas.getWidth();
         double max = p == null ? 0 : Math.max(0, p.length() - visible);
         scroll.setMax(max);
@@ -178,7 +178,7 @@ public final class WaveformView extends BorderPane {
         g.fillRect(0, 0, w, h);
         g.setStroke(grid.getValue());
         g.strokeLine(0, h / 2, w, h / 2);
-        WaveformPeaks p = peaks.get();
+        Waveform p = peaks.get();
         int columns = (int) Math.floor(w);
         if (p == null || columns < 1 || p.length() == 0) {
             return;

@@ -67,9 +67,9 @@ class ExportAndPlaybackTest {
         float[] x = new float[3 * 8000];
         dev.cantor.engine.api.StoryResult result = new dev.cantor.engine.api.StoryResult(new AudioClip(x, 8000),
                 new int[4][150], new int[] {0, 50, 150}, 50, 0.5);
-        var sections = java.util.List.of(dev.cantor.engine.story.StorySection.of("calm piano intro, 70 bpm", 1),
-                dev.cantor.engine.story.StorySection.of("driving drums, 140 bpm", 2));
-        var project = dev.cantor.engine.story.StoryProject.of(9, sections).withTransitionSeconds(0.5);
+        var sections = java.util.List.of(dev.cantor.engine.api.story.StorySection.of("calm piano intro, 70 bpm", 1),
+                dev.cantor.engine.api.story.StorySection.of("driving drums, 140 bpm", 2));
+        var project = dev.cantor.engine.api.story.StoryProject.of(9, sections).withTransitionSeconds(0.5);
         StoryExport story = new StoryExport(project, new StoryRender(result, WaveformPeaks.of(x), sections, null),
                 "Cantor default");
         assertEquals("calm-piano-intro-70-bpm-story-seed9.wav", story.suggestedName());

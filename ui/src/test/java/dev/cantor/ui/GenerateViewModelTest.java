@@ -28,7 +28,7 @@ class GenerateViewModelTest {
         return new GenerateViewModel(worker, m -> {
             opened.add(m);
             return engine;
-        }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet);
+        }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet, LocalServices.create().analysis());
     }
 
     @AfterEach
@@ -138,7 +138,7 @@ class GenerateViewModelTest {
 
         GenerateViewModel broken = new GenerateViewModel(worker, m -> {
             throw new java.io.IOException("cannot load the model in /x: lm/ is missing");
-        }, model, StudioSettings.defaults(), () -> { });
+        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis());
         broken.prompt().set("folk");
         broken.generate();
         assertTrue(worker.awaitIdle(10));

@@ -51,7 +51,7 @@ class HumViewModelTest {
         Path wav = dir.resolve("hum.wav");
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null);
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
             assertTrue(vm.message().get().contains("No microphone"), vm.message().get());
             assertTrue(vm.message().get().contains("import"), "it says what still works");
             vm.importFile(wav);
@@ -76,9 +76,10 @@ class HumViewModelTest {
         Path wav = dir.resolve("hum.wav");
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null);
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
             GenerateViewModel generator = new GenerateViewModel(worker, m -> new FakeEngine(),
-                    new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { });
+                    new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
+                    LocalServices.create().analysis());
             assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
             vm.importFile(wav);
             assertTrue(worker.awaitIdle(20));
@@ -97,7 +98,7 @@ class HumViewModelTest {
         Path junk = dir.resolve("hum.wav");
         java.nio.file.Files.writeString(junk, "not audio at all");
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null);
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
             vm.importFile(junk);
             assertTrue(worker.awaitIdle(20));
             assertNull(vm.hum().get());

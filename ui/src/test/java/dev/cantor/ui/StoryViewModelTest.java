@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cantor.engine.story.StoryProject;
-import dev.cantor.engine.story.StoryProjects;
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.engine.api.EngineServices;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.io.Fifos;
+import dev.cantor.engine.story.StoryProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ class StoryViewModelTest {
     final EngineSession session = new EngineSession(m -> engine,
             new SimpleObjectProperty<>(new ModelEntry("test", Path.of("models/test"), true)));
     final List<Path> remembered = new ArrayList<>();
+    final EngineServices services = LocalServices.create();
 
     StoryViewModel open(String last) {
-        return new StoryViewModel(worker, session, dir.resolve("stories"), last, remembered::add);
+        return new StoryViewModel(worker, session, services.stories(), services.analysis(), dir.resolve("stories"),
+                last, remembered::add);
     }
 
     @AfterEach

@@ -64,4 +64,14 @@ public final class AudioMetrics {
         }
         return counted == 0 ? Double.NaN : sum / counted;
     }
+
+    /** RMS level of {@code x} in dB below full scale (-180 for digital silence). */
+    public static double rmsDbfs(float[] x) {
+        double sum = 0;
+        for (float v : x) {
+            sum += v * (double) v;
+        }
+        double rms = x.length == 0 ? 0 : Math.sqrt(sum / x.length);
+        return rms <= 1e-9 ? -180 : 20 * Math.log10(rms);
+    }
 }

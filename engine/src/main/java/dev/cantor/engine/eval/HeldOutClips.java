@@ -6,7 +6,7 @@ import dev.cantor.engine.audio.AudioFileException;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.data.Manifest;
-import dev.cantor.engine.library.TrackAnalysis;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.training.AudioFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +95,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         for (int i = 0; i < files.size() && (maxClips == 0 || clips.size() < maxClips); i++) {
             try {
                 float[] excerpt = AudioLoader.loadMiddle(files.get(i), sampleRate, EXCERPT_SECONDS).samples();
-                double level = TrackAnalysis.rmsDbfs(excerpt);
+                double level = AudioMetrics.rmsDbfs(excerpt);
                 if (level < SILENT_DBFS) {
                     skipped.add(files.get(i).getFileName() + ": silent (" + Math.round(level)
                             + " dBFS), nothing to measure a codec on");

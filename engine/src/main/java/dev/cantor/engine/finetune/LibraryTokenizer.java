@@ -3,15 +3,16 @@ package dev.cantor.engine.finetune;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrackAnalysis;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.conditioning.TextEncoder;
 import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.dsp.MelodyChroma;
 import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrackAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class LibraryTokenizer {
                 break;
             }
             float[] clip = Arrays.copyOfRange(mono, start, end);
-            if (TrackAnalysis.rmsDbfs(clip) >= SILENT_DBFS) {
+            if (AudioMetrics.rmsDbfs(clip) >= SILENT_DBFS) {
                 out.add(clip);
             }
         }

@@ -1,4 +1,4 @@
-package dev.cantor.engine.library;
+package dev.cantor.engine.api.finetune;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

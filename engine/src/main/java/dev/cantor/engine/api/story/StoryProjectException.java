@@ -1,4 +1,4 @@
-package dev.cantor.engine.story;
+package dev.cantor.engine.api.story;
 
 import java.io.IOException;
 
