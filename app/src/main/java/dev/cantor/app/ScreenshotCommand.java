@@ -3,12 +3,12 @@ package dev.cantor.app;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.ui.EngineWorker;
-import dev.cantor.ui.FileDialogs;
-import dev.cantor.ui.SettingsStore;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.SettingsStore;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
-import dev.cantor.ui.StoryViewModel;
+import dev.cantor.ui.story.StoryViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,23 +103,23 @@ final class ScreenshotCommand implements Callable<Integer> {
             return s;
         });
         onFx(() -> {
-            vm.generate().prompt().set(prompt);
-            vm.generate().seconds().set(seconds);
-            vm.generate().seed().set(seed);
-            vm.generate().generate();
+            vm.prompt().prompt().set(prompt);
+            vm.prompt().seconds().set(seconds);
+            vm.prompt().seed().set(seed);
+            vm.prompt().generate();
             return null;
         });
         System.err.printf("generating a %.0f s take…%n", seconds);
-        await(() -> !vm.generate().running().get() && vm.generate().progress().get() != -1, 600);
-        if (vm.generate().takes().isEmpty()) {
-            throw new IllegalStateException("the take failed: " + vm.generate().status().get());
+        await(() -> !vm.prompt().running().get() && vm.prompt().progress().get() != -1, 600);
+        if (vm.takes().takes().isEmpty()) {
+            throw new IllegalStateException("the take failed: " + vm.prompt().status().get());
         }
         onFx(() -> {
             vm.playback().select((long) (vm.playback().clip().get().length() * 0.35),
                     (long) (vm.playback().clip().get().length() * 0.55));
             vm.playback().seek((long) (vm.playback().clip().get().length() * 0.4));
-            vm.generate().addTag("150 bpm");                 // shows the prompt editor with a tag added
-            vm.generate().prompt().set(prompt);
+            vm.prompt().addTag("150 bpm");                 // shows the prompt editor with a tag added
+            vm.prompt().prompt().set(prompt);
             return null;
         });
         save(snapshot(stage.getScene()), "studio-take.png");

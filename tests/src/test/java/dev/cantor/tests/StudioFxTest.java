@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.app.StudioLauncher;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.ui.EngineWorker;
-import dev.cantor.ui.FileDialogs;
-import dev.cantor.ui.SettingsStore;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.SettingsStore;
+import dev.cantor.ui.story.StoryViewModel;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
-import dev.cantor.ui.StoryViewModel;
-import dev.cantor.ui.WaveformView;
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.ui.shared.WaveformView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,36 +134,36 @@ class StudioFxTest {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> condition.getAsBoolean());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; status: " + vm.generate().status().get()
-                    + "; error: " + vm.generate().error().get() + "; prompt: " + vm.generate().prompt().get(), e);
+            throw new AssertionError("timed out waiting until " + what + "; status: " + vm.prompt().status().get()
+                    + "; error: " + vm.prompt().error().get() + "; prompt: " + vm.prompt().prompt().get(), e);
         }
     }
 
     @Test
     void generateCancelExportAndHum(FxRobot robot) throws Exception {
         robot.clickOn("#prompt").write("calm piano, 90 bpm");
-        robot.interact(() -> vm.generate().seconds().set(2));
+        robot.interact(() -> vm.prompt().seconds().set(2));
         List<Double> progress = new ArrayList<>();
-        robot.interact(() -> vm.generate().progress().addListener((o, a, b) -> progress.add(b.doubleValue())));
+        robot.interact(() -> vm.prompt().progress().addListener((o, a, b) -> progress.add(b.doubleValue())));
         robot.clickOn("#generate");
-        waitFor("a take appears", () -> !vm.generate().takes().isEmpty());
+        waitFor("a take appears", () -> !vm.takes().takes().isEmpty());
         assertTrue(progress.stream().filter(p -> p > 0 && p < 1).count() >= 3,
                 "the progress bar moved through the generation: " + progress);
         ListView<?> takes = robot.lookup("#takes").queryAs(ListView.class);
         assertEquals(1, takes.getItems().size());
-        assertNotNull(vm.generate().selectedTake().get().peaks(), "the take has a waveform");
-        assertEquals(2 * 32000, vm.generate().selectedTake().get().audio().length());
+        assertNotNull(vm.takes().selectedTake().get().peaks(), "the take has a waveform");
+        assertEquals(2 * 32000, vm.takes().selectedTake().get().audio().length());
 
         // a long second generation, cancelled while it runs: the window stays usable
-        robot.interact(() -> vm.generate().seconds().set(600));
+        robot.interact(() -> vm.prompt().seconds().set(600));
         robot.clickOn("#generate");
-        waitFor("the second generation runs", () -> vm.generate().progress().get() > 0.05);
+        waitFor("the second generation runs", () -> vm.prompt().progress().get() > 0.05);
         ProgressBar bar = robot.lookup("#progress").queryAs(ProgressBar.class);
         assertTrue(bar.isVisible());
         robot.clickOn("#cancel");
-        waitFor("cancelled", () -> !vm.generate().running().get());
-        assertEquals("Cancelled", vm.generate().status().get());
-        assertEquals(1, vm.generate().takes().size());
+        waitFor("cancelled", () -> !vm.prompt().running().get());
+        assertEquals("Cancelled", vm.prompt().status().get());
+        assertEquals(1, vm.takes().takes().size());
         assertFalse(robot.lookup("#generate").queryAs(Button.class).isDisabled());
 
         // export through the dialog; the file is read back
@@ -262,12 +262,12 @@ class StudioFxTest {
     @Test
     void importCaptionFineTunePauseResumeAndPickTheModel(FxRobot robot) throws Exception {
         robot.interact(view::showTrainingTab);
-        dev.cantor.ui.TrainingViewModel training = vm.training();
+        dev.cantor.ui.training.TrainingViewModel training = vm.training();
         robot.clickOn("#training-choose");
         waitFor("the library is read", () -> training.library().get() != null && !training.busy().get());
         WaitForAsyncUtils.waitForFxEvents();      // the table fills in the listeners of the same FX event
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<dev.cantor.engine.library.LibraryTrack> table = robot.lookup("#training-table")
+        javafx.scene.control.TableView<dev.cantor.engine.api.finetune.LibraryTrack> table = robot.lookup("#training-table")
                 .queryAs(javafx.scene.control.TableView.class);
         assertEquals(5, table.getItems().size());
 

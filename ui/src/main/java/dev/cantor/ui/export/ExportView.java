@@ -1,6 +1,7 @@
-package dev.cantor.ui;
+package dev.cantor.ui.export;
 
 import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.ui.shared.FileDialogs;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -14,13 +15,13 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
 /** The export dialog's content: file, sample format and rate, and what will be written. */
-final class ExportPane extends GridPane {
+public final class ExportView extends GridPane {
 
     final TextField file = new TextField();
     final ChoiceBox<SampleFormat> format = new ChoiceBox<>();
     final ChoiceBox<Integer> rate = new ChoiceBox<>();
 
-    ExportPane(ExportViewModel vm, Exportable item, Path initial, FileDialogs files) {
+    public ExportView(ExportViewModel vm, Exportable item, Path initial, FileDialogs files) {
         getStyleClass().add("export-pane");
         setHgap(10);
         setVgap(10);
@@ -91,11 +92,11 @@ final class ExportPane extends GridPane {
     }
 
     /** The file typed or chosen (".wav" added when missing), or null when empty. */
-    Path path() {
+    public Path path() {
         String text = file.getText().strip();
         if (text.isEmpty()) {
             return null;
         }
-        return ExportViewModel.withWavExtension(Path.of(text));
+        return FileDialogs.withWavExtension(Path.of(text));
     }
 }

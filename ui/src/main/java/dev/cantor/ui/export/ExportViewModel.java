@@ -1,10 +1,14 @@
-package dev.cantor.ui;
+package dev.cantor.ui.export;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.TextFiles;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.StudioSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,12 +26,13 @@ import javafx.beans.property.StringProperty;
 
 /**
  * Export of a take or a story: WAV at 16/24-bit or 32-bit float, at 32, 44.1 or 48 kHz, written atomically,
- * with a {@link TakeSidecar} JSON beside it. An existing file is replaced only after the musician
- * confirmed it ({@link #needsConfirmation}).
+ * with the JSON of its settings beside it ({@link Exportable#sidecar}). An existing file is replaced only
+ * after the musician confirmed it ({@link #needsConfirmation}).
  */
 public final class ExportViewModel {
 
     public static final List<Integer> SAMPLE_RATES = List.of(32000, 44100, 48000);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final EngineWorker worker;
     private final ObjectProperty<SampleFormat> format = new SimpleObjectProperty<>(SampleFormat.PCM_16);
@@ -61,15 +66,9 @@ public final class ExportViewModel {
         return message;
     }
 
-    /** {@code file}, with ".wav" added when its name does not already end so. */
-    public static Path withWavExtension(Path file) {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? file
-                : file.resolveSibling(file.getFileName() + ".wav");
-    }
-
     /** True when writing to {@code wav} would replace a file (the WAV or its JSON). */
     public static boolean needsConfirmation(Path wav) {
-        return Files.exists(wav) || Files.exists(TakeSidecar.pathFor(wav));
+        return Files.exists(wav) || Files.exists(Exportable.sidecarPath(wav));
     }
 
     /**
@@ -94,7 +93,7 @@ public final class ExportViewModel {
         }, written -> {
             busy.set(false);
             message.set("Exported " + written.getFileName() + " (" + describe(f, rate) + ") and its settings as "
-                    + TakeSidecar.pathFor(written).getFileName());
+                    + Exportable.sidecarPath(written).getFileName());
             onDone.accept(written);
         }, e -> {
             busy.set(false);
@@ -113,8 +112,8 @@ public final class ExportViewModel {
             Files.createDirectories(parent);
         }
         WavWriter.write(wav, new AudioClip(samples, rate), format);
-        TextFiles.writeAtomically(TakeSidecar.pathFor(wav),
-                TakeSidecar.JSON.writeValueAsString(item.sidecar(rate, format.name())));
+        TextFiles.writeAtomically(Exportable.sidecarPath(wav),
+                JSON.writeValueAsString(item.sidecar(rate, format.name())));
     }
 
     static String describe(SampleFormat f, int rate) {

@@ -1,12 +1,13 @@
-package dev.cantor.ui;
+package dev.cantor.ui.export;
 
 import dev.cantor.engine.audio.AudioClip;
+import java.nio.file.Path;
 
 /**
  * Something the export dialog can write as a WAV: a take, or a rendered story. Each brings the
  * JSON written beside the WAV, which holds what is needed to make it again.
  */
-interface Exportable {
+public interface Exportable {
 
     AudioClip audio();
 
@@ -18,6 +19,13 @@ interface Exportable {
 
     /** The JSON document written beside the WAV (a Jackson-serializable value). */
     Object sidecar(int wavSampleRate, String wavFormat);
+
+    /** Where the JSON goes beside a WAV: {@code song.wav} → {@code song.json}. */
+    static Path sidecarPath(Path wav) {
+        String name = wav.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return wav.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
+    }
 
     /** {@code text}'s first words as a file-name stem ("Calm piano: 70 bpm!" → "calm-piano-70-bpm"). */
     static String fileStem(String text, String fallback) {

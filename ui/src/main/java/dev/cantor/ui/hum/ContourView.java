@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.hum;
 
 import java.util.List;
 import javafx.beans.property.ObjectProperty;

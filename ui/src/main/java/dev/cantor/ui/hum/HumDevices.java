@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.hum;
 
 import dev.cantor.engine.audio.MicrophoneInput;
 import dev.cantor.engine.audio.PcmInput;

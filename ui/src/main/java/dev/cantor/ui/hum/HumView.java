@@ -1,5 +1,8 @@
-package dev.cantor.ui;
+package dev.cantor.ui.hum;
 
+import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.PlaybackViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -17,14 +20,14 @@ import org.controlsfx.control.RangeSlider;
  * The hum recorder tab: microphone choice and level, record / stop, the live pitch contour,
  * import of a WAV instead, playback and trimming of the hum, and "Generate with this melody".
  */
-final class HumPanel extends VBox {
+public final class HumView extends VBox {
 
     final Button record = new Button("\u25CF Record");
     final Button importWav = new Button("Import WAV…");
     final Button useMelody = new Button("Generate with this melody");
     final ContourView contour = new ContourView();
 
-    HumPanel(HumViewModel vm, PlaybackViewModel playback, GenerateViewModel generate, FileDialogs files) {
+    public HumView(HumViewModel vm, PlaybackViewModel playback, PromptViewModel generate, FileDialogs files) {
         getStyleClass().add("hum-panel");
         setSpacing(10);
         setPadding(new Insets(14));

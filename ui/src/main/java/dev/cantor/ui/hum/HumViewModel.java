@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.hum;
 
 import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.GenerationRequest;
@@ -6,6 +6,8 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.MicrophoneRecorder;
+import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.EngineWorker;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -196,7 +198,7 @@ public final class HumViewModel {
     }
 
     /** "Generate with this melody": hands the trimmed hum to the generator. */
-    public boolean useAsMelody(GenerateViewModel generator) {
+    public boolean useAsMelody(PromptViewModel generator) {
         AudioClip melody = trimmed();
         if (melody == null) {
             message.set("Record or import a melody of at least 0.1 s first.");

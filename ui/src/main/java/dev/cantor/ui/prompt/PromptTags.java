@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.prompt;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.prompt;
 
 import java.util.List;
 import java.util.Map;
@@ -28,14 +28,14 @@ import javafx.util.converter.LongStringConverter;
  * Left side of the studio: the prompt, its history, one-click tags, the sampling parameters,
  * Generate / Cancel with a progress bar and ETA, and the melody the next take will follow.
  */
-final class PromptPanel extends BorderPane {
+public final class PromptView extends BorderPane {
 
     final TextArea prompt = new TextArea();
     final Button generate = new Button("Generate");
     final Button cancel = new Button("Cancel");
     final ProgressBar progress = new ProgressBar(0);
 
-    PromptPanel(GenerateViewModel vm) {
+    public PromptView(PromptViewModel vm) {
         getStyleClass().add("prompt-panel");
         setPrefWidth(430);
 
@@ -189,6 +189,11 @@ final class PromptPanel extends BorderPane {
         actions.setPadding(new Insets(10, 14, 12, 14));
         actions.getStyleClass().add("actions");
         setBottom(actions);
+    }
+
+    /** Puts the cursor in the prompt, ready to type. */
+    public void focusPrompt() {
+        prompt.requestFocus();
     }
 
     private static Label label(String text) {

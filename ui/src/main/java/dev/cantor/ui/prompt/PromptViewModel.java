@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.prompt;
 
 import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.CancellationToken;
@@ -11,6 +11,14 @@ import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.ui.shared.EngineProvider;
+import dev.cantor.ui.shared.EngineSession;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.shared.TimeText;
+import dev.cantor.ui.takes.Take;
+import dev.cantor.ui.takes.TakesViewModel;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
@@ -36,9 +44,9 @@ import javafx.collections.ObservableList;
  * The prompt editor, its parameters and the Generate / Cancel pair. Generation runs on the
  * {@link EngineWorker}; progress (0..1, or -1 while the model loads), an ETA and a status line
  * follow the engine's stages; each finished piece becomes a {@link Take} at the top of the
- * session's list and is selected.
+ * session's list ({@link TakesViewModel}) and is selected.
  */
-public final class GenerateViewModel {
+public final class PromptViewModel {
 
     /** Share of the progress bar for each stage: conditioning, sampling tokens, decoding audio. */
     private static final double CONDITIONING_SHARE = 0.03;
@@ -47,6 +55,7 @@ public final class GenerateViewModel {
     private final EngineWorker worker;
     private final EngineSession session;
     private final AudioAnalysis analysis;
+    private final TakesViewModel takes;
     private final Runnable onSettingsChanged;
 
     private final StringProperty prompt = new SimpleStringProperty("");
@@ -64,27 +73,27 @@ public final class GenerateViewModel {
     private final StringProperty eta = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
-    private final ObservableList<Take> takes = FXCollections.observableArrayList();
-    private final ObjectProperty<Take> selectedTake = new SimpleObjectProperty<>();
     private final Random dice = new Random();
 
     private CancellationToken cancel;
-    private int takeCount;
 
     /**
      * @param onSettingsChanged called (on the UI thread) when something worth remembering changed:
      *                          a new prompt in the history or new parameters
      */
-    public GenerateViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
-                             StudioSettings settings, Runnable onSettingsChanged, AudioAnalysis analysis) {
-        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis);
+    public PromptViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
+                           StudioSettings settings, Runnable onSettingsChanged, AudioAnalysis analysis,
+                           TakesViewModel takes) {
+        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis, takes);
     }
 
-    GenerateViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
-                      Runnable onSettingsChanged, AudioAnalysis analysis) {
+    /** @param takes where each finished piece goes, numbered and selected */
+    public PromptViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
+                           Runnable onSettingsChanged, AudioAnalysis analysis, TakesViewModel takes) {
         this.worker = worker;
         this.session = session;
         this.analysis = analysis;
+        this.takes = takes;
         this.onSettingsChanged = onSettingsChanged;
         history.setAll(settings.recentPrompts());
         seconds.set(settings.seconds());
@@ -153,15 +162,6 @@ public final class GenerateViewModel {
     /** Recent prompts, newest first. */
     public ObservableList<String> history() {
         return history;
-    }
-
-    /** This session's takes, newest first. */
-    public ObservableList<Take> takes() {
-        return takes;
-    }
-
-    public ObjectProperty<Take> selectedTake() {
-        return selectedTake;
     }
 
     /** Shows a note in the status line (e.g. a settings problem at start). */
@@ -259,7 +259,7 @@ public final class GenerateViewModel {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         double p = progress.get();
-        eta.set(p > 0.05 ? "about " + formatSeconds(elapsed * (1 - p) / p) + " left" : "");
+        eta.set(p > 0.05 ? "about " + TimeText.duration(elapsed * (1 - p) / p) + " left" : "");
     }
 
     /** A finished generation and what the model read from its prompt. */
@@ -267,18 +267,13 @@ public final class GenerateViewModel {
     }
 
     private void finished(Finished done) {
-        Take raw = done.take();
-        takeCount++;
-        Take take = new Take(takeCount, raw.request(), raw.model(), raw.audio(), raw.peaks(), raw.wallSeconds(),
-                raw.created());
-        takes.add(0, take);
-        selectedTake.set(take);
+        Take take = takes.add(done.take());
         running.set(false);
         session.setBusy(false);
         progress.set(1);
         eta.set("");
         status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s — read from the prompt: %s",
-                take.number(), take.audio().seconds(), formatSeconds(take.wallSeconds()), done.reading().summary()));
+                take.number(), take.audio().seconds(), TimeText.duration(take.wallSeconds()), done.reading().summary()));
     }
 
     private void failed(Throwable e) {
@@ -304,10 +299,4 @@ public final class GenerateViewModel {
         }, x -> { }, x -> { });
     }
 
-    static String formatSeconds(double s) {
-        if (s < 60) {
-            return String.format(Locale.ROOT, "%.0f s", Math.max(1, s));
-        }
-        return String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import dev.cantor.engine.api.DeviceChoice;
 import dev.cantor.engine.api.MusicEngine;
@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * another model or another device, and used by one job at a time ({@link #busy()}). {@link #engineFor} and
  * {@link #close} run on the {@link EngineWorker}'s thread; the busy flag lives on the UI thread.
  */
-final class EngineSession {
+public final class EngineSession {
 
     private final EngineProvider engines;
     private final ObjectProperty<ModelEntry> model;
@@ -27,38 +27,38 @@ final class EngineSession {
     /** The device choice as the engine thread reads it (the property is the UI thread's). */
     private volatile DeviceChoice wantedDevice = DeviceChoice.AUTO;
 
-    EngineSession(EngineProvider engines, ObjectProperty<ModelEntry> model) {
+    public EngineSession(EngineProvider engines, ObjectProperty<ModelEntry> model) {
         this.engines = engines;
         this.model = model;
         device.addListener((obs, old, now) -> wantedDevice = now == null ? DeviceChoice.AUTO : now);
     }
 
     /** Where the models run; a change takes effect when the next job loads the engine again. */
-    ObjectProperty<DeviceChoice> device() {
+    public ObjectProperty<DeviceChoice> device() {
         return device;
     }
 
     /** The model the musician picked. */
-    ObjectProperty<ModelEntry> model() {
+    public ObjectProperty<ModelEntry> model() {
         return model;
     }
 
     /** True while a generation of any kind runs. */
-    ReadOnlyBooleanProperty busy() {
+    public ReadOnlyBooleanProperty busy() {
         return busy;
     }
 
-    void setBusy(boolean now) {
+    public void setBusy(boolean now) {
         busy.set(now);
     }
 
     /** True when {@code chosen} is the model already loaded (no loading wait). */
-    boolean isLoaded(ModelEntry chosen) {
+    public boolean isLoaded(ModelEntry chosen) {
         return engine != null && engineModel == chosen && wantedDevice.equals(engineDevice);
     }
 
     /** The engine for {@code chosen}, loading it (and closing another) when needed. Engine thread only. */
-    MusicEngine engineFor(ModelEntry chosen) throws IOException {
+    public MusicEngine engineFor(ModelEntry chosen) throws IOException {
         if (isLoaded(chosen)) {
             return engine;
         }
@@ -71,7 +71,7 @@ final class EngineSession {
     }
 
     /** Closes the loaded engine. Engine thread only. */
-    void close() {
+    public void close() {
         if (engine != null) {
             engine.close();
             engine = null;

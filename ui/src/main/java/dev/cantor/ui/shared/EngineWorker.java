@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -26,6 +26,12 @@ public interface FileDialogs {
     /** Where to save a story project, starting in {@code folder} with {@code suggestedName}; null when cancelled. */
     Path saveStory(Window owner, Path folder, String suggestedName);
 
+    /** {@code file}, with ".wav" added when its name does not already end so. */
+    static Path withWavExtension(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? file
+                : file.resolveSibling(file.getFileName() + ".wav");
+    }
+
     /** JavaFX's native choosers. */
     static FileDialogs system() {
         return new FileDialogs() {
@@ -48,7 +54,7 @@ public interface FileDialogs {
                 }
                 chooser.setInitialFileName(suggestedName);
                 File f = chooser.showSaveDialog(owner);
-                return f == null ? null : ExportViewModel.withWavExtension(f.toPath());
+                return f == null ? null : withWavExtension(f.toPath());
             }
 
             @Override

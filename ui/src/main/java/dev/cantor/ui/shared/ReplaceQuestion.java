@@ -1,17 +1,17 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 
 /** The question the studio asks before it writes over a file that exists (an export, a story's Save as). */
-final class ReplaceQuestion {
+public final class ReplaceQuestion {
 
     private ReplaceQuestion() {
     }
 
     /** Asks "{@code what} already exists. Replace it?" over {@code scene}; true only when the musician says OK. */
-    static boolean ask(Scene scene, String what) {
+    public static boolean ask(Scene scene, String what) {
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, what + " already exists. Replace it?", ButtonType.CANCEL,
                 ButtonType.OK);
         ask.setHeaderText("Replace the existing file?");

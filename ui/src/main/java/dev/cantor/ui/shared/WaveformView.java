@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import dev.cantor.engine.api.Waveform;
 import java.util.List;

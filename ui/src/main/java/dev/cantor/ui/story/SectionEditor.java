@@ -1,6 +1,7 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import dev.cantor.engine.api.story.StorySection;
+import dev.cantor.ui.shared.FileDialogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,9 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.api.story.StoryProject;
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.ui.export.Exportable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * @param render  the render
  * @param model   name of the model that made it
  */
-record StoryExport(StoryProject project, StoryRender render, String model) implements Exportable {
+public record StoryExport(StoryProject project, StoryRender render, String model) implements Exportable {
 
     /** The JSON written beside the WAV. */
     record Sidecar(

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.api.Waveform;

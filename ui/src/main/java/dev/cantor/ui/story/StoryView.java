@@ -1,8 +1,14 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.ReplaceQuestion;
+import dev.cantor.ui.shared.TimeText;
+import dev.cantor.ui.shared.WaveformView;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,7 +19,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,7 +30,7 @@ import javafx.scene.layout.VBox;
  * Generate story with per-section progress and Cancel, and the last render with its section
  * markers, transport and "Regenerate this section".
  */
-final class StoryView extends VBox {
+public final class StoryView extends VBox {
 
     private final StoryViewModel vm;
     private final FileDialogs files;
@@ -36,7 +41,7 @@ final class StoryView extends VBox {
     final Button regenerate = new Button("Regenerate this section");
     private final Label file = new Label();
 
-    StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy, FileDialogs files,
+    public StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy, FileDialogs files,
               Runnable onExport) {
         this.vm = vm;
         this.files = files;
@@ -206,8 +211,8 @@ final class StoryView extends VBox {
         time.getStyleClass().add("time");
         time.textProperty().bind(Bindings.createStringBinding(() -> {
             var clip = playback.clip().get();
-            return clip == null ? "0:00.0 / 0:00.0" : TakePanel.clock(playback.playhead().get()
-                    / (double) clip.sampleRate()) + " / " + TakePanel.clock(clip.seconds());
+            return clip == null ? "0:00.0 / 0:00.0" : TimeText.clock(playback.playhead().get()
+                    / (double) clip.sampleRate()) + " / " + TimeText.clock(clip.seconds());
         }, playback.playhead(), playback.clip()));
         HBox player = new HBox(8, play, stop, time);
         player.setAlignment(Pos.CENTER_LEFT);
@@ -240,7 +245,7 @@ final class StoryView extends VBox {
     }
 
     /** Generate story, with the prompt being typed applied first. */
-    void generateStory() {
+    public void generateStory() {
         editor.commitPrompt();
         vm.generate();
     }

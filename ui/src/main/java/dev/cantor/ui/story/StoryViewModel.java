@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.CancellationToken;
@@ -14,6 +14,10 @@ import dev.cantor.engine.api.story.StoryProject;
 import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.api.story.StoryService;
+import dev.cantor.ui.shared.EngineSession;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.TimeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +91,7 @@ public final class StoryViewModel {
      * @param lastProject   the project open last time, or null
      * @param onFileChanged told (on the UI thread) which project file is open now, to remember it
      */
-    StoryViewModel(EngineWorker worker, EngineSession session, StoryService stories, AudioAnalysis analysis,
+    public StoryViewModel(EngineWorker worker, EngineSession session, StoryService stories, AudioAnalysis analysis,
                    Path storiesDir, String lastProject, Consumer<Path> onFileChanged) {
         this.worker = worker;
         this.stories = stories;
@@ -616,7 +620,7 @@ public final class StoryViewModel {
         }
         StoryResult r = made.result();
         status.set(String.format(Locale.ROOT, "%.1f s of music, %d sections, in %s", r.audio().seconds(),
-                r.sections(), GenerateViewModel.formatSeconds(r.wallSeconds())));
+                r.sections(), TimeText.duration(r.wallSeconds())));
         progress.set(1);
         activeSection.set(-1);
         render.set(made);

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import dev.cantor.engine.api.story.StorySection;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,9 @@
-package dev.cantor.ui;
+package dev.cantor.ui.takes;
 
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.Waveform;
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.ui.export.Exportable;
 import java.time.Instant;
 
 /**

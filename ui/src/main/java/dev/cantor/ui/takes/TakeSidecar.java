@@ -1,10 +1,7 @@
-package dev.cantor.ui;
+package dev.cantor.ui.takes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.GenerationRequest;
-import java.nio.file.Path;
 
 /**
  * The JSON written beside an exported WAV: everything needed to make the take again (prompt,
@@ -26,19 +23,10 @@ public record TakeSidecar(
         @JsonProperty("wav_sample_rate") int wavSampleRate,
         @JsonProperty("wav_format") String wavFormat) {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public static TakeSidecar of(Take take, int wavSampleRate, String wavFormat) {
         GenerationRequest r = take.request();
         return new TakeSidecar("cantor-take", 1, r.prompt(), r.seed(), r.seconds(), r.temperature(), r.topK(), r.topP(),
                 r.guidance(), r.melody() == null ? null : r.melody().seconds(), take.model(), take.created().toString(),
                 wavSampleRate, wavFormat);
-    }
-
-    /** {@code song.wav} → {@code song.json}, beside it. */
-    public static Path pathFor(Path wav) {
-        String name = wav.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return wav.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
     }
 }

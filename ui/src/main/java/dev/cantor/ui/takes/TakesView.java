@@ -1,5 +1,8 @@
-package dev.cantor.ui;
+package dev.cantor.ui.takes;
 
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.TimeText;
+import dev.cantor.ui.shared.WaveformView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,32 +21,32 @@ import javafx.scene.layout.VBox;
  * Centre of the studio: the selected take's waveform with its transport (play/pause, stop, loop,
  * zoom, time) and Export, above the session's list of takes.
  */
-final class TakePanel extends VBox {
+public final class TakesView extends VBox {
 
     final WaveformView waveform;
     final ListView<Take> takes;
     final Button export = new Button("Export WAV…");
 
-    TakePanel(GenerateViewModel generate, PlaybackViewModel playback, Runnable onExport) {
+    public TakesView(TakesViewModel vm, PlaybackViewModel playback, Runnable onExport) {
         getStyleClass().add("take-panel");
         setSpacing(10);
         setPadding(new Insets(14));
 
         Label title = new Label();
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> generate.selectedTake().get() == null
-                ? "No take yet: write a prompt and press Generate" : generate.selectedTake().get().title(),
-                generate.selectedTake()));
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedTake().get() == null
+                ? "No take yet: write a prompt and press Generate" : vm.selectedTake().get().title(),
+                vm.selectedTake()));
         Label details = new Label();
         details.getStyleClass().add("take-details");
-        details.textProperty().bind(Bindings.createStringBinding(() -> generate.selectedTake().get() == null
-                ? "" : generate.selectedTake().get().details(), generate.selectedTake()));
+        details.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedTake().get() == null
+                ? "" : vm.selectedTake().get().details(), vm.selectedTake()));
 
         waveform = new WaveformView(playback);
         waveform.setId("waveform");
         waveform.setPrefHeight(300);
-        waveform.peaks().bind(Bindings.createObjectBinding(() -> generate.selectedTake().get() == null ? null
-                : generate.selectedTake().get().peaks(), generate.selectedTake()));
+        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.selectedTake().get() == null ? null
+                : vm.selectedTake().get().peaks(), vm.selectedTake()));
         VBox.setVgrow(waveform, Priority.ALWAYS);
 
         Button play = new Button();
@@ -75,11 +78,12 @@ final class TakePanel extends VBox {
             if (clip == null) {
                 return "0:00.0 / 0:00.0";
             }
-            return clock(playback.playhead().get() / (double) clip.sampleRate()) + " / " + clock(clip.seconds());
+            return TimeText.clock(playback.playhead().get() / (double) clip.sampleRate()) + " / "
+                    + TimeText.clock(clip.seconds());
         }, playback.playhead(), playback.clip()));
         export.setId("export");
         export.getStyleClass().add("primary");
-        export.disableProperty().bind(generate.selectedTake().isNull());
+        export.disableProperty().bind(vm.selectedTake().isNull());
         export.setAccessibleText("Export the selected take as a WAV file");
         export.setOnAction(e -> onExport.run());
         Region gap = new Region();
@@ -95,7 +99,7 @@ final class TakePanel extends VBox {
 
         Label takesTitle = new Label("Takes this session");
         takesTitle.getStyleClass().add("section-title");
-        takes = new ListView<>(generate.takes());
+        takes = new ListView<>(vm.takes());
         takes.setId("takes");
         takes.setPrefHeight(220);
         takes.setAccessibleText("Takes of this session");
@@ -119,19 +123,14 @@ final class TakePanel extends VBox {
         });
         takes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
-                generate.selectedTake().set(b);
+                vm.selectedTake().set(b);
             }
         });
-        generate.selectedTake().addListener((o, a, b) -> {
+        vm.selectedTake().addListener((o, a, b) -> {
             if (b != null && takes.getSelectionModel().getSelectedItem() != b) {
                 takes.getSelectionModel().select(b);
             }
         });
         getChildren().addAll(title, details, waveform, transport, playbackMessage, takesTitle, takes);
-    }
-
-    static String clock(double seconds) {
-        long tenths = Math.round(seconds * 10);
-        return String.format(java.util.Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
     }
 }

@@ -1,8 +1,12 @@
-package dev.cantor.ui;
+package dev.cantor.ui.training;
 
 import dev.cantor.engine.api.finetune.FineTuneRequest;
 import dev.cantor.engine.api.finetune.LibraryTrack;
 import dev.cantor.engine.api.finetune.TrainingLibrary;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.ModelsViewModel;
+import dev.cantor.ui.shared.TimeText;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,7 +38,7 @@ import javafx.scene.layout.VBox;
  * The Training tab: choose a folder of music, check and edit the captions in a table, then
  * fine-tune a model on it, watching the training and validation losses as they come.
  */
-final class TrainingView extends VBox {
+public final class TrainingView extends VBox {
 
     /** Training losses are shown as a running mean over this many steps (single steps are noisy). */
     private static final int SMOOTHING = 10;
@@ -47,7 +51,7 @@ final class TrainingView extends VBox {
     final LineChart<Number, Number> codecChart;
     private final XYChart.Series<Number, Number> codecSeries = new XYChart.Series<>();
 
-    TrainingView(TrainingViewModel vm, ModelsViewModel models, FileDialogs files) {
+    public TrainingView(TrainingViewModel vm, ModelsViewModel models, FileDialogs files) {
         this.vm = vm;
         getStyleClass().add("training-panel");
         setSpacing(10);
@@ -219,7 +223,7 @@ final class TrainingView extends VBox {
         file.setPrefWidth(230);
         TableColumn<LibraryTrack, String> length = new TableColumn<>("Length");
         length.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().seconds() <= 0 ? ""
-                : TakePanel.clock(c.getValue().seconds())));
+                : TimeText.clock(c.getValue().seconds())));
         length.setPrefWidth(70);
         TableColumn<LibraryTrack, String> use = new TableColumn<>("Use");
         use.setCellValueFactory(c -> new SimpleStringProperty(use(c.getValue())));

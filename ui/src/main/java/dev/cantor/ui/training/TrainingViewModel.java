@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.training;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
@@ -9,6 +9,9 @@ import dev.cantor.engine.api.finetune.FineTuneResult;
 import dev.cantor.engine.api.finetune.FineTuneService;
 import dev.cantor.engine.api.finetune.LibraryTrack;
 import dev.cantor.engine.api.finetune.TrainingLibrary;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.ModelsViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

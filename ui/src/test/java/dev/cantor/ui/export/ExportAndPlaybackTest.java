@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
@@ -16,6 +17,12 @@ import dev.cantor.engine.audio.PcmOutput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavReader;
 import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.story.StoryExport;
+import dev.cantor.ui.story.StoryRender;
+import dev.cantor.ui.takes.Take;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +60,7 @@ class ExportAndPlaybackTest {
             assertEquals(24, info.bitsPerSample());
             AudioClip back = AudioLoader.loadMono(wav, 48000);
             assertEquals(48000, back.length(), 2);
-            JsonNode json = TakeSidecar.JSON.readTree(TakeSidecar.pathFor(wav).toFile());
+            JsonNode json = new ObjectMapper().readTree(Exportable.sidecarPath(wav).toFile());
             assertEquals("Calm piano: 70 bpm!", json.get("prompt").asText());
             assertEquals(7, json.get("seed").asLong());
             assertEquals(4.5, json.get("guidance").asDouble(), "the take's own guidance, not a default");
@@ -81,7 +88,7 @@ class ExportAndPlaybackTest {
             assertTrue(worker.awaitIdle(10));
             assertEquals(wav, done.get());
             assertEquals(3 * 44100, AudioLoader.loadMono(wav, 44100).length(), 2);
-            JsonNode json = TakeSidecar.JSON.readTree(TakeSidecar.pathFor(wav).toFile());
+            JsonNode json = new ObjectMapper().readTree(Exportable.sidecarPath(wav).toFile());
             assertEquals("cantor-story-export", json.get("format").asText());
             assertEquals(1.0, json.get("sections_at").get(1).get("start").asDouble());
             assertEquals("driving drums, 140 bpm", json.get("project").get("sections").get(1).get("prompt").asText());

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.hum;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,12 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.PcmInput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FakeEngine;
+import dev.cantor.ui.shared.LocalServices;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.takes.TakesViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
@@ -77,9 +83,9 @@ class HumViewModelTest {
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
             HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
-            GenerateViewModel generator = new GenerateViewModel(worker, m -> new FakeEngine(),
+            PromptViewModel generator = new PromptViewModel(worker, m -> new FakeEngine(),
                     new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
-                    LocalServices.create().analysis());
+                    LocalServices.create().analysis(), new TakesViewModel());
             assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
             vm.importFile(wav);
             assertTrue(worker.awaitIdle(20));

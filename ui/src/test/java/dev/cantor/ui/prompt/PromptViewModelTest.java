@@ -1,10 +1,17 @@
-package dev.cantor.ui;
+package dev.cantor.ui.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FakeEngine;
+import dev.cantor.ui.shared.LocalServices;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.takes.Take;
+import dev.cantor.ui.takes.TakesViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class GenerateViewModelTest {
+class PromptViewModelTest {
 
     final EngineWorker worker = new EngineWorker(Runnable::run);
     final FakeEngine engine = new FakeEngine();
@@ -23,12 +30,14 @@ class GenerateViewModelTest {
     final AtomicInteger settingsSaves = new AtomicInteger();
     final SimpleObjectProperty<ModelEntry> model =
             new SimpleObjectProperty<>(new ModelEntry("test", Path.of("models/test"), true));
+    final TakesViewModel takes = new TakesViewModel();
 
-    GenerateViewModel newViewModel() {
-        return new GenerateViewModel(worker, m -> {
+    PromptViewModel newViewModel() {
+        return new PromptViewModel(worker, m -> {
             opened.add(m);
             return engine;
-        }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet, LocalServices.create().analysis());
+        }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet, LocalServices.create().analysis(),
+                takes);
     }
 
     @AfterEach
@@ -38,7 +47,7 @@ class GenerateViewModelTest {
 
     @Test
     void aGenerationBecomesASelectedTakeWithItsParameters() throws Exception {
-        GenerateViewModel vm = newViewModel();
+        PromptViewModel vm = newViewModel();
         List<Double> progress = new ArrayList<>();
         vm.progress().addListener((o, a, b) -> progress.add(b.doubleValue()));
         vm.prompt().set("slow piano, 70 bpm");
@@ -48,9 +57,9 @@ class GenerateViewModelTest {
         vm.generate();
         assertTrue(worker.awaitIdle(10));
         assertFalse(vm.running().get());
-        assertEquals(1, vm.takes().size());
-        Take take = vm.takes().get(0);
-        assertEquals(take, vm.selectedTake().get());
+        assertEquals(1, takes.takes().size());
+        Take take = takes.takes().get(0);
+        assertEquals(take, takes.selectedTake().get());
         assertEquals("slow piano, 70 bpm", take.request().prompt());
         assertEquals(42, take.request().seed());
         assertEquals(4.0, take.request().guidance());
@@ -70,7 +79,7 @@ class GenerateViewModelTest {
 
     @Test
     void cancelStopsTheRunningGenerationAndTheNextOneWorks() throws Exception {
-        GenerateViewModel vm = newViewModel();
+        PromptViewModel vm = newViewModel();
         engine.hold = new CountDownLatch(1);
         vm.prompt().set("jazz trio");
         vm.seconds().set(4);
@@ -83,19 +92,19 @@ class GenerateViewModelTest {
         assertTrue(worker.awaitIdle(10));
         assertFalse(vm.running().get());
         assertEquals("Cancelled", vm.status().get());
-        assertTrue(vm.takes().isEmpty());
+        assertTrue(takes.takes().isEmpty());
         assertEquals("", vm.error().get(), "a cancel is not an error");
 
         engine.hold = null;
         vm.generate();
         assertTrue(worker.awaitIdle(10));
-        assertEquals(1, vm.takes().size());
+        assertEquals(1, takes.takes().size());
         assertEquals(1, opened.size(), "the loaded model is reused");
     }
 
     @Test
     void badInputIsAMessageNotAGeneration() throws Exception {
-        GenerateViewModel vm = newViewModel();
+        PromptViewModel vm = newViewModel();
         vm.prompt().set("rock");
         vm.seconds().set(0);
         vm.generate();
@@ -125,7 +134,7 @@ class GenerateViewModelTest {
 
     @Test
     void switchingModelsClosesTheOldEngineAndAFailedLoadIsReported() throws Exception {
-        GenerateViewModel vm = newViewModel();
+        PromptViewModel vm = newViewModel();
         vm.prompt().set("folk");
         vm.seconds().set(1);
         vm.generate();
@@ -136,20 +145,21 @@ class GenerateViewModelTest {
         assertTrue(engine.closed, "the first model's engine was closed");
         assertEquals(2, opened.size());
 
-        GenerateViewModel broken = new GenerateViewModel(worker, m -> {
+        TakesViewModel brokenTakes = new TakesViewModel();
+        PromptViewModel broken = new PromptViewModel(worker, m -> {
             throw new java.io.IOException("cannot load the model in /x: lm/ is missing");
-        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis());
+        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis(), brokenTakes);
         broken.prompt().set("folk");
         broken.generate();
         assertTrue(worker.awaitIdle(10));
         assertFalse(broken.running().get());
         assertTrue(broken.error().get().contains("lm/ is missing"));
-        assertTrue(broken.takes().isEmpty());
+        assertTrue(brokenTakes.takes().isEmpty());
     }
 
     @Test
     void tagsDiceAndMelodyShapeTheRequest() {
-        GenerateViewModel vm = newViewModel();
+        PromptViewModel vm = newViewModel();
         vm.addTag("piano");
         vm.addTag("70 bpm");
         assertEquals("piano, 70 bpm", vm.prompt().get());

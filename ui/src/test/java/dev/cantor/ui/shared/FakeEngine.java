@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
@@ -19,13 +19,13 @@ import java.util.concurrent.CountDownLatch;
  * pitch follows the seed, and can hold a generation at a given frame until released (to test
  * cancel while it runs).
  */
-final class FakeEngine implements MusicEngine {
+public final class FakeEngine implements MusicEngine {
 
-    static final int RATE = 8000;
-    final List<GenerationRequest> requests = new ArrayList<>();
-    volatile CountDownLatch hold;
-    final CountDownLatch reachedHold = new CountDownLatch(1);
-    volatile boolean closed;
+    public static final int RATE = 8000;
+    public final List<GenerationRequest> requests = new ArrayList<>();
+    public volatile CountDownLatch hold;
+    public final CountDownLatch reachedHold = new CountDownLatch(1);
+    public volatile boolean closed;
 
     @Override
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel) {
@@ -56,8 +56,8 @@ final class FakeEngine implements MusicEngine {
     }
 
     /** Story requests seen, and for each regeneration: section index and whether the rest was made again. */
-    final List<StoryRequest> storyRequests = new ArrayList<>();
-    final List<int[]> regenerations = new ArrayList<>();
+    public final List<StoryRequest> storyRequests = new ArrayList<>();
+    public final List<int[]> regenerations = new ArrayList<>();
 
     @Override
     public StoryResult generateStory(StoryRequest request, ProgressListener progress, CancellationToken cancel) {

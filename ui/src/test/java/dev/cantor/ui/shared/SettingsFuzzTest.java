@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.shared;
 
 import static dev.cantor.engine.io.PropertyRunner.forAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package dev.cantor.ui;
+package dev.cantor.ui.story;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,11 @@ import dev.cantor.engine.api.story.StoryProject;
 import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.io.Fifos;
 import dev.cantor.engine.story.StoryProjects;
+import dev.cantor.ui.shared.EngineSession;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FakeEngine;
+import dev.cantor.ui.shared.LocalServices;
+import dev.cantor.ui.shared.ModelEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
