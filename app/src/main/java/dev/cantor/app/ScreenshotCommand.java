@@ -161,24 +161,24 @@ final class ScreenshotCommand implements Callable<Integer> {
             "driving drums and bass, 140 bpm"};
         onFx(() -> {
             StoryViewModel s = vm.story();
-            s.selected().set(1);
-            s.addSection();
+            s.timeline().selected().set(1);
+            s.timeline().addSection();
             for (int i = 0; i < story.length; i++) {
-                s.setPrompt(i, story[i]);
-                s.resizeSection(i, 4 + 2 * i);
+                s.timeline().setPrompt(i, story[i]);
+                s.timeline().resizeSection(i, 4 + 2 * i);
             }
-            s.setStorySeed(seed);
+            s.timeline().setStorySeed(seed);
             view.showStoryTab();
-            s.generate();
+            s.renders().generate();
             return null;
         });
         System.err.println("generating a three-section story…");
-        await(() -> !vm.story().running().get() && vm.story().progress().get() != -1, 600);
-        if (vm.story().render().get() == null) {
+        await(() -> !vm.story().renders().running().get() && vm.story().renders().progress().get() != -1, 600);
+        if (vm.story().renders().render().get() == null) {
             throw new IllegalStateException("the story failed: " + vm.story().message().get());
         }
         onFx(() -> {
-            vm.story().selected().set(1);
+            vm.story().timeline().selected().set(1);
             vm.storyPlayback().seek((long) (vm.storyPlayback().clip().get().length() * 0.3));
             return null;
         });

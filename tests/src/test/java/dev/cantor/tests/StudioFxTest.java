@@ -220,42 +220,43 @@ class StudioFxTest {
 
         // short sections for the tiny model, then generate with per-section progress
         robot.interact(() -> {
-            story.setTransitionSeconds(0.5);       // first: a transition must be shorter than every section
+            story.timeline().setTransitionSeconds(0.5);       // first: a transition must be shorter than every section
             for (int i = 0; i < 3; i++) {
-                story.resizeSection(i, 2);
+                story.timeline().resizeSection(i, 2);
             }
         });
         List<Integer> active = new ArrayList<>();
-        robot.interact(() -> story.activeSection().addListener((o, a, b) -> {
+        robot.interact(() -> story.renders().activeSection().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && !active.contains(b.intValue())) {
                 active.add(b.intValue());
             }
         }));
         robot.clickOn("#story-generate");
-        waitFor("the story is rendered", () -> story.render().get() != null && !story.running().get());
+        waitFor("the story is rendered", () -> story.renders().render().get() != null && !story.renders().running().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(0, 1, 2), active, "progress named each section in turn");
         long[] markers = robot.lookup("#story-waveform").queryAs(WaveformView.class).markers().get();
         assertNotNull(markers, "the waveform shows section markers");
         assertEquals(3, markers.length);
-        int rate = story.render().get().result().audio().sampleRate();
+        int rate = story.renders().render().get().result().audio().sampleRate();
         for (int i = 0; i < 3; i++) {
             assertEquals(2.0 * i * rate, markers[i], rate / 20.0, "marker " + (i + 1));
         }
-        assertEquals(6.0, story.render().get().result().audio().seconds(), 0.05);
+        assertEquals(6.0, story.renders().render().get().result().audio().seconds(), 0.05);
 
         // regenerate the middle section: everything before it is kept to the sample
-        float[] first = story.render().get().result().audio().samples();
+        float[] first = story.renders().render().get().result().audio().samples();
         robot.clickOn("#section-block-2");
         robot.clickOn("#story-regenerate");
-        waitFor("section 2 is made again", () -> !story.running().get()
-                && story.render().get().result().audio().samples() != first);
-        float[] second = story.render().get().result().audio().samples();
+        waitFor("section 2 is made again", () -> !story.renders().running().get()
+                && story.renders().render().get().result().audio().samples() != first);
+        float[] second = story.renders().render().get().result().audio().samples();
         int keptUntil = (int) markers[1] - rate / 10;     // the last 0.1 s before the section is the blend
         for (int t = 0; t < keptUntil; t++) {
             assertEquals(first[t], second[t], "sample " + t + " of section 1 is kept");
         }
         assertNotNull(story.sections().get(1).seed(), "the new seed is kept in the project");
+        assertTrue(story.awaitFiles(10), "the project is saved");
         assertEquals(2, dev.cantor.engine.story.StoryProjects.read(story.file().get()).takes().size());
     }
 

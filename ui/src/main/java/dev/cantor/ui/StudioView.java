@@ -176,13 +176,13 @@ public final class StudioView extends BorderPane {
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && vm.busy().get()) {
             vm.prompt().cancel();
-            vm.story().cancel();
+            vm.story().renders().cancel();
             e.consume();
         } else if (inStory && !typing && UNDO.match(e)) {
-            vm.story().undo();
+            vm.story().timeline().undo();
             e.consume();
         } else if (inStory && !typing && (REDO.match(e) || REDO_SHIFT.match(e))) {
-            vm.story().redo();
+            vm.story().timeline().redo();
             e.consume();
         } else if (e.getCode() == KeyCode.SPACE && !typing && tabs.getSelectionModel().getSelectedIndex() == 0) {
             vm.playback().togglePlay();
@@ -203,10 +203,10 @@ public final class StudioView extends BorderPane {
 
     /** The export dialog for the story's last render. */
     void exportStory() {
-        StoryRender render = vm.story().render().get();
+        StoryRender render = vm.story().renders().render().get();
         if (render != null) {
             ModelEntry model = vm.models().selected().get();
-            export(new StoryExport(vm.story().project().get(), render, model == null ? "" : model.name()));
+            export(new StoryExport(vm.story().project(), render, model == null ? "" : model.name()));
         }
     }
 

@@ -72,9 +72,9 @@ public final class StudioViewModel implements AutoCloseable {
                 });
         this.training = new TrainingViewModel(worker.ui(), services.fineTunes(), models,
                 store.dir().resolve("models"), store.dir().resolve("training"));
-        story.render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
-        if (story.render().get() != null) {
-            storyPlayback.clip().set(story.render().get().result().audio());
+        story.renders().render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
+        if (story.renders().render().get() != null) {
+            storyPlayback.clip().set(story.renders().render().get().result().audio());
         }
         takes.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
@@ -187,7 +187,7 @@ public final class StudioViewModel implements AutoCloseable {
         playback.shutdown();
         humPlayback.shutdown();
         storyPlayback.shutdown();
-        story.cancel();
+        story.close();
         training.close();
         hum.shutdown();
         prompt.shutdown();

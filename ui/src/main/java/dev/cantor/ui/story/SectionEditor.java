@@ -70,13 +70,13 @@ final class SectionEditor extends GridPane {
 
         seconds.setId("story-seconds");
         seconds.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(
-                StoryViewModel.MIN_SECTION_SECONDS, 600, 10, 1));
+                TimelineViewModel.MIN_SECTION_SECONDS, 600, 10, 1));
         seconds.setEditable(true);
         seconds.setPrefWidth(90);
         seconds.setAccessibleText("Length of the selected section in seconds");
         seconds.valueProperty().addListener((o, a, b) -> {
             if (!filling && b != null) {
-                vm.resizeSection(vm.selected().get(), b);
+                vm.timeline().resizeSection(vm.timeline().selected().get(), b);
             }
         });
 
@@ -98,7 +98,7 @@ final class SectionEditor extends GridPane {
         key.setAccessibleText("Key of the selected section");
         key.valueProperty().addListener((o, a, b) -> {
             if (!filling) {
-                vm.setKey(vm.selected().get(), FROM_PROMPT.equals(b) ? null : b);
+                vm.timeline().setKey(vm.timeline().selected().get(), FROM_PROMPT.equals(b) ? null : b);
             }
         });
         mode.getItems().setAll(FROM_PROMPT, "major", "minor");
@@ -106,7 +106,7 @@ final class SectionEditor extends GridPane {
         mode.setAccessibleText("Mode of the selected section");
         mode.valueProperty().addListener((o, a, b) -> {
             if (!filling) {
-                vm.setMode(vm.selected().get(), FROM_PROMPT.equals(b) ? null : b);
+                vm.timeline().setMode(vm.timeline().selected().get(), FROM_PROMPT.equals(b) ? null : b);
             }
         });
 
@@ -123,18 +123,18 @@ final class SectionEditor extends GridPane {
         Button roll = new Button("\u2684");
         roll.setTooltip(new Tooltip("A new random seed for this section"));
         roll.setAccessibleText("New random seed for the selected section");
-        roll.setOnAction(e -> vm.setSectionSeed(vm.selected().get(), 1L + dice.nextInt(99_999)));
+        roll.setOnAction(e -> vm.timeline().setSectionSeed(vm.timeline().selected().get(), 1L + dice.nextInt(99_999)));
 
         Button duplicate = new Button("Duplicate");
         duplicate.setId("story-duplicate");
         duplicate.setAccessibleText("Duplicate this section");
         duplicate.setTooltip(new Tooltip("Add a copy of this section after it"));
-        duplicate.setOnAction(e -> vm.duplicateSection(vm.selected().get()));
+        duplicate.setOnAction(e -> vm.timeline().duplicateSection(vm.timeline().selected().get()));
         Button delete = new Button("Delete");
         delete.setId("story-delete");
         delete.setAccessibleText("Delete this section");
         delete.setTooltip(new Tooltip("Delete this section (Delete on the timeline)"));
-        delete.setOnAction(e -> vm.deleteSection(vm.selected().get()));
+        delete.setOnAction(e -> vm.timeline().deleteSection(vm.timeline().selected().get()));
         HBox heading = new HBox(10, title, duplicate, delete);
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox numbers = new HBox(8, seconds, param("Tempo (bpm)"), tempo, param("Seed"), seed, roll);
@@ -149,13 +149,13 @@ final class SectionEditor extends GridPane {
         chooseMelody.setOnAction(e -> {
             java.nio.file.Path wav = files.openWav(getScene() == null ? null : getScene().getWindow());
             if (wav != null) {
-                vm.setMelody(vm.selected().get(), wav);
+                vm.setMelody(vm.timeline().selected().get(), wav);
             }
         });
         Button clearMelody = new Button("\u2715");
         clearMelody.setTooltip(new Tooltip("No melody for this section"));
         clearMelody.setAccessibleText("Remove this section's melody");
-        clearMelody.setOnAction(e -> vm.setMelody(vm.selected().get(), null));
+        clearMelody.setOnAction(e -> vm.setMelody(vm.timeline().selected().get(), null));
         clearMelody.disableProperty().bind(melody.textProperty().isEqualTo("no melody"));
         HBox tonality = new HBox(8, key, param("Mode"), mode, param("Melody"), melody, chooseMelody, clearMelody);
         tonality.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -167,8 +167,8 @@ final class SectionEditor extends GridPane {
         add(param("Key"), 0, 3);
         add(tonality, 1, 3);
 
-        vm.project().addListener(o -> fill());
-        vm.selected().addListener(o -> fill());
+        vm.timeline().project().addListener(o -> fill());
+        vm.timeline().selected().addListener(o -> fill());
         fill();
     }
 
@@ -179,8 +179,8 @@ final class SectionEditor extends GridPane {
     }
 
     private StorySection section() {
-        List<StorySection> all = vm.sections();
-        int i = vm.selected().get();
+        List<StorySection> all = vm.timeline().sections();
+        int i = vm.timeline().selected().get();
         return i >= 0 && i < all.size() ? all.get(i) : null;
     }
 
@@ -192,11 +192,11 @@ final class SectionEditor extends GridPane {
         }
         filling = true;
         try {
-            title.setText("Section " + (vm.selected().get() + 1) + " of " + vm.sections().size());
-            if (!prompt.isFocused() || vm.selected().get() != shown) {   // never under the musician's typing
+            title.setText("Section " + (vm.timeline().selected().get() + 1) + " of " + vm.timeline().sections().size());
+            if (!prompt.isFocused() || vm.timeline().selected().get() != shown) {   // never under the musician's typing
                 prompt.setText(s.prompt() == null ? "" : s.prompt());
             }
-            shown = vm.selected().get();
+            shown = vm.timeline().selected().get();
             seconds.getValueFactory().setValue(s.seconds());
             seconds.getEditor().setText(seconds.getValueFactory().getConverter().toString(s.seconds()));
             tempo.setText(s.tempoBpm() == null ? "" : String.format(Locale.ROOT, "%.0f", s.tempoBpm()));
@@ -213,7 +213,7 @@ final class SectionEditor extends GridPane {
     void commitPrompt() {
         StorySection s = section();
         if (s != null && !prompt.getText().strip().equals(s.prompt())) {
-            vm.setPrompt(vm.selected().get(), prompt.getText());
+            vm.timeline().setPrompt(vm.timeline().selected().get(), prompt.getText());
             fill();
         }
     }
@@ -221,9 +221,9 @@ final class SectionEditor extends GridPane {
     private void commitTempo() {
         String text = tempo.getText().strip();
         try {
-            vm.setTempo(vm.selected().get(), text.isEmpty() ? null : Double.parseDouble(text));
+            vm.timeline().setTempo(vm.timeline().selected().get(), text.isEmpty() ? null : Double.parseDouble(text));
         } catch (NumberFormatException e) {
-            vm.setTempo(vm.selected().get(), Double.NaN);   // refused with the range in the message
+            vm.timeline().setTempo(vm.timeline().selected().get(), Double.NaN);   // refused with the range in the message
         }
         fill();
     }
@@ -231,9 +231,9 @@ final class SectionEditor extends GridPane {
     private void commitSeed() {
         String text = seed.getText().strip();
         try {
-            vm.setSectionSeed(vm.selected().get(), text.isEmpty() ? null : Long.parseLong(text));
+            vm.timeline().setSectionSeed(vm.timeline().selected().get(), text.isEmpty() ? null : Long.parseLong(text));
         } catch (NumberFormatException e) {
-            vm.refuse("a seed is a whole number, got \"" + text + "\"");
+            vm.timeline().refuse("a seed is a whole number, got \"" + text + "\"");
         }
         fill();
     }

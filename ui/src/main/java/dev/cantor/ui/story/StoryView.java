@@ -41,15 +41,15 @@ public final class StoryView extends VBox {
     final Button regenerate = new Button("Regenerate this section");
     private final Label file = new Label();
 
-    public StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy, FileDialogs files,
-              Runnable onExport) {
+    public StoryView(StoryViewModel vm, PlaybackViewModel playback, javafx.beans.property.ReadOnlyBooleanProperty busy,
+                     FileDialogs files, Runnable onExport) {
         this.vm = vm;
         this.files = files;
         getStyleClass().add("story-panel");
         setSpacing(10);
         setPadding(new Insets(12, 14, 12, 14));
 
-        timeline = new TimelineView(vm);
+        timeline = new TimelineView(vm.timeline(), vm.renders().activeSection());
         editor = new SectionEditor(vm, files);
 
         Label title = new Label("Last render");
@@ -57,10 +57,10 @@ public final class StoryView extends VBox {
         waveform = new WaveformView(playback);
         waveform.setId("story-waveform");
         waveform.setPrefHeight(170);
-        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.render().get() == null ? null
-                : vm.render().get().peaks(), vm.render()));
-        waveform.markers().bind(Bindings.createObjectBinding(() -> vm.render().get() == null ? null
-                : vm.render().get().markerSamples(), vm.render()));
+        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.renders().render().get() == null ? null
+                : vm.renders().render().get().peaks(), vm.renders().render()));
+        waveform.markers().bind(Bindings.createObjectBinding(() -> vm.renders().render().get() == null ? null
+                : vm.renders().render().get().markerSamples(), vm.renders().render()));
         VBox.setVgrow(waveform, Priority.ALWAYS);
 
         Label message = new Label();
@@ -91,23 +91,23 @@ public final class StoryView extends VBox {
         Button saveAs = button("Save as…", "Save the story (and its renders) somewhere else", "story-save-as");
         saveAs.setOnAction(e -> saveAs());
         Button undo = button("\u21B6 Undo", "", "story-undo");
-        undo.disableProperty().bind(vm.canUndo().not());
-        undo.setOnAction(e -> vm.undo());
+        undo.disableProperty().bind(vm.timeline().canUndo().not());
+        undo.setOnAction(e -> vm.timeline().undo());
         Tooltip undoTip = new Tooltip();
-        undoTip.textProperty().bind(Bindings.concat("Undo ", vm.undoLabel(), " (Ctrl+Z)"));
+        undoTip.textProperty().bind(Bindings.concat("Undo ", vm.timeline().undoLabel(), " (Ctrl+Z)"));
         undo.setTooltip(undoTip);
         Button redo = button("\u21B7 Redo", "", "story-redo");
-        redo.disableProperty().bind(vm.canRedo().not());
-        redo.setOnAction(e -> vm.redo());
+        redo.disableProperty().bind(vm.timeline().canRedo().not());
+        redo.setOnAction(e -> vm.timeline().redo());
         Tooltip redoTip = new Tooltip();
-        redoTip.textProperty().bind(Bindings.concat("Redo ", vm.redoLabel(), " (Ctrl+Y)"));
+        redoTip.textProperty().bind(Bindings.concat("Redo ", vm.timeline().redoLabel(), " (Ctrl+Y)"));
         redo.setTooltip(redoTip);
         Button add = button("+ Section", "Add a section after the selected one", "story-add");
-        add.setOnAction(e -> vm.addSection());
+        add.setOnAction(e -> vm.timeline().addSection());
         Spinner<Double> transition = new Spinner<>();
         transition.setId("story-transition");
         transition.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 30,
-                vm.project().get().transitionSeconds(), 0.5));
+                vm.timeline().project().get().transitionSeconds(), 0.5));
         transition.setEditable(true);
         transition.setPrefWidth(72);
         transition.setAccessibleText("Transition between sections in seconds");
@@ -115,7 +115,7 @@ public final class StoryView extends VBox {
         boolean[] filling = {false};
         transition.valueProperty().addListener((o, a, b) -> {
             if (!filling[0] && b != null) {
-                vm.setTransitionSeconds(b);
+                vm.timeline().setTransitionSeconds(b);
             }
         });
         TextField seed = new TextField();
@@ -125,11 +125,11 @@ public final class StoryView extends VBox {
         seed.setTooltip(new Tooltip("The story's seed: sections without their own seed derive theirs from it"));
         Runnable commitSeed = () -> {
             try {
-                vm.setStorySeed(Long.parseLong(seed.getText().strip()));
+                vm.timeline().setStorySeed(Long.parseLong(seed.getText().strip()));
             } catch (NumberFormatException ex) {
-                vm.refuse("a seed is a whole number, got \"" + seed.getText().strip() + "\"");
+                vm.timeline().refuse("a seed is a whole number, got \"" + seed.getText().strip() + "\"");
             }
-            seed.setText(Long.toString(vm.project().get().seed()));
+            seed.setText(Long.toString(vm.timeline().project().get().seed()));
         };
         seed.setOnAction(e -> commitSeed.run());
         seed.focusedProperty().addListener((o, was, now) -> {
@@ -139,13 +139,13 @@ public final class StoryView extends VBox {
         });
         Runnable fill = () -> {
             filling[0] = true;
-            transition.getValueFactory().setValue(vm.project().get().transitionSeconds());
+            transition.getValueFactory().setValue(vm.timeline().project().get().transitionSeconds());
             filling[0] = false;
             if (!seed.isFocused()) {
-                seed.setText(Long.toString(vm.project().get().seed()));
+                seed.setText(Long.toString(vm.timeline().project().get().seed()));
             }
         };
-        vm.project().addListener(o -> fill.run());
+        vm.timeline().project().addListener(o -> fill.run());
         fill.run();
 
         file.setId("story-file");
@@ -167,7 +167,7 @@ public final class StoryView extends VBox {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        bar.disableProperty().bind(vm.running());
+        bar.disableProperty().bind(vm.renders().running());
         return bar;
     }
 
@@ -181,17 +181,17 @@ public final class StoryView extends VBox {
         Button cancel = new Button("Cancel");
         cancel.setId("story-cancel");
         cancel.setAccessibleText("Cancel the story's generation");
-        cancel.disableProperty().bind(vm.running().not());
-        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.renders().running().not());
+        cancel.setOnAction(e -> vm.renders().cancel());
         ProgressBar progress = new ProgressBar();
         progress.setId("story-progress");
         progress.setPrefWidth(220);
-        progress.progressProperty().bind(vm.progress());
-        progress.visibleProperty().bind(vm.running());
-        progress.managedProperty().bind(vm.running());
+        progress.progressProperty().bind(vm.renders().progress());
+        progress.visibleProperty().bind(vm.renders().running());
+        progress.managedProperty().bind(vm.renders().running());
         Label status = new Label();
         status.setId("story-status");
-        status.textProperty().bind(vm.status());
+        status.textProperty().bind(vm.renders().status());
         HBox bar = new HBox(10, generate, cancel, progress, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -222,21 +222,21 @@ public final class StoryView extends VBox {
         regenerate.setAccessibleText("Make the selected section again with a new seed");
         regenerate.setTooltip(new Tooltip("Make the selected section again with a new seed, keeping everything "
                 + "before it"));
-        regenerate.disableProperty().bind(vm.render().isNull().or(busy));
+        regenerate.disableProperty().bind(vm.renders().render().isNull().or(busy));
         regenerate.setOnAction(e -> {
             editor.commitPrompt();
-            vm.regenerateSection(vm.selected().get());
+            vm.renders().regenerateSection(vm.timeline().selected().get());
         });
         CheckBox following = new CheckBox("and the ones after it");
         following.setId("story-regenerate-following");
-        following.selectedProperty().bindBidirectional(vm.regenerateFollowing());
+        following.selectedProperty().bindBidirectional(vm.renders().regenerateFollowing());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button export = new Button("Export WAV…");
         export.setId("story-export");
         export.getStyleClass().add("primary");
         export.setAccessibleText("Export the story as a WAV file");
-        export.disableProperty().bind(vm.render().isNull());
+        export.disableProperty().bind(vm.renders().render().isNull());
         export.setOnAction(e -> onExport.run());
         HBox bar = new HBox(8, player, gap, regenerate, following, export);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -247,7 +247,7 @@ public final class StoryView extends VBox {
     /** Generate story, with the prompt being typed applied first. */
     public void generateStory() {
         editor.commitPrompt();
-        vm.generate();
+        vm.renders().generate();
     }
 
     private void saveAs() {
@@ -256,15 +256,13 @@ public final class StoryView extends VBox {
         if (target == null) {
             return;
         }
-        boolean confirmed = false;
-        boolean itself = target.toAbsolutePath().equals(current);
-        if (itself ? vm.fileChangedElsewhere() : java.nio.file.Files.exists(target)) {
-            if (!ReplaceQuestion.ask(getScene(), target.getFileName().toString())) {
+        // whether it would replace something is found out on the files thread; the question is asked here
+        vm.wouldReplace(target).thenAccept(replace -> {
+            if (replace && !ReplaceQuestion.ask(getScene(), target.getFileName().toString())) {
                 return;
             }
-            confirmed = true;
-        }
-        vm.saveAs(target, confirmed);
+            vm.saveAs(target, replace);
+        });
     }
 
     private static Button button(String text, String tip, String id) {

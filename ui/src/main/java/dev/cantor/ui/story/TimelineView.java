@@ -4,6 +4,7 @@ import dev.cantor.engine.api.story.StorySection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
@@ -28,7 +29,8 @@ final class TimelineView extends Pane {
     private static final double MIN_BLOCK = 28;
     private static final double DRAG_THRESHOLD = 5;
 
-    private final StoryViewModel vm;
+    private final TimelineViewModel vm;
+    private final ReadOnlyIntegerProperty activeSection;
     private final List<Block> blocks = new ArrayList<>();
     private final Region dropLine = new Region();
 
@@ -42,8 +44,9 @@ final class TimelineView extends Pane {
     private double previewSeconds = -1;
     private int dropIndex = -1;
 
-    TimelineView(StoryViewModel vm) {
+    TimelineView(TimelineViewModel vm, ReadOnlyIntegerProperty activeSection) {
         this.vm = vm;
+        this.activeSection = activeSection;
         getStyleClass().add("timeline");
         setId("timeline");
         setPrefHeight(96);
@@ -56,7 +59,7 @@ final class TimelineView extends Pane {
         dropLine.setManaged(false);
         vm.project().addListener(o -> rebuild());
         vm.selected().addListener(o -> restyle());
-        vm.activeSection().addListener(o -> restyle());
+        activeSection.addListener(o -> restyle());
         setOnKeyPressed(e -> {
             int i = vm.selected().get();
             if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
@@ -104,7 +107,7 @@ final class TimelineView extends Pane {
             if (i == vm.selected().get()) {
                 b.getStyleClass().add("selected");
             }
-            if (i == vm.activeSection().get()) {
+            if (i == activeSection.get()) {
                 b.getStyleClass().add("active");
             }
         }
@@ -177,7 +180,7 @@ final class TimelineView extends Pane {
         moved = true;
         Block b = blocks.get(dragIndex);
         if (resizing) {
-            previewSeconds = Math.max(StoryViewModel.MIN_SECTION_SECONDS,
+            previewSeconds = Math.max(TimelineViewModel.MIN_SECTION_SECONDS,
                     Math.round((pressSeconds + dx / pressPixelsPerSecond) * 10) / 10.0);
             b.showSeconds(previewSeconds);
             requestLayout();
