@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
         description = "Cross-entropy per codebook of a model's LM on a token cache (its held-out split, or every clip).")
 final class EvalLmCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "Model folder with lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--tokens", required = true, description = "Token cache (from 'cantor tokenize').")
     Path tokens;
@@ -32,8 +32,8 @@ final class EvalLmCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Use every clip (for a cache of held-out clips) instead of the validation split train-lm holds out.")
     boolean all;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -41,7 +41,7 @@ final class EvalLmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        Path dir = ModelLocator.orDefault(model).resolve(MusicModel.LM_DIR);
+        Path dir = model.dir().resolve(MusicModel.LM_DIR);
         TokenCache.Contents cache;
         try {
             cache = TokenCache.read(tokens);
@@ -74,7 +74,7 @@ final class EvalLmCommand implements Callable<Integer> {
             result.put("cross_entropy", LmLoss.mean(per));
             result.put("cross_entropy_per_codebook", per);
             result.put("perplexity_per_codebook", java.util.Arrays.stream(per).map(Math::exp).toArray());
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, result);
             } else {
                 System.out.printf(Locale.ROOT, "cross-entropy %.4f nats per token on %d clips (per codebook %s)%n",

@@ -49,14 +49,14 @@ final class FinetuneCommand implements Callable<Integer> {
             + "files before and after.")
     boolean codec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption();
 
     @Option(names = "--resume", description = "Continue the fine-tune in --out where it stopped.")
     boolean resume;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -140,14 +140,14 @@ final class FinetuneCommand implements Callable<Integer> {
                 scanned.training().size(), scanned.validation().size(), scanned.skipped().size());
         try {
             FineTuneJob.create(new FineTuneRequest(scanned, base, out, steps == null ? 0 : steps,
-                    minutes == null ? 0 : minutes, seed, codec));
+                    minutes == null ? 0 : minutes, seed.value(), codec));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
     }
 
     private void report(FineTuneState s, double wallMinutes) {
-        if (json) {
+        if (json.requested()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", out.toString());
             r.put("val_loss_before", s.valLossBefore());

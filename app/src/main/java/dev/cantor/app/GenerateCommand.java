@@ -4,11 +4,11 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.PromptReading;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
-import dev.cantor.engine.api.SamplingParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +44,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     AudioOutputOptions output;
@@ -70,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
             InputAudio.requireFile(continuation, "audio to continue");
         }
         output.checkWritable();
-        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+        try (LocalMusicEngine engine = EngineLoader.open(model.dir())) {
             // Only what is used is read: the melody's first seconds (it is followed for the length asked
             // for), and audio to continue of at most MAX_CONTINUE_SECONDS (the output starts with all of it).
             AudioClip melodyClip = melody == null ? null
@@ -100,7 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
             summary.put("decode_seconds", round(result.decodeSeconds()));
             summary.put("rtf", round((result.lmSeconds() + result.decodeSeconds()) / Math.max(1e-9, request.seconds())));
             summary.put("read_from_prompt", readingJson(reading));
-            if (output.json) {
+            if (output.json.requested()) {
                 JsonOutput.print(System.out, summary);
             } else {
                 System.out.println("read from the prompt: " + reading.summary());

@@ -3,11 +3,11 @@ package dev.cantor.app;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.ui.StudioView;
+import dev.cantor.ui.StudioViewModel;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.FileDialogs;
 import dev.cantor.ui.shared.SettingsStore;
-import dev.cantor.ui.StudioView;
-import dev.cantor.ui.StudioViewModel;
 import dev.cantor.ui.story.StoryViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for the PNG files.")
     Path out;
 
-    @Option(names = "--model", description = "Model folder (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--prompt", defaultValue = "slow melancholic piano with soft strings, 70 bpm",
             description = "Prompt of the take shown (default: ${DEFAULT-VALUE}).")
@@ -56,20 +57,20 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the take (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--force", description = "Replace existing PNG files.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
     private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png", "story.png",
         "training.png"};
 
     @Override
     public Integer call() throws Exception {
-        Path modelDir = ModelLocator.orDefault(model);
+        Path modelDir = model.dir();
         OutputFiles.checkFolderWritable(out);
         EngineLoader.loadModel(modelDir).close();          // a clear error before any window work
         Files.createDirectories(out);
         for (String f : FILES) {
-            if (Files.exists(out.resolve(f)) && !force) {
+            if (Files.exists(out.resolve(f)) && !force.given()) {
                 throw new UserInputException(out.resolve(f) + " exists (use --force to replace it)");
             }
         }
