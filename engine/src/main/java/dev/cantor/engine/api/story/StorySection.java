@@ -3,6 +3,9 @@ package dev.cantor.engine.api.story;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.music.Key;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One section of a story: what it should sound like and for how long. Only the prompt and the
@@ -28,12 +31,11 @@ public record StorySection(
         @JsonProperty("melody") String melody) {
 
     /** The key names a section may give, "C" to "B" (sharps and flats as the corpus spells them). */
-    public static final java.util.List<String> KEY_NAMES = java.util.Arrays.stream(dev.cantor.engine.music.Key.values())
-            .map(dev.cantor.engine.music.Key::label).toList();
+    public static final List<String> KEY_NAMES = Arrays.stream(Key.values()).map(Key::label).toList();
 
     /** {@code key} spelled as in {@link #KEY_NAMES} ("f#" → "F#"). @throws IllegalArgumentException for no key */
     public static String keyName(String key) {
-        return dev.cantor.engine.music.Key.fromLabel(key).label();
+        return Key.fromLabel(key).label();
     }
 
     /** A section with only a prompt and a length. */
