@@ -2,8 +2,9 @@
 # Installs what Cantor needs on a fresh Debian/Ubuntu machine, and only what is missing:
 #   scripts/setup.sh           to build and run Cantor from the checkout: Maven and a JDK >= 21
 #   scripts/setup.sh --tests   also what the tests use: the FLAC, MP3, Ogg Vorbis and Opus encoders
-#                              the audio-file tests make their fixtures with, FreeType, fontconfig and
-#                              a font for the studio's headless tests, and tcmalloc
+#                              the audio-file tests make their fixtures with, FFmpeg (it makes the M4A
+#                              fixtures and is what Cantor reads M4A with), FreeType, fontconfig and a
+#                              font for the studio's headless tests, and tcmalloc
 # As root it runs apt-get; as another user it prints the apt-get command to run and fails.
 # scripts/test.sh runs it with --tests, ./cantor without, so neither needs a step before it.
 set -euo pipefail
@@ -30,6 +31,7 @@ if (( tests )); then
   command -v lame >/dev/null 2>&1 || missing+=(lame)
   command -v oggenc >/dev/null 2>&1 || missing+=(vorbis-tools)
   { command -v opusenc >/dev/null 2>&1 && command -v opusdec >/dev/null 2>&1; } || missing+=(opus-tools)
+  command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 fi
 # Not required: PyTorch runs faster with it when ./cantor or scripts/test.sh preload it (scripts/preload.sh).
 optional=()

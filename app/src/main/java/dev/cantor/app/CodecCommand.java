@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.codec.CodecModel;
@@ -20,7 +21,8 @@ final class CodecCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Codec model folder.")
     Path model;
 
-    @Option(names = "--in", required = true, description = "Input audio file (WAV, FLAC, MP3 or Ogg Vorbis; any rate and channel count; at most 30 minutes).")
+    @Option(names = "--in", required = true, description = "Input audio file (" + AudioFiles.FORMAT_NAMES
+            + "; any rate and channel count; at most 30 minutes).")
     Path in;
 
     @Mixin

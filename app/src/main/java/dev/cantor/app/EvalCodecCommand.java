@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.CodecEvaluator;
 import dev.cantor.engine.eval.HeldOutClips;
@@ -29,7 +30,7 @@ final class EvalCodecCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", required = true, description = "Folder of held-out clips: a corpus with manifest.jsonl"
-            + " (clips used whole), or recordings (WAV, FLAC, MP3, Ogg Vorbis: 10 s from the middle of each;"
+            + " (clips used whole), or recordings (" + AudioFiles.FORMAT_NAMES + ": 10 s from the middle of each;"
             + " unreadable files are listed and skipped).")
     Path data;
 

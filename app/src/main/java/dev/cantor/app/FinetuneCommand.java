@@ -7,6 +7,7 @@ import dev.cantor.engine.api.finetune.FineTuneListener;
 import dev.cantor.engine.api.finetune.FineTuneRequest;
 import dev.cantor.engine.api.finetune.LibraryTrack;
 import dev.cantor.engine.api.finetune.TrainingLibrary;
+import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.finetune.CodecTuning;
 import dev.cantor.engine.finetune.FineTuneJob;
 import dev.cantor.engine.finetune.FineTuneState;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /** {@code cantor finetune}: fine-tunes a model on a folder of the musician's own music. */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
-        description = "Fine-tune a model on a library of your own music (WAV, FLAC, MP3, Ogg Vorbis). "
+        description = "Fine-tune a model on a library of your own music (" + AudioFiles.FORMAT_NAMES + "). "
                 + "Your files are only read.")
 final class FinetuneCommand implements Callable<Integer> {
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             StoryCommand.class,
             FinetuneCommand.class,
             ScreenshotCommand.class,
+            MelodyToMidiCommand.class,
         })
 public final class Main implements Runnable {
 

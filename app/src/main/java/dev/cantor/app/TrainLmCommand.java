@@ -43,6 +43,10 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--cfg-dropout", defaultValue = "0.15", description = "Share of rows trained with no condition (default: ${DEFAULT-VALUE}).")
     double cfgDropout;
 
+    @Option(names = "--cfg-whole-batch",
+            description = "Drop the conditions of whole steps (--cfg-dropout of them) instead of rows in every step, so that small batches give the representation regularizer rows to compare.")
+    boolean cfgWholeBatch;
+
     @Option(names = "--rr-weight", defaultValue = "" + LmTrainingConfig.DEFAULT_RR_WEIGHT, description = "Weight of the representation regularizer; 0 disables (default: ${DEFAULT-VALUE}).")
     double rrWeight;
 
@@ -141,6 +145,11 @@ final class TrainLmCommand implements Callable<Integer> {
         if (run.resume) {
             trainer = LmTrainer.resume(lmDir, cache.clips());
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
+            LmTrainingConfig recipe = trainer.config();
+            if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
+                System.err.printf("note: this run's representation regularizer never runs (%d row(s) without text"
+                        + " per step; it compares two)%n", recipe.unconditionedRows());
+            }
         } else {
             LmConfig config;
             LmTrainingConfig recipe;
@@ -156,7 +165,13 @@ final class TrainLmCommand implements Callable<Integer> {
                 config = withShapeOptions(config, baseLm != null);
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
-                        .withCheckpointEvery(checkpointEvery);
+                        .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch);
+                if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
+                    throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
+                            + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
+                            + " it compares two; add --cfg-whole-batch, raise --batch, or set --rr-weight 0",
+                            batch, cfgDropout, recipe.unconditionedRows()));
+                }
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }

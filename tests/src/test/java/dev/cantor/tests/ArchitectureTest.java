@@ -44,7 +44,8 @@ class ArchitectureTest {
     void pureJavaPackagesStayFreeOfDjl() {
         noClasses().that().resideInAnyPackage("dev.cantor.engine.dsp..", "dev.cantor.engine.audio..",
                         "dev.cantor.engine.patterns..", "dev.cantor.engine.data..", "dev.cantor.engine.io..",
-                        "dev.cantor.engine.api..", "dev.cantor.engine.story..", "dev.cantor.engine.music..")
+                        "dev.cantor.engine.api..", "dev.cantor.engine.story..", "dev.cantor.engine.transcription..",
+                        "dev.cantor.engine.music..")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl..")
                 .check(classes);
     }

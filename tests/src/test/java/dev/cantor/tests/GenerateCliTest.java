@@ -71,10 +71,14 @@ class GenerateCliTest {
     }
 
     @Test
-    void benchReportsTheDevice() throws Exception {
+    void benchReportsTheDeviceHowSoonATakeIsHeardAndTakesAgainstSingleRuns() throws Exception {
         JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "bench", "--model", model.toString(), "--seconds", "1",
-                "--device", "cpu", "--json")).stdout());
+                "--device", "cpu", "--takes", "2", "--json")).stdout());
         assertEquals("cpu()", r.get("device").asText());
+        assertTrue(r.get("first_audio_s").asDouble() > 0, "how soon a streamed take is heard");
+        assertEquals(2, r.get("takes").asInt());
+        assertTrue(r.get("batch_seconds_per_take").asDouble() > 0 && r.get("single_seconds_per_take").asDouble() > 0);
+        assertTrue(r.get("batch_speedup").asDouble() > 0);
         JsonNode auto = JSON.readTree(ok(CliHarness.run(dir, "bench", "--model", model.toString(), "--seconds", "1",
                 "--json")).stdout());
         assertEquals("cpu()", auto.get("device").asText(), "auto falls back to the CPU without a GPU");
@@ -177,6 +181,56 @@ class GenerateCliTest {
     }
 
     @Test
+    void takesMadeTogetherAreWrittenNumberedAndEachIsTheSingleRunWithItsSeed() throws Exception {
+        Path out = dir.resolve("takes.wav");
+        JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "upbeat jazz, 120 bpm", "--seconds", "1.5", "--seed", "20", "--takes", "3", "--out", out.toString(),
+                "--json")).stdout());
+        assertEquals(3, r.get("takes").size());
+        assertFalse(Files.exists(out), "with several takes, --out names them and is not written itself");
+        for (int i = 0; i < 3; i++) {
+            Path take = dir.resolve("takes-" + (i + 1) + ".wav");
+            assertEquals(take.toString(), r.get("takes").get(i).get("out").asText());
+            assertEquals(20 + i, r.get("takes").get(i).get("seed").asLong());
+            Path single = dir.resolve("single-" + i + ".wav");
+            ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "upbeat jazz, 120 bpm",
+                    "--seconds", "1.5", "--seed", String.valueOf(20 + i), "--out", single.toString()));
+            assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(take), "take " + (i + 1));
+        }
+        assertTrue(r.get("seconds_per_take").asDouble() > 0);
+        // One take already there: nothing is made or replaced without --force, before any work.
+        Files.delete(dir.resolve("takes-1.wav"));
+        byte[] second = Files.readAllBytes(dir.resolve("takes-2.wav"));
+        CliHarness.Result refused = CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "piano",
+                "--seconds", "1", "--seed", "1", "--takes", "3", "--out", out.toString());
+        assertEquals(2, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains("takes-2.wav") && refused.stderr().contains("--force"), refused.stderr());
+        assertFalse(Files.exists(dir.resolve("takes-1.wav")));
+        assertArrayEquals(second, Files.readAllBytes(dir.resolve("takes-2.wav")));
+        ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "piano", "--seconds", "1",
+                "--seed", "1", "--takes", "3", "--out", out.toString(), "--force"));
+        assertFalse(java.util.Arrays.equals(second, Files.readAllBytes(dir.resolve("takes-2.wav"))));
+    }
+
+    @Test
+    void playWritesTheFileAndPlaysOrSaysInOneLineThatThereIsNoSoundDevice() throws Exception {
+        Path out = dir.resolve("played.wav");
+        CliHarness.Result r = CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt", "piano",
+                "--seconds", "1", "--seed", "3", "--play", "--out", out.toString(), "--json");
+        if (r.exitCode() == 0) {                            // a machine with a sound card: heard, and written
+            JsonNode j = JSON.readTree(r.stdout());
+            assertTrue(j.get("first_audio_s").asDouble() > 0);
+            assertEquals(32000, WavReader.read(out).channels()[0].length);
+        } else {                                            // CI: no sound card
+            assertEquals(2, r.exitCode(), r.stderr());
+            String last = r.stderr().strip().lines().reduce((x, y) -> y).orElse("");
+            assertTrue(last.startsWith("cantor: cannot play sound: ") && last.endsWith("leave out --play to only write"
+                    + " the file"), r.stderr());
+            assertFalse(Files.exists(out), "refused before any music was made");
+        }
+    }
+
+    @Test
     void melodyAndContinuationInputsWork() throws Exception {
         Path hum = dir.resolve("hum.wav");
         float[] x = new float[32000];
@@ -225,6 +279,8 @@ class GenerateCliTest {
             {"is a folder, not an audio file", "--model", m, "--prompt", "p", "--melody", dir.toString(), "--out", out},
             {"is a named pipe (FIFO)", "--model", m, "--prompt", "p", "--continue", fifo.toString(), "--out", out},
             {"temperature", "--model", m, "--prompt", "p", "--temperature", "-2", "--out", out},
+            {"takes must be 1 to 8", "--model", m, "--prompt", "p", "--takes", "9", "--out", out},
+            {"make fewer or shorter takes", "--model", m, "--prompt", "p", "--takes", "4", "--seconds", "200", "--out", out},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length];

@@ -71,6 +71,18 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
                 continuation);
     }
 
+    /**
+     * The seed of take {@code take} (0, 1, …) when several takes of this request are made at once:
+     * the request's seed plus the take's number, so take 0 is this request as it stands and the
+     * takes of seed 7 are seeds 7, 8, 9, … — each can be made again alone with its seed.
+     */
+    public long seedOfTake(int take) {
+        if (take < 0) {
+            throw new IllegalArgumentException("take numbers start at 0, got " + take);
+        }
+        return seed + take;
+    }
+
     public GenerationRequest withSeed(long newSeed) {
         return new GenerationRequest(prompt, seconds, newSeed, temperature, topK, topP, guidance, melody, continuation);
     }

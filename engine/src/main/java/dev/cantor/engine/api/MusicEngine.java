@@ -1,10 +1,17 @@
 package dev.cantor.engine.api;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The engine as the studio and the CLI see it: a request in, audio out, with progress and
  * cancellation. Implementations keep every tensor inside; only Java arrays cross this line.
  */
 public interface MusicEngine extends AutoCloseable {
+
+    /** Most takes {@link #generateTakes} makes at once (their memory and time grow with the number). */
+    int MAX_TAKES = 8;
 
     /**
      * Generates music. Progress comes in stages ({@link ProgressStage}: conditioning, generating in frames,
@@ -14,6 +21,82 @@ public interface MusicEngine extends AutoCloseable {
      * @throws CancelledException when cancelled
      */
     GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel);
+
+    /**
+     * Generates music as {@link #generate(GenerationRequest, ProgressListener, CancellationToken)}
+     * does, handing the audio to {@code stream} in chunks while the tokens are still being sampled,
+     * so playback can start long before the take is done ({@link AudioStreamListener} says in what
+     * order and how soon). The result's audio is the chunks joined; it equals the audio of the
+     * call without a stream up to float rounding (the decoder runs on shorter stretches).
+     *
+     * <p>This default streams nothing early: it generates, then hands the whole audio over as one
+     * chunk. The local engine streams for real.
+     *
+     * @throws RequestException   when the request cannot be honoured
+     * @throws CancelledException when cancelled (the chunks already handed out stay valid)
+     */
+    default GenerationResult generate(GenerationRequest request, ProgressListener progress,
+                                      AudioStreamListener stream, CancellationToken cancel) {
+        GenerationResult result = generate(request, progress, cancel);
+        float[] audio = result.audio().samples().clone();       // the chunk's samples are the listener's own
+        stream.onChunk(new AudioChunk(0, 0, audio, result.audio().sampleRate(), audio.length));
+        return result;
+    }
+
+    /**
+     * Makes {@code takes} variations of one request ("Make 4"): take i uses the seed
+     * {@link GenerationRequest#seedOfTake(int) request.seedOfTake(i)}, and equals (up to float
+     * rounding in the batched arithmetic) what {@link #generate} makes with that seed. The local
+     * engine runs all takes through the language model as one batch, which costs much less than
+     * {@code takes} single runs; progress counts the frames of one take (all advance together);
+     * {@code stream} hears every take's chunks, tagged with the take.
+     *
+     * <p>This default makes the takes one after another.
+     *
+     * @throws RequestException   when {@code takes} is outside 1..{@link #MAX_TAKES} or the request
+     *                            cannot be honoured
+     * @throws CancelledException when cancelled
+     */
+    default TakesResult generateTakes(GenerationRequest request, int takes, ProgressListener progress,
+                                      AudioStreamListener stream, CancellationToken cancel) {
+        requireValidTakes(takes, request.seconds());
+        List<GenerationResult> results = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        double lm = 0;
+        double decode = 0;
+        for (int i = 0; i < takes; i++) {
+            int take = i;
+            GenerationResult r = generate(request.withSeed(request.seedOfTake(i)), progress,
+                    chunk -> stream.onChunk(new AudioChunk(take, chunk.offset(), chunk.samples(), chunk.sampleRate(),
+                            chunk.totalSamples())), cancel);
+            results.add(r);
+            seeds.add(request.seedOfTake(i));
+            lm += r.lmSeconds();
+            decode += r.decodeSeconds();
+        }
+        return new TakesResult(results, seeds, lm, decode);
+    }
+
+    /**
+     * @throws RequestException unless 1 ≤ takes ≤ {@link #MAX_TAKES} and the takes of {@code seconds}
+     *                          each make at most {@link GenerationRequest#MAX_SECONDS} together (all
+     *                          their audio is held at once)
+     */
+    static void requireValidTakes(int takes, double seconds) {
+        if (takes < 1 || takes > MAX_TAKES) {
+            throw new RequestException("the number of takes must be 1 to " + MAX_TAKES + ", got " + takes);
+        }
+        requireTakesFit(takes, seconds, "music");
+    }
+
+    /** @throws RequestException when {@code takes} × {@code seconds} of {@code what} exceed {@link GenerationRequest#MAX_SECONDS} */
+    static void requireTakesFit(int takes, double seconds, String what) {
+        if (takes * seconds > GenerationRequest.MAX_SECONDS) {
+            throw new RequestException(String.format(Locale.ROOT, "%d takes of %.0f s make %.0f s of %s, more than %.0f s"
+                    + " at once: make fewer or shorter takes", takes, seconds, takes * seconds, what,
+                    GenerationRequest.MAX_SECONDS));
+        }
+    }
 
     /**
      * Renders a story as one continuous piece: each section under its own condition, the

@@ -36,7 +36,9 @@ public record ProgressStage(Kind kind, int index, int count) {
         /** Checking generations against the training tokens. */
         MEMORIZATION("memorization"),
         /** Making and scoring long pieces. */
-        LONG_FORM("long form");
+        LONG_FORM("long form"),
+        /** Following the pitch of a recording, to write its notes. */
+        TRACKING_PITCH("tracking pitch");
 
         private final String word;
 
@@ -61,6 +63,7 @@ public record ProgressStage(Kind kind, int index, int count) {
     public static final ProgressStage EVALUATING = of(Kind.EVALUATING);
     public static final ProgressStage MEMORIZATION = of(Kind.MEMORIZATION);
     public static final ProgressStage LONG_FORM = of(Kind.LONG_FORM);
+    public static final ProgressStage TRACKING_PITCH = of(Kind.TRACKING_PITCH);
 
     public ProgressStage {
         if (kind == null) {

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Reads the audio files people actually have: WAV, FLAC, MP3 and Ogg Vorbis, as mono samples.
+ * Reads the audio files people actually have: WAV, FLAC, MP3, Ogg Vorbis, Ogg Opus and M4A
+ * (AAC or ALAC in MP4; through FFmpeg, when it is installed), as mono samples.
  *
  * <p>The format is told from the file's first bytes, not its name (see
  * {@link AudioFormatSniffer}), so a misnamed file still loads and anything else is refused
@@ -30,8 +31,11 @@ import java.util.Objects;
  */
 public final class AudioFiles {
 
+    /** The formats read here, as messages and help texts name them (one place to change them). */
+    public static final String FORMAT_NAMES = "WAV, FLAC, MP3, Ogg Vorbis, Opus, M4A (with FFmpeg)";
+
     /** File extensions of the formats read here, lower case, for file choosers and folder scans. */
-    public static final List<String> EXTENSIONS = List.of("wav", "flac", "mp3", "ogg", "oga");
+    public static final List<String> EXTENSIONS = List.of("wav", "flac", "mp3", "ogg", "oga", "opus", "m4a");
 
     private AudioFiles() {
     }
@@ -107,6 +111,8 @@ public final class AudioFiles {
                     case FLAC -> FlacReader.read(channel, detected.offset(), name, startSeconds, maxSeconds);
                     case MP3 -> Mp3Reader.read(channel, detected.offset(), name, startSeconds, maxSeconds);
                     case OGG_VORBIS -> OggVorbisReader.read(channel, name, startSeconds, maxSeconds);
+                    case OGG_OPUS -> OggOpusReader.read(channel, name, startSeconds, maxSeconds);
+                    case MP4 -> FfmpegDecoder.onThisMachine().read(file, name, startSeconds, maxSeconds);
                 };
             } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
                 throw e;
@@ -118,7 +124,7 @@ public final class AudioFiles {
 
     /**
      * The duration of a file in seconds, read from its header where the format records it (WAV,
-     * FLAC's sample count, Ogg's last granule position, the MP3 Info tag) and otherwise found
+     * FLAC's sample count, Ogg's last granule position, the MP3 Info tag, MP4's movie header) and otherwise found
      * without decoding (MP3 frame headers are counted) or, as a last resort, by decoding.
      * A damaged file may still get a duration here; {@link #readMono} checks it fully.
      *
@@ -143,6 +149,8 @@ public final class AudioFiles {
                     }
                     case MP3 -> Mp3Reader.probeSeconds(channel, detected.offset(), name);
                     case OGG_VORBIS -> OggVorbisReader.probeSeconds(channel, name);
+                    case OGG_OPUS -> OggOpusReader.probeSeconds(channel, name);
+                    case MP4 -> Mp4Boxes.durationSeconds(channel);
                 };
             } catch (AudioFileException | ClosedChannelException | InterruptedIOException e) {
                 throw e;

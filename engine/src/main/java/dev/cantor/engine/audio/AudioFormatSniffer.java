@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Tells which audio format a file holds from its first bytes, never from its name: people
@@ -19,7 +20,10 @@ final class AudioFormatSniffer {
         WAV("WAV", "wav"),
         FLAC("FLAC", "flac"),
         MP3("MP3", "mp3"),
-        OGG_VORBIS("Ogg Vorbis", "ogg");
+        OGG_VORBIS("Ogg Vorbis", "ogg"),
+        OGG_OPUS("Ogg Opus", "opus"),
+        /** The MP4 container (M4A), usually with AAC inside; decoded by FFmpeg. */
+        MP4("M4A/AAC", "m4a");
 
         private final String label;
         private final String extension;
@@ -50,7 +54,10 @@ final class AudioFormatSniffer {
 
     /** How far past the ID3 tags we look for the first MPEG frame (some encoders leave junk there). */
     private static final int HEAD_BYTES = 64 * 1024;
-    private static final String SUPPORTED = "Cantor reads WAV, FLAC, MP3 and Ogg Vorbis";
+    private static final String SUPPORTED = "Cantor reads WAV, FLAC, MP3, Ogg Vorbis, Opus and M4A";
+    /** Major brands of MP4-family files that hold pictures, not sound (HEIF, AVIF, JPEG XL, Canon raw). */
+    private static final Set<String> IMAGE_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1",
+            "msf1", "avif", "avis", "jxl ", "crx ");
 
     private AudioFormatSniffer() {
     }
@@ -81,8 +88,14 @@ final class AudioFormatSniffer {
             return new Detected(Kind.FLAC, start + (tagged ? zeros : 0));
         }
         if (!tagged && FileBytes.matches(b, 0, "OggS")) {
-            checkOggIsVorbis(b, name);
-            return new Detected(Kind.OGG_VORBIS, 0);
+            return new Detected(oggCodec(b, name), 0);
+        }
+        if (!tagged && FileBytes.matches(b, 4, "ftyp") && !FileBytes.has(b, 8, 4)) {
+            throw new AudioFileException("cannot read " + name + ": the file is cut short (it is only "
+                    + b.length + " bytes)");
+        }
+        if (!tagged && isAudioMp4(b)) {
+            return new Detected(Kind.MP4, 0);
         }
         // After an ID3 tag, or after leading zero bytes, encoders sometimes leave padding before
         // the first frame; anywhere else a sync word deep inside unknown data is not trusted.
@@ -117,33 +130,41 @@ final class AudioFormatSniffer {
         return i;
     }
 
+    /** An MP4-family file ("ftyp" box first) whose brand is not a picture format's. */
+    private static boolean isAudioMp4(byte[] b) {
+        return FileBytes.matches(b, 4, "ftyp") && FileBytes.has(b, 8, 4)
+                && !IMAGE_BRANDS.contains(FileBytes.ascii(b, 8, 4));
+    }
+
     /**
-     * Ogg is only a container; the first packet of the first page names the codec. Only Vorbis
-     * is decoded, so the others (Opus above all, the default of many tools today) get a message.
+     * Ogg is only a container; the first packet of the first page names the codec. Vorbis and
+     * Opus are decoded; the others get a message naming them.
      */
-    private static void checkOggIsVorbis(byte[] b, String name) throws AudioFileException {
+    private static Kind oggCodec(byte[] b, String name) throws AudioFileException {
         int packet = OggPage.firstPacketOffset(b);
         if (packet < 0) {
             throw new AudioFileException("cannot read " + name + ": the file is cut short or damaged "
                     + "(its first Ogg page is incomplete)");
         }
         if (FileBytes.u8(b, packet) == 1 && FileBytes.matches(b, packet + 1, "vorbis")) {
-            return;
+            return Kind.OGG_VORBIS;
+        }
+        if (FileBytes.matches(b, packet, "OpusHead")) {
+            return Kind.OGG_OPUS;
         }
         String codec;
-        if (FileBytes.matches(b, packet, "OpusHead")) {
-            codec = "Ogg Opus";
-        } else if (FileBytes.matches(b, packet + 1, "FLAC") && FileBytes.u8(b, packet) == 0x7F) {
+        if (FileBytes.matches(b, packet + 1, "FLAC") && FileBytes.u8(b, packet) == 0x7F) {
             codec = "Ogg FLAC";
         } else if (FileBytes.matches(b, packet, "Speex   ")) {
             codec = "Ogg Speex";
         } else if (FileBytes.matches(b, packet + 1, "theora") || FileBytes.matches(b, packet, "fishead")) {
             codec = "an Ogg video";
         } else {
-            throw new AudioFileException(name + " is an Ogg file without Vorbis audio, which Cantor does not read"
-                    + " (Ogg Vorbis only)");
+            throw new AudioFileException(name + " is an Ogg file without Vorbis or Opus audio, which Cantor does not"
+                    + " read (Ogg Vorbis and Ogg Opus only)");
         }
-        throw new AudioFileException(name + " is " + codec + ", which Cantor does not read (Ogg Vorbis only)");
+        throw new AudioFileException(name + " is " + codec + ", which Cantor does not read (Ogg Vorbis and Ogg Opus"
+                + " only)");
     }
 
     /** Names common non-audio and unsupported formats by their magic bytes, or null. */
@@ -152,7 +173,7 @@ final class AudioFormatSniffer {
             return "AIFF, which Cantor does not read";
         }
         if (FileBytes.matches(b, 4, "ftyp")) {
-            return "MP4/M4A, which Cantor does not read";
+            return "an image (an MP4-family picture format)";
         }
         if (FileBytes.matches(b, 0, "wvpk")) {
             return "WavPack, which Cantor does not read";

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The one entry point for turning a user's audio file into what the engine consumes: mono
  * float samples at the model's rate. It reads every format {@link AudioFiles} reads (WAV,
- * FLAC, MP3, Ogg Vorbis), so callers never pick a reader themselves.
+ * FLAC, MP3, Ogg Vorbis, Opus, M4A), so callers never pick a reader themselves.
  */
 public final class AudioLoader {
 

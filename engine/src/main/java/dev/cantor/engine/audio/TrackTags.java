@@ -17,8 +17,8 @@ import org.jaudiotagger.tag.reference.GenreTypes;
 
 /**
  * The descriptive tags of an audio file (ID3 in MP3, Vorbis comments in FLAC and Ogg, INFO
- * chunks in WAV), read with jaudiotagger so an imported song can be shown by its title rather
- * than its file name.
+ * chunks in WAV, iTunes atoms in M4A), read with jaudiotagger (Opus's by {@link OggOpusReader}),
+ * so an imported song can be shown by its title rather than its file name.
  *
  * <p>Values are trimmed and blank ones become null. Reading never changes the file: only
  * jaudiotagger's read path is used, which opens files read-only. Tags are a nicety, so
@@ -74,6 +74,9 @@ public record TrackTags(String title, String artist, String album, String genre,
             AudioFormatSniffer.Kind kind;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 kind = AudioFormatSniffer.sniff(channel, AudioFiles.displayName(file)).kind();
+                if (kind == AudioFormatSniffer.Kind.OGG_OPUS) {
+                    return OggOpusReader.tags(channel, AudioFiles.displayName(file));
+                }
             }
             // By content, not by name: jaudiotagger would pick its reader from the extension.
             AudioFile audio = AudioFileIO.readAs(file.toFile(), kind.extension());

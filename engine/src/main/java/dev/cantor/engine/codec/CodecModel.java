@@ -251,6 +251,75 @@ public final class CodecModel implements AutoCloseable {
 
     /** {@link #decode(int[][], int)} in windows of {@code windowFrames} (tests compare window sizes). */
     float[] decode(int[][] codes, int length, int windowFrames) {
+        int frames = checkCodes(codes, 0, codes.length < 1 ? 0 : codes[0].length);
+        int hop = config.hopLength();
+        float[] out = new float[length];
+        for (int start = 0; start < frames; start += windowFrames) {
+            int end = Math.min(frames, start + windowFrames);
+            float[] audio = decodeWindow(codes, start, end, frames);
+            int copy = Math.min(audio.length, length - start * hop);
+            if (copy > 0) {
+                System.arraycopy(audio, 0, out, start * hop, copy);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Token frames of context the decoder takes on each side of the frames it decodes: frame f's
+     * audio is final once frames up to f + this are known (or the sequence ends before).
+     */
+    public int decoderContextFrames() {
+        return decoder.contextFrames();
+    }
+
+    /**
+     * The audio of frames [from, to) of a token sequence of which the first {@code known} frames
+     * are in {@code codes} ([K'][≥ known]), decoded with {@link #decoderContextFrames()} of context
+     * on each side as far as there are frames, exactly as {@link #decode(int[][], int)} decodes
+     * its windows: chunks decoded in turn once {@code to + decoderContextFrames() ≤ known} (or
+     * {@code known} is the end of the sequence) join into the whole sequence's decode, equal to
+     * it up to float rounding. Returns {@code (to − from)·hop} samples.
+     */
+    public float[] decodeRange(int[][] codes, int from, int to, int known) {
+        if (from < 0 || to <= from || known < to) {
+            throw new IllegalArgumentException("bad frame range " + from + ".." + to + " of " + known + " known frames");
+        }
+        int frames = checkCodes(codes, 0, 0);
+        if (known > frames) {
+            throw new IllegalArgumentException(known + " frames known but only " + frames + " given");
+        }
+        checkCodes(codes, Math.max(0, from - decoder.contextFrames()), Math.min(known, to + decoder.contextFrames()));
+        return decodeWindow(codes, from, to, known);
+    }
+
+    /** Audio of frames [start, end), decoded with context from [0, frames). */
+    private float[] decodeWindow(int[][] codes, int start, int end, int frames) {
+        int hop = config.hopLength();
+        int context = decoder.contextFrames();
+        int from = Math.max(0, start - context);
+        int to = Math.min(frames, end + context);
+        long[][] window = new long[codes.length][to - from];
+        for (int k = 0; k < codes.length; k++) {
+            for (int f = from; f < to; f++) {
+                window[k][f - from] = codes[k][f];
+            }
+        }
+        try (NDManager step = manager.newSubManager()) {
+            ParameterStore.Bound p = store.bind(step);
+            NDArray rows = quantizer.decode(store, step, window);          // [F, D]
+            NDArray latent = rows.reshape(new Shape(1, to - from, config.latentDim())).transpose(0, 2, 1);
+            float[] audio = decoder.forward(p, latent).toFloatArray();      // [(to − from)·hop]
+            int offset = (start - from) * hop;
+            return Arrays.copyOfRange(audio, offset, offset + (end - start) * hop);
+        }
+    }
+
+    /**
+     * Checks K' (1..K), that all codebooks have one length, and that the tokens of frames
+     * [from, to) are in range; returns that length.
+     */
+    private int checkCodes(int[][] codes, int from, int to) {
         if (codes.length < 1 || codes.length > config.numCodebooks()) {
             throw new IllegalArgumentException("expected 1.." + config.numCodebooks() + " codebooks, got " + codes.length);
         }
@@ -259,38 +328,13 @@ public final class CodecModel implements AutoCloseable {
             if (row.length != frames) {
                 throw new IllegalArgumentException("codebooks have different lengths");
             }
-            for (int c : row) {
-                if (c < 0 || c >= config.codebookSize()) {
-                    throw new IllegalArgumentException("token " + c + " outside 0.." + (config.codebookSize() - 1));
+            for (int f = from; f < to; f++) {
+                if (row[f] < 0 || row[f] >= config.codebookSize()) {
+                    throw new IllegalArgumentException("token " + row[f] + " outside 0.." + (config.codebookSize() - 1));
                 }
             }
         }
-        int hop = config.hopLength();
-        float[] out = new float[length];
-        int context = decoder.contextFrames();
-        for (int start = 0; start < frames; start += windowFrames) {
-            int end = Math.min(frames, start + windowFrames);
-            int from = Math.max(0, start - context);
-            int to = Math.min(frames, end + context);
-            long[][] window = new long[codes.length][to - from];
-            for (int k = 0; k < codes.length; k++) {
-                for (int f = from; f < to; f++) {
-                    window[k][f - from] = codes[k][f];
-                }
-            }
-            try (NDManager step = manager.newSubManager()) {
-                ParameterStore.Bound p = store.bind(step);
-                NDArray rows = quantizer.decode(store, step, window);          // [F, D]
-                NDArray latent = rows.reshape(new Shape(1, to - from, config.latentDim())).transpose(0, 2, 1);
-                float[] audio = decoder.forward(p, latent).toFloatArray();
-                int offset = (start - from) * hop;
-                int copy = Math.min((end - start) * hop, length - start * hop);
-                if (copy > 0) {
-                    System.arraycopy(audio, offset, out, start * hop, copy);
-                }
-            }
-        }
-        return out;
+        return frames;
     }
 
     /** Encode then decode; output has the input's length. */

@@ -2,6 +2,7 @@ package dev.cantor.engine.dsp;
 
 import be.tarsos.dsp.pitch.FastYin;
 import be.tarsos.dsp.pitch.PitchDetectionResult;
+import java.util.function.IntConsumer;
 
 /**
  * Fundamental frequency of a monophonic line (a hummed or sung melody, a lead instrument),
@@ -20,6 +21,9 @@ public final class PitchTracker {
     private static final double ABSOLUTE_FLOOR_RMS = 1e-3;
     /** ... and so are windows more than 40 dB below the loudest window of the clip. */
     private static final double RELATIVE_FLOOR_DB = -40;
+
+    /** Frames between two progress reports. */
+    private static final int PROGRESS_EVERY = 500;
 
     private final double minHz;
     private final double maxHz;
@@ -50,6 +54,15 @@ public final class PitchTracker {
      *         frames, like the codec
      */
     public float[] track(float[] mono, int sampleRate, double frameRate) {
+        return track(mono, sampleRate, frameRate, done -> { });
+    }
+
+    /**
+     * {@link #track(float[], int, double)} that reports the frames tracked so far to {@code progress}
+     * every {@value #PROGRESS_EVERY} frames; a long recording takes seconds, and a callback that
+     * throws (a cancelled job) stops the work there.
+     */
+    public float[] track(float[] mono, int sampleRate, double frameRate, IntConsumer progress) {
         FrameGrid grid = new FrameGrid(mono.length, sampleRate, frameRate);
         int size = grid.powerOfTwoWindow(WINDOW_SECONDS);
         if (sampleRate / minHz > size / 2.0) {
@@ -69,6 +82,9 @@ public final class PitchTracker {
         double floor = Math.max(ABSOLUTE_FLOOR_RMS, loudest * Math.pow(10, RELATIVE_FLOOR_DB / 20));
         float[] f0 = new float[grid.frames()];
         for (int t = 0; t < grid.frames(); t++) {
+            if (t % PROGRESS_EVERY == 0 && t > 0) {
+                progress.accept(t);
+            }
             if (level[t] < floor) {
                 continue;
             }
@@ -79,6 +95,7 @@ public final class PitchTracker {
                 f0[t] = hz;
             }
         }
+        progress.accept(grid.frames());
         return f0;
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code manifest.jsonl}, made by {@code cantor synth}) gives its clips whole, as training saw
  * them, and any clip that cannot be read stops the load: the corpus is broken. Any other folder
  * is taken as a musician's recordings: every file in it (not in sub-folders, hidden files
- * ignored) in a format Cantor reads (WAV, FLAC, MP3, Ogg Vorbis) gives
+ * ignored) in a format Cantor reads ({@link AudioFiles#FORMAT_NAMES}) gives
  * {@value #EXCERPT_SECONDS} seconds from its middle, or the whole file when shorter; a file
  * that cannot be read, or whose excerpt is silent, is listed with the reason and skipped, as the
  * library import does, so one damaged song does not stop a measurement on fifty.
@@ -88,7 +88,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
                     .filter(AudioFiles::hasAudioExtension).sorted().toList();
         }
         if (files.isEmpty()) {
-            throw new IOException("no audio files in " + dir + " (Cantor reads WAV, FLAC, MP3 and Ogg Vorbis)");
+            throw new IOException("no audio files in " + dir + " (Cantor reads " + AudioFiles.FORMAT_NAMES + ")");
         }
         List<float[]> clips = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

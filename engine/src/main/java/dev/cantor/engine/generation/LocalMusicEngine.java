@@ -1,5 +1,6 @@
 package dev.cantor.engine.generation;
 
+import dev.cantor.engine.api.AudioStreamListener;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
@@ -11,6 +12,7 @@ import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.api.TakesResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.conditioning.MelodyCondition;
@@ -38,6 +40,7 @@ public final class LocalMusicEngine implements MusicEngine {
     private final MusicModel model;
     private final TextEncoder text;
     private final TokenGenerator generator;
+    private final TakeRenderer renderer;
     private final PromptVocabulary vocabulary;
 
     /** Takes ownership of both: closing the engine closes them. */
@@ -45,6 +48,7 @@ public final class LocalMusicEngine implements MusicEngine {
         this.model = model;
         this.text = text;
         this.generator = new TokenGenerator(model.lm());
+        this.renderer = new TakeRenderer(generator, model.codec());
         this.vocabulary = new PromptVocabulary(text);
     }
 
@@ -104,15 +108,45 @@ public final class LocalMusicEngine implements MusicEngine {
     }
 
     @Override
+    public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel) {
+        return generate(request, progress, AudioStreamListener.NONE, cancel);
+    }
+
+    /**
+     * {@inheritDoc} The chunks are decoded between sampling steps on the generating thread; with
+     * the shipped model the first comes after about a third of a second of sampling
+     * ({@code cantor bench} reports it as {@code first_audio_s}).
+     */
+    @Override
     public synchronized GenerationResult generate(GenerationRequest request, ProgressListener progress,
-                                                  CancellationToken cancel) {
+                                                  AudioStreamListener stream, CancellationToken cancel) {
         try (NoGrad off = NoGrad.begin()) {
-            return generateWithoutGradients(request, progress, cancel);
+            return render(request, new long[] {request.seed()}, progress, stream, cancel).takes().get(0);
         }
     }
 
-    private GenerationResult generateWithoutGradients(GenerationRequest request, ProgressListener progress,
-                                                      CancellationToken cancel) {
+    /**
+     * {@inheritDoc} All takes run through the language model as one batch (the guidance batch of
+     * 2 rows grows to 2N) and are decoded one after another. The takes together may hold at most
+     * {@link GenerationRequest#MAX_SECONDS} of new music and as much again of audio continued.
+     */
+    @Override
+    public synchronized TakesResult generateTakes(GenerationRequest request, int takes, ProgressListener progress,
+                                                  AudioStreamListener stream, CancellationToken cancel) {
+        MusicEngine.requireValidTakes(takes, request.seconds());
+        double continued = request.continuation() == null ? 0 : request.continuation().seconds();
+        MusicEngine.requireTakesFit(takes, continued, "audio to continue");
+        long[] seeds = new long[takes];
+        for (int i = 0; i < takes; i++) {
+            seeds[i] = request.seedOfTake(i);
+        }
+        try (NoGrad off = NoGrad.begin()) {
+            return render(request, seeds, progress, stream, cancel);
+        }
+    }
+
+    private TakesResult render(GenerationRequest request, long[] seeds, ProgressListener progress,
+                               AudioStreamListener stream, CancellationToken cancel) {
         SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
                 request.guidance(), request.seed());            // in range: the request checked them
         progress.onProgress(0, 1, ProgressStage.CONDITIONING);
@@ -127,7 +161,13 @@ public final class LocalMusicEngine implements MusicEngine {
             }
             prompt = model.codec().encode(promptAudio);
         }
-        return sample(condition, prompt, promptAudio, request.seconds(), params, progress, cancel);
+        TakeRenderer.Job job = new TakeRenderer.Job(condition, prompt, promptAudio, frames(request.seconds()));
+        return renderer.render(job, params, seeds, progress, stream, cancel);
+    }
+
+    /** Frames of {@code seconds} of music (at least one). */
+    private int frames(double seconds) {
+        return Math.max(1, (int) Math.round(seconds * frameRate()));
     }
 
     @Override
@@ -246,35 +286,9 @@ public final class LocalMusicEngine implements MusicEngine {
         GenerationRequest.requireValidSeconds(seconds);
         SamplingParams params = sampling.withGuidance(1.0);
         try (NoGrad off = NoGrad.begin()) {
-            return sample(LmCondition.NONE, null, null, seconds, params, progress, cancel);
+            return renderer.render(new TakeRenderer.Job(LmCondition.NONE, null, null, frames(seconds)), params,
+                    new long[] {params.seed()}, progress, AudioStreamListener.NONE, cancel).takes().get(0);
         }
-    }
-
-    private GenerationResult sample(LmCondition condition, int[][] prompt, float[] promptAudio, double seconds,
-                                    SamplingParams params, ProgressListener progress, CancellationToken cancel) {
-        cancel.throwIfCancelled();
-        int frames = Math.max(1, (int) Math.round(seconds * frameRate()));
-        long t0 = System.nanoTime();
-        int[][] codes = generator.generate(condition, prompt, frames, generator.defaultContextFrames(), params,
-                (done, total) -> progress.onProgress(done, total, ProgressStage.GENERATING), cancel);
-        long t1 = System.nanoTime();
-        cancel.throwIfCancelled();
-        progress.onProgress(0, 1, ProgressStage.DECODING);
-        int hop = model.codec().config().hopLength();
-        float[] audio = model.codec().decode(codes, codes[0].length * hop);
-        if (promptAudio != null) {
-            // Keep the musician's own audio as it was; only the new part comes from the decoder,
-            // joined by a one-frame crossfade so the seam does not click.
-            int keep = Math.min(promptAudio.length, prompt[0].length * hop);
-            int fade = Math.min(hop, keep);
-            for (int i = 0; i < keep; i++) {
-                double w = i < keep - fade ? 1.0 : (keep - i) / (double) (fade + 1);
-                audio[i] = (float) (w * promptAudio[i] + (1 - w) * audio[i]);
-            }
-        }
-        long t2 = System.nanoTime();
-        progress.onProgress(1, 1, ProgressStage.DECODING);
-        return new GenerationResult(new AudioClip(audio, sampleRate()), codes, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class StoryGenerator {
 
     /**
      * @param conditions one per section (text, tempo, key, mode, melody), from the engine
-     * @param progress   frames done of all frames, in stages "section i of n"
+     * @param progress   frames done of all frames, in {@link ProgressStage#section} stages
      */
     Tokens generate(StoryRequest request, List<LmCondition> conditions, int numCodebooks, ProgressListener progress,
                     CancellationToken cancel) {

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Imports a library folder: finds the audio files in it and below (WAV, FLAC, MP3, Ogg Vorbis),
+ * Imports a library folder: finds the audio files in it and below ({@link AudioFiles#EXTENSIONS}),
  * reads each one, and records its length, tags, analysis and a suggested caption. A file that
  * cannot be read is listed with the reason and skipped; it never stops the import. Files with
  * the same audio (a copy, or one song in two formats) are used once, the lossless one kept.

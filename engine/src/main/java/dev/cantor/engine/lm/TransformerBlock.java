@@ -143,7 +143,11 @@ final class TransformerBlock {
                 toAudio = toAudio.add(layout.audioMask());
             }
             NDArray weights = toPrefix.concat(toAudio, 3).softmax(-1);
-            NDArray audioOut = weights.matMul(prefixValues.concat(audioValues, 2));   // [B, H, na, dh]
+            // two products summed rather than one over joined values: joining would copy the
+            // whole span of values at every generated step
+            long prefixKeyCount = prefixKeys.getShape().get(2);
+            NDArray audioOut = weights.get(new NDIndex(":, :, :, 0:{}", prefixKeyCount)).matMul(prefixValues)
+                    .add(weights.get(new NDIndex(":, :, :, {}:", prefixKeyCount)).matMul(audioValues));   // [B, H, na, dh]
             out = out == null ? audioOut : out.concat(audioOut, 2);
         }
         out = out.transpose(0, 2, 1, 3).reshape(batch, t, dModel);

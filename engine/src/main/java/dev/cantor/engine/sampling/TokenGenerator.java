@@ -12,12 +12,14 @@ import dev.cantor.engine.nn.ParameterStore;
 import dev.cantor.engine.patterns.DelayPattern;
 import dev.cantor.engine.runtime.IntraOpThreads;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Samples codec tokens from the language model, one delayed step at a time with a KV cache.
- * With guidance ≠ 1 the conditional and unconditional rows run as one batch of two; the
- * combination and the draw happen in Java on the step's logits.
+ * With guidance ≠ 1 the conditional and unconditional rows run as one batch of two (2N for N
+ * takes made together); the combination and the draw happen in Java on the step's logits.
  *
  * <p>A model with learned positions makes pieces longer than its window with a sliding window
  * (MusicLM): each new window starts from the last {@code contextFrames} frames already made, fed
@@ -30,6 +32,22 @@ public final class TokenGenerator {
     @FunctionalInterface
     public interface FrameListener {
         void onFrames(int done, int total);
+    }
+
+    /** Hears how far the takes' pieces are final, for consumers that start before the end (streaming). */
+    @FunctionalInterface
+    public interface FrameSink {
+
+        /** A sink that ignores every report. */
+        FrameSink NONE = (pieces, complete) -> { };
+
+        /**
+         * Frames [0, complete) of every take's piece ([take][K][frames]) are final and will not
+         * change. The arrays are those {@link #generateTakes} fills and returns: read them, never
+         * write them. Called on the generating thread between steps, so a slow sink slows
+         * generation.
+         */
+        void onFinal(int[][][] pieces, int complete);
     }
 
     private final TransformerLm lm;
@@ -63,6 +81,30 @@ public final class TokenGenerator {
      */
     public int[][] generate(LmCondition condition, int[][] prompt, int frames, int contextFrames,
                             SamplingParams params, FrameListener listener, CancellationToken cancel) {
+        return generateTakes(condition, prompt, frames, contextFrames, params, new long[] {params.seed()}, listener,
+                FrameSink.NONE, cancel)[0];
+    }
+
+    /**
+     * Several takes of one request at once, take i drawn with seed {@code seeds[i]} (the other
+     * settings from {@code params}): every step runs all takes through the LM as one batch, the
+     * conditional rows of the takes then their unconditional rows (2N rows with guidance, N
+     * without), so the per-op overhead that dominates a step on the CPU is paid once for all of
+     * them. Each take has its own sampler and random stream, drawn in the order a single run
+     * draws, and every row of the batch is computed as it would be alone (PyTorch's CPU kernels
+     * reduce each row in the same order whatever the batch size), so take i is the single run with
+     * seed {@code seeds[i]} token for token: {@code TokenGeneratorBatchTest} checks it on both
+     * kinds of positions, and the shipped model's takes are byte-identical to its single runs. A
+     * kernel that rounded differently by batch size would show there first.
+     *
+     * <p>{@code sink} hears, after every step that completes a frame (and first of all for the
+     * prompt), how many frames of every take are final; those frames never change again.
+     *
+     * @return [take][K][p + frames]: each take's prompt followed by its new frames
+     */
+    public int[][][] generateTakes(LmCondition condition, int[][] prompt, int frames, int contextFrames,
+                                   SamplingParams params, long[] seeds, FrameListener listener, FrameSink sink,
+                                   CancellationToken cancel) {
         int k = config.numCodebooks();
         int p = prompt == null ? 0 : prompt[0].length;
         if (frames < 1) {
@@ -71,20 +113,29 @@ public final class TokenGenerator {
         if (contextFrames < 0 || contextFrames >= config.maxFrames()) {
             throw new IllegalArgumentException("context must be 0.." + (config.maxFrames() - 1) + " frames");
         }
-        int[][] all = new int[k][p + frames];
-        for (int c = 0; c < k && p > 0; c++) {
-            System.arraycopy(prompt[c], 0, all[c], 0, p);
+        if (seeds.length < 1) {
+            throw new IllegalArgumentException("at least one take");
         }
-        TokenSampler sampler = new TokenSampler(params, config.codebookSize());
+        int[][][] all = new int[seeds.length][k][p + frames];
+        TokenSampler[] samplers = new TokenSampler[seeds.length];
+        for (int t = 0; t < seeds.length; t++) {
+            for (int c = 0; c < k && p > 0; c++) {
+                System.arraycopy(prompt[c], 0, all[t][c], 0, p);
+            }
+            samplers[t] = new TokenSampler(params.withSeed(seeds[t]), config.codebookSize());
+        }
+        if (p > 0) {
+            sink.onFinal(all, p);
+        }
         try (IntraOpThreads threads = IntraOpThreads.forSampling()) {
-            return generateAll(condition, all, p, frames, contextFrames, params, sampler, listener, cancel);
+            generateAll(condition, all, p, frames, contextFrames, params, samplers, listener, sink, cancel);
         }
+        return all;
     }
 
-    private int[][] generateAll(LmCondition condition, int[][] all, int p, int frames, int contextFrames,
-                                SamplingParams params, TokenSampler sampler, FrameListener listener,
-                                CancellationToken cancel) {
-        int k = config.numCodebooks();
+    private void generateAll(LmCondition condition, int[][][] all, int p, int frames, int contextFrames,
+                             SamplingParams params, TokenSampler[] samplers, FrameListener listener, FrameSink sink,
+                             CancellationToken cancel) {
         int made = p;
         while (made < p + frames) {
             int context = Math.min(made, made == p ? Math.min(p, config.maxFrames() - 1) : contextFrames);
@@ -95,49 +146,55 @@ public final class TokenGenerator {
             for (int f = 0; f < melody.length; f++) {
                 melody[f] = condition.melodyAt(start + f - p);
             }
-            int[][] windowPrompt = slice(all, start, context);
             int base = made - p;
-            int[][] window = generateWindow(condition, melody, start - p, windowPrompt, count, params, sampler,
-                    (done, total) -> listener.onFrames(base + done, frames), cancel);
-            for (int c = 0; c < k; c++) {
-                System.arraycopy(window[c], context, all[c], made, count);
-            }
+            Window window = new Window(melody, start - p, start, context, count);
+            generateWindow(condition, window, all, params, samplers,
+                    (done, total) -> listener.onFrames(base + done, frames), sink, cancel);
             made += count;
         }
-        return all;
     }
 
     /**
-     * One window: {@code prompt} [K][c] known frames then {@code count} sampled ones, c + count ≤
-     * max frames. {@code melody} has one symbol (0..13) per frame of the window; the window's first
-     * frame is frame {@code firstFrame} of the piece (0 = the first generated frame, where the
-     * beat clock starts on a downbeat; prompt frames are negative).
+     * Where a window stands in the piece: it starts at frame {@code start} of the piece (frame
+     * {@code firstFrame} counted from the first generated frame, where the beat clock starts on a
+     * downbeat; prompt frames are negative), begins with {@code context} known frames and samples
+     * {@code count} more, context + count ≤ max frames. {@code melody} has one symbol (0..13) per
+     * frame of the window.
      */
-    int[][] generateWindow(LmCondition condition, int[] melody, int firstFrame, int[][] prompt, int count,
-                           SamplingParams params,
-                           TokenSampler sampler, FrameListener listener, CancellationToken cancel) {
+    private record Window(int[] melody, int firstFrame, int start, int context, int count) {
+    }
+
+    /**
+     * One window for every take: its context frames are read from {@code pieces} and each frame
+     * sampled is written there as soon as its last codebook is drawn.
+     */
+    private void generateWindow(LmCondition condition, Window w, int[][][] pieces, SamplingParams params,
+                                TokenSampler[] samplers, FrameListener listener, FrameSink sink,
+                                CancellationToken cancel) {
         int k = config.numCodebooks();
         int v = config.codebookSize();
-        int c = prompt == null ? 0 : prompt[0].length;
-        int frames = c + count;
+        int takes = pieces.length;
+        int c = w.context();
+        int frames = c + w.count();
         int steps = pattern.steps(frames);
         boolean guided = params.guidance() != 1.0;
-        int rows = guided ? 2 : 1;
-        List<LmCondition> conditions = new ArrayList<>(List.of(condition));
+        int rows = guided ? 2 * takes : takes;
+        List<LmCondition> conditions = new ArrayList<>(Collections.nCopies(takes, condition));
         if (guided) {
-            conditions.add(LmCondition.NONE);
+            conditions.addAll(Collections.nCopies(takes, LmCondition.NONE));
         }
-        int[][] delayed = new int[k][steps];
-        for (int[] row : delayed) {
-            java.util.Arrays.fill(row, config.emptyToken());
-        }
-        for (int cb = 0; cb < k; cb++) {
-            for (int f = 0; f < c; f++) {
-                delayed[cb][f + cb] = prompt[cb][f];
+        int[][][] delayed = new int[takes][k][steps];
+        for (int t = 0; t < takes; t++) {
+            for (int cb = 0; cb < k; cb++) {
+                Arrays.fill(delayed[t][cb], config.emptyToken());
+                for (int f = 0; f < c; f++) {
+                    delayed[t][cb][f + cb] = pieces[t][cb][w.start() + f];
+                }
             }
         }
         float[] guidedRow = new float[v];
         int[] firstFrames = new int[rows];
+        int written = 0;                                // new frames of the window copied into the pieces
         try (NDManager session = lm.manager().newSubManager(); KvCache cache = lm.newCache(session)) {
             NDArray frameCondition = lm.frameCondition(lm.parameters().bind(session), session, conditions);
             // The prefix and the steps whose every cell is a prompt frame (steps 0..c-1) in one pass.
@@ -145,9 +202,9 @@ public final class TokenGenerator {
                 ParameterStore.Bound p = lm.parameters().bind(m);
                 NDArray x = lm.embedPrefix(p, m, conditions);
                 if (c > 0) {
-                    java.util.Arrays.fill(firstFrames, firstFrame);
+                    Arrays.fill(firstFrames, w.firstFrame());
                     x = x.concat(lm.embedSteps(p, m, stepInputs(delayed, 0, c, rows),
-                            stepMelody(melody, 0, c, rows, guided), lm.beatClock(conditions, firstFrames, c),
+                            stepMelody(w.melody(), 0, c, takes, rows), lm.beatClock(conditions, firstFrames, c),
                             frameCondition, rows, c, 0), 1);
                 }
                 lm.hidden(p, x, cache, 0f);
@@ -157,65 +214,72 @@ public final class TokenGenerator {
                 float[] logits;
                 try (NDManager m = session.newSubManager()) {
                     ParameterStore.Bound p = lm.parameters().bind(m);
-                    java.util.Arrays.fill(firstFrames, firstFrame + s);
+                    Arrays.fill(firstFrames, w.firstFrame() + s);
                     NDArray x = lm.embedSteps(p, m, stepInputs(delayed, s, 1, rows),
-                            stepMelody(melody, s, 1, rows, guided), lm.beatClock(conditions, firstFrames, 1),
+                            stepMelody(w.melody(), s, 1, takes, rows), lm.beatClock(conditions, firstFrames, 1),
                             frameCondition, rows, 1, s);
                     logits = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();   // [rows, 1, K, V]
                 }
-                for (int cb = 0; cb < k; cb++) {
-                    int frame = DelayPattern.frameAt(cb, s);
-                    if (frame < c || frame >= frames) {
-                        continue;                       // a prompt cell (already set) or padding
-                    }
-                    if (guided) {
-                        TokenSampler.guide(logits, cb * v, logits, (k + cb) * v, v, params.guidance(), guidedRow);
-                        delayed[cb][s] = sampler.sample(guidedRow, 0);
-                    } else {
-                        delayed[cb][s] = sampler.sample(logits, cb * v);
+                for (int t = 0; t < takes; t++) {
+                    for (int cb = 0; cb < k; cb++) {
+                        int frame = DelayPattern.frameAt(cb, s);
+                        if (frame < c || frame >= frames) {
+                            continue;                   // a prompt cell (already set) or padding
+                        }
+                        if (guided) {
+                            TokenSampler.guide(logits, (t * k + cb) * v, logits, ((takes + t) * k + cb) * v, v,
+                                    params.guidance(), guidedRow);
+                            delayed[t][cb][s] = samplers[t].sample(guidedRow, 0);
+                        } else {
+                            delayed[t][cb][s] = samplers[t].sample(logits, (t * k + cb) * v);
+                        }
                     }
                 }
                 int complete = pattern.framesComplete(s + 1) - c;
-                if (complete > 0) {
-                    listener.onFrames(complete, count);
+                if (complete > written) {
+                    for (int t = 0; t < takes; t++) {
+                        for (int cb = 0; cb < k; cb++) {
+                            for (int f = c + written; f < c + complete; f++) {
+                                pieces[t][cb][w.start() + f] = delayed[t][cb][f + cb];
+                            }
+                        }
+                    }
+                    written = complete;
+                    sink.onFinal(pieces, w.start() + c + complete);
+                    listener.onFrames(complete, w.count());
                 }
             }
         }
-        return pattern.revert(delayed);
     }
 
-    /** The inputs of steps [from, from + n): the previous step's cells, "empty" before step 0. */
-    private int[] stepInputs(int[][] delayed, int from, int n, int rows) {
+    /**
+     * The inputs of steps [from, from + n) for every row: the previous step's cells of the row's
+     * take ({@code row mod takes}: the unconditional rows follow the conditional ones), "empty"
+     * before step 0.
+     */
+    private int[] stepInputs(int[][][] delayed, int from, int n, int rows) {
         int k = config.numCodebooks();
         int[] out = new int[rows * n * k];
         for (int r = 0; r < rows; r++) {
+            int[][] take = delayed[r % delayed.length];
             for (int i = 0; i < n; i++) {
                 int s = from + i;
                 for (int cb = 0; cb < k; cb++) {
-                    out[(r * n + i) * k + cb] = s == 0 ? config.emptyToken() : delayed[cb][s - 1];
+                    out[(r * n + i) * k + cb] = s == 0 ? config.emptyToken() : take[cb][s - 1];
                 }
             }
         }
         return out;
     }
 
-    /** Melody symbol of steps [from, from + n) per row; the unconditional row has none. */
-    private static int[] stepMelody(int[] melody, int from, int n, int rows, boolean guided) {
+    /** Melody symbol of steps [from, from + n) per row; the unconditional rows (after the takes') have none. */
+    private static int[] stepMelody(int[] melody, int from, int n, int takes, int rows) {
         int[] out = new int[rows * n];
-        for (int i = 0; i < n; i++) {
-            int s = from + i;
-            out[i] = s < melody.length ? melody[s] : LmCondition.MELODY_NONE;
-            if (guided) {
-                out[n + i] = LmCondition.MELODY_NONE;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                int s = from + i;
+                out[r * n + i] = r < takes && s < melody.length ? melody[s] : LmCondition.MELODY_NONE;
             }
-        }
-        return out;
-    }
-
-    private static int[][] slice(int[][] codes, int start, int length) {
-        int[][] out = new int[codes.length][length];
-        for (int c = 0; c < codes.length; c++) {
-            System.arraycopy(codes[c], start, out[c], 0, length);
         }
         return out;
     }

@@ -120,6 +120,11 @@ public final class LmTrainer {
         return wallSeconds;
     }
 
+    /** The recipe this run trains with (from its checkpoint when resumed). */
+    public LmTrainingConfig config() {
+        return config;
+    }
+
     /** Runs one optimisation step. */
     public StepLog trainStep() {
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step);
@@ -158,7 +163,9 @@ public final class LmTrainer {
 
     private LmBatch sampleBatch(SplittableRandom rng) {
         int b = config.batchSize();
-        int unconditioned = (int) Math.round(config.cfgDropout() * b);
+        // Whole guidance steps draw once per step; row mode draws nothing here, as it always has.
+        boolean guidanceStep = config.cfgWholeBatch() && rng.nextDouble() < config.cfgDropout();
+        int unconditioned = guidanceStep ? b : config.unconditionedRows();
         List<TokenClip> clips = new ArrayList<>(b);
         int[] offsets = new int[b];
         List<LmCondition> conditions = new ArrayList<>(b);

@@ -18,6 +18,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param validationClips clips held out for validation (taken by a fixed hash of the file name)
  * @param checkpointEvery steps between checkpoints (validation runs at each)
  * @param seed            drives batches, dropout and initialisation
+ * @param cfgWholeBatch   drop the conditions of whole steps (a share {@code cfgDropout} of them)
+ *                        instead of rows within every step; the regularizer needs two rows
+ *                        without text in a step, which small batches never have row by row
+ *                        (absent in configs written before it: false)
  */
 public record LmTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -30,7 +34,8 @@ public record LmTrainingConfig(
         @JsonProperty("rr_weight") double rrWeight,
         @JsonProperty("validation_clips") int validationClips,
         @JsonProperty("checkpoint_every") int checkpointEvery,
-        @JsonProperty("seed") long seed) {
+        @JsonProperty("seed") long seed,
+        @JsonProperty("cfg_whole_batch") boolean cfgWholeBatch) {
 
     public LmTrainingConfig {
         require(batchSize >= 2 && batchSize <= 1024, "batch_size must be 2..1024");
@@ -54,62 +59,80 @@ public record LmTrainingConfig(
 
     /** Defaults for a run of {@code steps} steps. */
     public static LmTrainingConfig defaults(long steps) {
-        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1);
+        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1, false);
     }
 
     public LmTrainingConfig withBatchSize(int v) {
         return new LmTrainingConfig(v, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withLearningRate(double v) {
         return new LmTrainingConfig(batchSize, v, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withWarmupSteps(int v) {
         return new LmTrainingConfig(batchSize, learningRate, v, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withCfgDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, v, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withAttributeDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, v,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withMelodyDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                v, rrWeight, validationClips, checkpointEvery, seed);
+                v, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withRrWeight(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, v, validationClips, checkpointEvery, seed);
+                melodyDropout, v, validationClips, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withValidationClips(int v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, v, checkpointEvery, seed);
+                melodyDropout, rrWeight, v, checkpointEvery, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withCheckpointEvery(int v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, v, seed);
+                melodyDropout, rrWeight, validationClips, v, seed, cfgWholeBatch);
     }
 
     public LmTrainingConfig withSeed(long v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, v);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, v, cfgWholeBatch);
     }
 
     public LmTrainingConfig withTotalSteps(long v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, v, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+    }
+
+    public LmTrainingConfig withCfgWholeBatch(boolean v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, v);
+    }
+
+    /** Rows trained without any condition in a step that is not a whole guidance step. */
+    public int unconditionedRows() {
+        return cfgWholeBatch ? 0 : (int) Math.round(cfgDropout * batchSize);
+    }
+
+    /**
+     * Whether the representation regularizer can ever run: it compares rows trained without
+     * text, so a step needs two of them (batch 8 with 15% dropout rounds to one row).
+     */
+    public boolean regularizerCanRun() {
+        return rrWeight > 0 && (cfgWholeBatch ? cfgDropout > 0 : unconditionedRows() >= 2);
     }
 
     /** Learning rate at a step: linear warm-up, then cosine decay to 10% of the peak. */

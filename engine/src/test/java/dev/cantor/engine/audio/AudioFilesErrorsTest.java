@@ -55,8 +55,8 @@ class AudioFilesErrorsTest {
     @Test
     void textNamedMp3() throws IOException {
         String message = failure("song.mp3", "These are my lyrics, not a song.\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals("not an audio file Cantor reads: song.mp3 (it looks like text; Cantor reads WAV, FLAC, MP3"
-                + " and Ogg Vorbis)", message);
+        assertEquals("not an audio file Cantor reads: song.mp3 (it looks like text; Cantor reads WAV, FLAC, MP3,"
+                + " Ogg Vorbis, Opus and M4A)", message);
     }
 
     @Test
@@ -95,12 +95,14 @@ class AudioFilesErrorsTest {
     }
 
     @Test
-    void oggOpusIsNamed() throws IOException {
-        assertEquals("x.ogg is Ogg Opus, which Cantor does not read (Ogg Vorbis only)",
-                failure("x.ogg", oggPage("OpusHead\u0001\u0002\u0038\u0001\u0080\u00bb\0\0\0\0\0")));
-        failure("x.oga", oggPage("\u007fFLAC\u0001\0\0\0fLaC"), "Ogg FLAC", "Ogg Vorbis only");
+    void otherOggCodecsAreNamed() throws IOException {
+        assertEquals("cannot read x.ogg: the file is cut short (it ends inside its Opus headers)",
+                failure("x.ogg", oggPage("OpusHead\u0001\u0002\u0038\u0001\u0080\u00bb\0\0\0\0\0")),
+                "Opus is read now: a lone header page is a file cut short");
+        assertEquals("x.oga is Ogg FLAC, which Cantor does not read (Ogg Vorbis and Ogg Opus only)",
+                failure("x.oga", oggPage("\u007fFLAC\u0001\0\0\0fLaC")));
         failure("film.ogg", oggPage("\u0080theora\u0003\u0002\u0001"), "Ogg video");
-        failure("odd.ogg", oggPage("something else entirely"), "without Vorbis audio");
+        failure("odd.ogg", oggPage("something else entirely"), "without Vorbis or Opus audio");
     }
 
     @Test
@@ -115,7 +117,7 @@ class AudioFilesErrorsTest {
     @Test
     void otherFormatsAreNamed() throws IOException {
         failure("clip.mp3", concat(new byte[4], "ftypM4A ".getBytes(StandardCharsets.ISO_8859_1), new byte[40]),
-                "MP4/M4A");
+                "cut short or damaged", "MP4 index");
         failure("song.wav", concat("FORM".getBytes(StandardCharsets.ISO_8859_1), new byte[40]), "AIFF");
         failure("tune.flac", concat("MThd".getBytes(StandardCharsets.ISO_8859_1), new byte[20]), "MIDI");
         failure("noise.ogg", new byte[] {1, 2, 3, (byte) 0xFE, 0, 9, 8, 7}, "unknown content");

@@ -257,12 +257,14 @@ class AudioFilesTest {
 
     @Test
     void extensions() {
-        assertEquals(List.of("wav", "flac", "mp3", "ogg", "oga"), AudioFiles.EXTENSIONS);
+        assertEquals(List.of("wav", "flac", "mp3", "ogg", "oga", "opus", "m4a"), AudioFiles.EXTENSIONS);
         assertTrue(AudioFiles.hasAudioExtension(Path.of("a/b/Song.MP3")));
         assertTrue(AudioFiles.hasAudioExtension(Path.of("take.Flac")));
         assertTrue(AudioFiles.hasAudioExtension(Path.of("x.oga")));
         assertTrue(AudioFiles.hasAudioExtension(Path.of("x.wav")));
-        assertFalse(AudioFiles.hasAudioExtension(Path.of("x.opus")));
+        assertTrue(AudioFiles.hasAudioExtension(Path.of("x.opus")));
+        assertTrue(AudioFiles.hasAudioExtension(Path.of("Voice Memo.M4A")));
+        assertFalse(AudioFiles.hasAudioExtension(Path.of("x.mp4")));
         assertFalse(AudioFiles.hasAudioExtension(Path.of("mp3")));
         assertFalse(AudioFiles.hasAudioExtension(Path.of("x.mp3.txt")));
         assertFalse(AudioFiles.hasAudioExtension(Path.of("/")));

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test fixtures made on the spot: a stereo sine written with {@link WavWriter}, then encoded
- * with the reference command-line encoders (flac, lame, oggenc), tags included. Nothing is
+ * with the reference command-line encoders (flac, lame, oggenc, opusenc, and FFmpeg's AAC
+ * encoder for M4A), tags included. Nothing is
  * downloaded or committed. A missing encoder fails the test with the Debian package to install.
  * The encoders are public for the tests of other packages that read folders of recordings.
  */
@@ -91,6 +92,35 @@ public final class EncodedFixtures {
         }
         command.add(wav.toString());
         run(command, "vorbis-tools");
+        return out;
+    }
+
+    public static Path opus(Path wav, String name, boolean tagged) throws IOException {
+        Path out = wav.resolveSibling(name);
+        List<String> command = new ArrayList<>(List.of("opusenc", "--quiet"));
+        if (tagged) {
+            command.addAll(List.of("--title", TITLE, "--artist", ARTIST, "--album", ALBUM, "--genre", GENRE,
+                    "--comment", "COMMENT=" + COMMENT));
+        }
+        command.addAll(List.of(wav.toString(), out.toString()));
+        run(command, "opus-tools");
+        return out;
+    }
+
+    /** AAC in MP4 by FFmpeg's own encoder; {@code indexFirst} puts the 'moov' index before the audio. */
+    public static Path m4a(Path wav, String name, boolean tagged, boolean indexFirst) throws IOException {
+        Path out = wav.resolveSibling(name);
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i",
+                wav.toString(), "-c:a", "aac", "-b:a", "128k"));
+        if (tagged) {
+            command.addAll(List.of("-metadata", "title=" + TITLE, "-metadata", "artist=" + ARTIST, "-metadata",
+                    "album=" + ALBUM, "-metadata", "genre=" + GENRE, "-metadata", "comment=" + COMMENT));
+        }
+        if (indexFirst) {
+            command.addAll(List.of("-movflags", "+faststart"));
+        }
+        command.add(out.toString());
+        run(command, "ffmpeg");
         return out;
     }
 

@@ -12,6 +12,7 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.finetune.LibraryTrack;
 import dev.cantor.engine.api.finetune.TrackAnalysis;
 import dev.cantor.engine.api.finetune.TrainingLibrary;
+import dev.cantor.engine.audio.EncodedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -81,6 +82,42 @@ class LibraryScannerTest {
         LibraryTrack loop = t.get("Beats/loop.wav");
         assertTrue(loop.analysis().percussiveness() > song.analysis().percussiveness(),
                 "the drum loop is more percussive: " + loop.analysis() + " vs " + song.analysis());
+    }
+
+    /** Opus and M4A songs count as readable; without FFmpeg an M4A is listed with what to install. */
+    @Test
+    void opusAndM4aSongsAreReadAndAMissingFfmpegIsTheReason() throws Exception {
+        Path lib = dir.resolve("phone");
+        Path source = dir.resolve("source.wav");
+        LibraryFixtures.wav(source, LibraryFixtures.song(8, 100, 300, 0, 3));
+        Files.createDirectories(lib);
+        Files.move(EncodedFixtures.opus(source, "memo.opus", false), lib.resolve("memo.opus"));
+        LibraryFixtures.wav(source, LibraryFixtures.song(8, 130, 440, 0.5, 4));
+        Files.move(EncodedFixtures.m4a(source, "take.m4a", false, false), lib.resolve("take.m4a"));
+
+        Map<String, LibraryTrack> t = byPath(LibraryScanner.scan(lib, null, ProgressListener.NONE,
+                CancellationToken.NEVER));
+        assertEquals(LibraryTrack.Status.OK, t.get("memo.opus").status(), t.get("memo.opus").reason());
+        assertEquals(8.0, t.get("memo.opus").seconds(), 0.01);
+        assertEquals(LibraryTrack.Status.OK, t.get("take.m4a").status(), t.get("take.m4a").reason());
+        assertEquals(8.0, t.get("take.m4a").seconds(), 0.05);
+
+        String before = System.getProperty("cantor.ffmpeg");
+        System.setProperty("cantor.ffmpeg", dir.resolve("no-ffmpeg-here").toString());
+        try {
+            Map<String, LibraryTrack> without = byPath(LibraryScanner.scan(lib, null, ProgressListener.NONE,
+                    CancellationToken.NEVER));
+            assertEquals(LibraryTrack.Status.UNREADABLE, without.get("take.m4a").status());
+            assertTrue(without.get("take.m4a").reason().contains("install ffmpeg to read M4A"),
+                    without.get("take.m4a").reason());
+            assertEquals(LibraryTrack.Status.OK, without.get("memo.opus").status(), "Opus needs no FFmpeg");
+        } finally {
+            if (before == null) {
+                System.clearProperty("cantor.ffmpeg");
+            } else {
+                System.setProperty("cantor.ffmpeg", before);
+            }
+        }
     }
 
     @Test

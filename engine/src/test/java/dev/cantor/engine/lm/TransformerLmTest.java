@@ -90,6 +90,15 @@ class TransformerLmTest {
     }
 
     @Test
+    void aPassOfSeveralStepsAfterTheSpanFilledSeesTheSameKeysAsAFullPass() {
+        // past the span single steps overwrite the oldest of 11 slots in turn; a pass of three
+        // steps then needs them back in order, wherever the turn stood (slot 0, middle, last)
+        for (int threeAt : new int[] {11, 14, 20}) {
+            assertCacheMatchesFullRecomputation(ROTARY, 30, threeAt);
+        }
+    }
+
+    @Test
     void rotaryStepsSeeExactlyTheirSpanAndThePrefixFromAnyDistance() {
         Random r = new Random(21);
         try (TransformerLm lm = TransformerLm.create(ROTARY, 9)) {
@@ -249,6 +258,11 @@ class TransformerLmTest {
     }
 
     private static void assertCacheMatchesFullRecomputation(LmConfig config, int steps) {
+        assertCacheMatchesFullRecomputation(config, steps, -1);
+    }
+
+    /** As above, with one pass of three steps at step {@code threeAt} among the single ones. */
+    private static void assertCacheMatchesFullRecomputation(LmConfig config, int steps, int threeAt) {
         Random r = new Random(1);
         try (TransformerLm lm = TransformerLm.create(config, 7)) {
             List<LmCondition> conds = conditions(r);
@@ -276,14 +290,16 @@ class TransformerLmTest {
                             .get(new NDIndex(":, {}:, :", lm.config().prefixLength()))).toFloatArray();
                     worst = Math.max(worst, compare(full, got, rows, steps, 0, prefill, k * v));
                 }
-                for (int s = prefill; s < steps; s++) {
+                for (int s = prefill; s < steps; ) {
+                    int n = s == threeAt ? 3 : 1;
                     try (NDManager m = session.newSubManager()) {
                         ParameterStore.Bound p = lm.parameters().bind(m);
-                        NDArray x = embed(lm, p, m, conds, slice(tokens, rows, steps, k, s, 1),
-                                slice(melody, rows, steps, 1, s, 1), 1, s);
+                        NDArray x = embed(lm, p, m, conds, slice(tokens, rows, steps, k, s, n),
+                                slice(melody, rows, steps, 1, s, n), n, s);
                         float[] got = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();
-                        worst = Math.max(worst, compare(full, got, rows, steps, s, 1, k * v));
+                        worst = Math.max(worst, compare(full, got, rows, steps, s, n, k * v));
                     }
+                    s += n;
                 }
                 assertEquals(lm.config().prefixLength() + steps, cache.length());
             }

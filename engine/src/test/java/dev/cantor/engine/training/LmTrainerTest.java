@@ -305,4 +305,43 @@ class LmTrainerTest {
         assertEquals(dev.cantor.engine.music.Style.JAZZ, read.style());
         assertEquals(dev.cantor.engine.music.Mood.CALM, read.mood());
     }
+
+    @Test
+    void wholeGuidanceStepsLetTheRegularizerRunWhereRowsNeverCould() {
+        Random r = new Random(12);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clips.add(clip(r, "g" + i + ".wav", 30, 16));
+        }
+        LmTrainingConfig rows = LmTrainingConfig.defaults(40).withBatchSize(4).withCfgDropout(0.15)
+                .withRrWeight(0.3).withValidationClips(0);
+        LmTrainingConfig whole = rows.withCfgWholeBatch(true);
+        assertEquals(1, rows.unconditionedRows());
+        assertTrue(!rows.regularizerCanRun() && whole.regularizerCanRun());
+        int[] rrSteps = new int[2];
+        LmTrainingConfig[] recipes = {rows, whole};
+        for (int k = 0; k < 2; k++) {
+            try (TransformerLm lm = TransformerLm.create(CONFIG, 4)) {
+                LmTrainer t = new LmTrainer(lm, recipes[k], clips);
+                for (int i = 0; i < 40; i++) {
+                    if (t.trainStep().rr() > 0) {
+                        rrSteps[k]++;
+                    }
+                }
+            }
+        }
+        assertEquals(0, rrSteps[0], "one row without text per step: nothing to compare");
+        // 15% of 40 steps, with seed-fixed draws: some, but far from all
+        assertTrue(rrSteps[1] >= 1 && rrSteps[1] <= 15, "guidance steps with the regularizer: " + rrSteps[1]);
+    }
+
+    @Test
+    void aRecipeWrittenBeforeWholeGuidanceStepsReadsAsRowMode() throws Exception {
+        String old = "{\"batch_size\":4,\"learning_rate\":2.0E-4,\"warmup_steps\":200,\"total_steps\":20000,"
+                + "\"cfg_dropout\":0.15,\"attribute_dropout\":0.3,\"melody_dropout\":0.5,\"rr_weight\":0.3,"
+                + "\"validation_clips\":64,\"checkpoint_every\":100,\"seed\":1}";
+        LmTrainingConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, LmTrainingConfig.class);
+        assertTrue(!read.cfgWholeBatch());
+        assertEquals(1, read.unconditionedRows());
+    }
 }
