@@ -3,6 +3,7 @@ package dev.cantor.app;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.io.AtomicFiles;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that write a WAV ({@code generate}, {@code codec}). */
@@ -14,11 +15,11 @@ final class AudioOutputOptions {
     @Option(names = "--format", defaultValue = "16", description = "Output sample format: 16, 24 or 32f (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     /** The sample format {@code --format} names; a bad name is the user's error, said before any work. */
     SampleFormat sampleFormat() {
@@ -35,11 +36,11 @@ final class AudioOutputOptions {
      */
     void checkWritable() {
         sampleFormat();
-        OutputFiles.checkWritable(out, force);
+        OutputFiles.checkWritable(out, force.given());
     }
 
     /** What the final write may replace at {@code --out} (checked again then: files appear). */
     AtomicFiles.Replacing replacing() {
-        return OutputFiles.replacing(force);
+        return OutputFiles.replacing(force.given());
     }
 }

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         description = "Measure generation speed (real-time factor) and peak memory on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "Model folder (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--seconds", defaultValue = "10", description = "Seconds of audio to generate (default: ${DEFAULT-VALUE}).")
     double seconds;
@@ -48,8 +48,8 @@ final class BenchCommand implements Callable<Integer> {
             + "against N single runs, 2–" + MusicEngine.MAX_TAKES + " (default: ${DEFAULT-VALUE}: not timed).")
     int takes;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1 || runs > 100) {
             throw new UserInputException("--runs must be 1..100");
         }
-        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+        try (LocalMusicEngine engine = EngineLoader.open(model.dir())) {
             // Warm-up: class loading, JIT and the native libraries' first calls are not what we measure.
             engine.generate(GenerationRequest.ofPrompt(prompt, 1.0, 0), ProgressListener.NONE, CancellationToken.NEVER);
             double lm = 0;
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
                 firstAudio += firstAudioSeconds(engine, request);
             }
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("model", ModelLocator.orDefault(model).toString());
+            report.put("model", model.dir().toString());
             report.put("lm_parameters", engine.model().lm().parameters().parameterCount());
             report.put("codec_parameters", engine.model().codec().parameters().parameterCount());
             report.put("audio_seconds", round(audio));
@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
             report.put("peak_rss_mb", round(peakRssKb() / 1024.0));
             report.put("cores", Runtime.getRuntime().availableProcessors());
             report.put("device", engine.model().device());
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, report);
             } else {
                 System.out.printf(Locale.ROOT, "on %s, generated %.1f s of audio: LM %.3f s/s, decoding %.3f s/s, total rtf %.3f;"

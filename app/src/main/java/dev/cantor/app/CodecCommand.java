@@ -54,7 +54,7 @@ final class CodecCommand implements Callable<Integer> {
             result.put("codebooks", codes.length);
             result.put("bitrate_kbps", codec.config().bitrateKbps());
             result.put("codec_seconds", seconds);
-            if (output.json) {
+            if (output.json.requested()) {
                 JsonOutput.print(System.out, result);
             } else {
                 System.out.printf("wrote %s (%.2f s at %d Hz, %d frames x %d codebooks, %.1f kbps)%n", output.out,

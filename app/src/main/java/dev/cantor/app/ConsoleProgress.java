@@ -1,6 +1,7 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import java.io.PrintStream;
 
 /**
@@ -16,7 +17,7 @@ final class ConsoleProgress implements ProgressListener {
     private long stageStartNanos = System.nanoTime();
     private long lastDrawNanos;
     private long lastDecile = -1;
-    private String lastStage = "";
+    private ProgressStage lastStage;
     private boolean open;
 
     ConsoleProgress() {
@@ -29,7 +30,7 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void onProgress(long done, long total, String stage) {
+    public synchronized void onProgress(long done, long total, ProgressStage stage) {
         if (!stage.equals(lastStage)) {
             finishLine();
             lastStage = stage;
@@ -66,7 +67,7 @@ final class ConsoleProgress implements ProgressListener {
         }
     }
 
-    private String line(long done, long total, String stage, long now) {
+    private String line(long done, long total, ProgressStage stage, long now) {
         double elapsed = (now - stageStartNanos) / 1e9;
         if (total <= 0) {
             return String.format("%s: %d (%.0fs)", stage, done, elapsed);

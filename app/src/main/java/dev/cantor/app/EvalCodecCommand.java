@@ -41,8 +41,8 @@ final class EvalCodecCommand implements Callable<Integer> {
             + " clips (needs opusenc and opusdec from opus-tools; skipped with a note when they are missing).")
     String anchor;
 
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -74,7 +74,7 @@ final class EvalCodecCommand implements Callable<Integer> {
             CodecEvaluator.Report r = CodecEvaluator.evaluate(codec, clips.clips(), anchors, progress,
                     CancellationToken.NEVER);
             progress.finishLine();
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, r);
             } else {
                 System.out.print(CodecReportText.format(r));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.data.Soundfont;
 import dev.cantor.engine.data.SoundfontException;
@@ -18,7 +19,6 @@ import dev.cantor.engine.eval.MemorizationCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.judge.AudioJudge;
-import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ final class EvalCommand implements Callable<Integer> {
     static final String DEFAULT_JUDGE = "resources/eval/judge";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--set", paramLabel = "FILE.jsonl",
             description = "Evaluation set (default: the shipped " + DEFAULT_SET + "). Repeat to score the model on "
@@ -103,8 +103,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double longWindow;
 
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     SamplingOptions sampling;
@@ -142,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         Soundfont font = Soundfonts.open(soundfont);
-        Path modelDir = ModelLocator.orDefault(model);
+        Path modelDir = model.dir();
         Path judgePath = judgeDir != null ? judgeDir : ModelLocator.shipped(DEFAULT_JUDGE);
         if (judgeDir != null && !Files.isDirectory(judgeDir)) {
             throw new UserInputException("judge folder not found: " + judgeDir);
@@ -195,7 +195,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 out.put("sets", each);
             }
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, out);
             } else {
                 if (reports.size() == 1) {

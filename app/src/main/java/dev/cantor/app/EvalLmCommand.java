@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
         description = "Cross-entropy per codebook of a model's LM on a token cache (its held-out split, or every clip).")
 final class EvalLmCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "Model folder with lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--tokens", required = true, description = "Token cache (from 'cantor tokenize').")
     Path tokens;
@@ -37,8 +37,8 @@ final class EvalLmCommand implements Callable<Integer> {
             description = "Also measure how much the LM listens to its conditions: cross-entropy (without the melody) with true labels, then with the key a tritone away, the key left out, the mode flipped and the tempo ×1.5; the excess over 'true' is how much it relies on that label.")
     boolean sensitivity;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -46,7 +46,7 @@ final class EvalLmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         device.apply();
-        Path dir = ModelLocator.orDefault(model).resolve(MusicModel.LM_DIR);
+        Path dir = model.dir().resolve(MusicModel.LM_DIR);
         TokenCache.Contents cache;
         try {
             cache = TokenCache.read(tokens);
@@ -83,7 +83,7 @@ final class EvalLmCommand implements Callable<Integer> {
             if (reliance != null) {
                 result.put("condition_sensitivity", reliance);
             }
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, result);
             } else {
                 System.out.printf(Locale.ROOT, "cross-entropy %.4f nats per token on %d clips (per codebook %s)%n",

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.eval.ConditionReport;
 import dev.cantor.engine.eval.GenerationEvaluator;
 import dev.cantor.engine.eval.LongFormReport;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -2,14 +2,17 @@ package dev.cantor.app;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.FineTuneListener;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.finetune.CodecTuning;
 import dev.cantor.engine.finetune.FineTuneJob;
 import dev.cantor.engine.finetune.FineTuneState;
 import dev.cantor.engine.finetune.ResourceCheck;
 import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrainingLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +50,14 @@ final class FinetuneCommand implements Callable<Integer> {
             + "files before and after.")
     boolean codec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption();
 
     @Option(names = "--resume", description = "Continue the fine-tune in --out where it stopped.")
     boolean resume;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -74,7 +77,7 @@ final class FinetuneCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         FineTuneState state;
         try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
-            state = FineTuneJob.run(out, progress, cancel, new FineTuneJob.Listener() {
+            state = FineTuneJob.run(out, progress, cancel, new FineTuneListener() {
                 @Override
                 public void onPhase(String phase) {
                     progress.finishLine();
@@ -88,7 +91,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void onCodecFigures(boolean after, CodecTuning.Figures f) {
+                public void onCodecFigures(boolean after, CodecFigures f) {
                     progress.finishLine();
                     System.err.printf(Locale.ROOT, "%s codec on %d held-out clips: SI-SNR %.2f dB, log-mel distance "
                             + "%.3f%n", after ? "tuned" : "base", f.clips(), f.siSnrDb(), f.melDistance());
@@ -137,15 +140,15 @@ final class FinetuneCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%d files to learn from, %d held out for validation, %d skipped%n",
                 scanned.training().size(), scanned.validation().size(), scanned.skipped().size());
         try {
-            FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, steps == null ? 0 : steps,
-                    minutes == null ? 0 : minutes, seed, codec));
+            FineTuneJob.create(new FineTuneRequest(scanned, base, out, steps == null ? 0 : steps,
+                    minutes == null ? 0 : minutes, seed.value(), codec));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
     }
 
     private void report(FineTuneState s, double wallMinutes) {
-        if (json) {
+        if (json.requested()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", out.toString());
             r.put("val_loss_before", s.valLossBefore());

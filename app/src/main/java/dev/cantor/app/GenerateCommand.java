@@ -6,12 +6,12 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.PromptReading;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.TakesResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
-import dev.cantor.engine.sampling.SamplingParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +57,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SamplingOptions sampling;
 
-    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     AudioOutputOptions output;
@@ -85,9 +85,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         List<Path> outs = TakeFiles.paths(output.out, takes);
         for (Path out : outs) {
-            OutputFiles.checkWritable(out, output.force);
+            OutputFiles.checkWritable(out, output.force.given());
         }
-        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+        try (LocalMusicEngine engine = EngineLoader.open(model.dir())) {
             // Only what is used is read: the melody's first seconds (it is followed for the length asked
             // for), and audio to continue of at most MAX_CONTINUE_SECONDS (the output starts with all of it).
             AudioClip melodyClip = melody == null ? null
@@ -152,7 +152,7 @@ final class GenerateCommand implements Callable<Integer> {
             summary.put("first_audio_s", round(firstAudioSeconds));
         }
         summary.put("read_from_prompt", readingJson(reading));
-        if (output.json) {
+        if (output.json.requested()) {
             JsonOutput.print(System.out, summary);
             return;
         }

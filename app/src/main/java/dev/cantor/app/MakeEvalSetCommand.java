@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor make-eval-set}: draw a labelled evaluation set of prompts from the composer. */
@@ -55,11 +56,11 @@ final class MakeEvalSetCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "8", description = "Length of each piece in seconds (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the summary as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +79,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
         if (covered != null && !second) {
             throw new UserInputException("--covered only applies to --vocabulary v2");
         }
-        OutputFiles.checkWritable(out, force);
+        OutputFiles.checkWritable(out, force.given());
         List<EvalPrompt> older = List.of();
         if (second) {
             Path coveredFile = covered != null ? covered : ModelLocator.shipped(EvalCommand.DEFAULT_SET);
@@ -99,7 +100,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
-        EvalSet.write(out, set, OutputFiles.replacing(force));
+        EvalSet.write(out, set, OutputFiles.replacing(force.given()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("out", out.toString());
         summary.put("prompts", set.size());
@@ -121,7 +122,7 @@ final class MakeEvalSetCommand implements Callable<Integer> {
             summary.put("instruments_not_covered", new TreeSet<>(set.stream().flatMap(p -> p.instruments().stream())
                     .filter(i -> !oldInstruments.contains(i)).toList()));
         }
-        if (json) {
+        if (json.requested()) {
             JsonOutput.print(System.out, summary);
         } else {
             System.out.printf("wrote %d prompts (%s with a melody) to %s%nstyles %s%ntempo bands %s%nmodes %s%n",

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor melody-to-midi}: the notes of a hummed melody as a standard MIDI file. */
@@ -47,17 +48,17 @@ final class MelodyToMidiCommand implements Callable<Integer> {
             description = "Drop notes shorter than this (default: ${DEFAULT-VALUE} s, a sixteenth at 150 bpm).")
     double minNote;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the notes as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         TranscriptionOptions options = new TranscriptionOptions(tempo, minNote);
         InputAudio.requireFile(in, "melody");
-        OutputFiles.checkWritable(out, force);
+        OutputFiles.checkWritable(out, force.given());
         AudioClip recording = InputAudio.readAtMost(in, "melody", ANALYSIS_RATE, MAX_SECONDS);
         MelodyTranscriber transcriber = new HumTranscriber();
         ConsoleProgress progress = new ConsoleProgress();
@@ -70,8 +71,8 @@ final class MelodyToMidiCommand implements Callable<Integer> {
         } finally {
             progress.finishLine();
         }
-        transcriber.writeMidi(melody, out, force);
-        if (json) {
+        transcriber.writeMidi(melody, out, force.given());
+        if (json.requested()) {
             JsonOutput.print(System.out, summary(melody));
         } else {
             System.out.println("wrote " + out + ": " + describe(melody));

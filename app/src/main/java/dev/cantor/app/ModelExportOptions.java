@@ -2,6 +2,7 @@ package dev.cantor.app;
 
 import dev.cantor.engine.nn.TensorFile;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the commands that export a model's inference files ({@code export-codec}, {@code export-model}). */
@@ -13,12 +14,12 @@ final class ModelExportOptions {
     @Option(names = "--float16", description = "Store weights as float16 (half the size).")
     boolean float16;
 
-    @Option(names = "--force", description = "Replace the model files in --out.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
     /** Refuses to write over a model already in {@code --out} unless {@code --force}. */
     void checkTarget(boolean holdsModel) {
-        if (holdsModel && !force) {
+        if (holdsModel && !force.given()) {
             throw new UserInputException(out + " already holds a model; pass --force to replace it");
         }
         OutputFiles.checkFolderWritable(out);

@@ -1,6 +1,6 @@
 package dev.cantor.app;
 
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import picocli.CommandLine.Option;
 
 /** How the commands that generate ({@code generate}, {@code eval}) draw tokens: Cantor's defaults unless given. */

@@ -3,12 +3,12 @@ package dev.cantor.app;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.ui.EngineWorker;
-import dev.cantor.ui.FileDialogs;
-import dev.cantor.ui.SettingsStore;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
-import dev.cantor.ui.StoryViewModel;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.SettingsStore;
+import dev.cantor.ui.story.StoryViewModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +44,8 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for the PNG files.")
     Path out;
 
-    @Option(names = "--model", description = "Model folder (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--prompt", defaultValue = "slow melancholic piano with soft strings, 70 bpm",
             description = "Prompt of the take shown (default: ${DEFAULT-VALUE}).")
@@ -56,20 +57,20 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the take (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--force", description = "Replace existing PNG files.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
     private static final String[] FILES = {"studio-take.png", "hum-recorder.png", "export-dialog.png", "story.png",
         "training.png"};
 
     @Override
     public Integer call() throws Exception {
-        Path modelDir = ModelLocator.orDefault(model);
+        Path modelDir = model.dir();
         OutputFiles.checkFolderWritable(out);
         EngineLoader.loadModel(modelDir).close();          // a clear error before any window work
         Files.createDirectories(out);
         for (String f : FILES) {
-            if (Files.exists(out.resolve(f)) && !force) {
+            if (Files.exists(out.resolve(f)) && !force.given()) {
                 throw new UserInputException(out.resolve(f) + " exists (use --force to replace it)");
             }
         }
@@ -103,23 +104,23 @@ final class ScreenshotCommand implements Callable<Integer> {
             return s;
         });
         onFx(() -> {
-            vm.generate().prompt().set(prompt);
-            vm.generate().seconds().set(seconds);
-            vm.generate().seed().set(seed);
-            vm.generate().generate();
+            vm.prompt().prompt().set(prompt);
+            vm.prompt().seconds().set(seconds);
+            vm.prompt().seed().set(seed);
+            vm.prompt().generate();
             return null;
         });
         System.err.printf("generating a %.0f s take…%n", seconds);
-        await(() -> !vm.generate().running().get() && vm.generate().progress().get() != -1, 600);
-        if (vm.generate().takes().isEmpty()) {
-            throw new IllegalStateException("the take failed: " + vm.generate().status().get());
+        await(() -> !vm.prompt().running().get() && vm.prompt().progress().get() != -1, 600);
+        if (vm.takes().takes().isEmpty()) {
+            throw new IllegalStateException("the take failed: " + vm.prompt().status().get());
         }
         onFx(() -> {
             vm.playback().select((long) (vm.playback().clip().get().length() * 0.35),
                     (long) (vm.playback().clip().get().length() * 0.55));
             vm.playback().seek((long) (vm.playback().clip().get().length() * 0.4));
-            vm.generate().addTag("150 bpm");                 // shows the prompt editor with a tag added
-            vm.generate().prompt().set(prompt);
+            vm.prompt().addTag("150 bpm");                 // shows the prompt editor with a tag added
+            vm.prompt().prompt().set(prompt);
             return null;
         });
         save(snapshot(stage.getScene()), "studio-take.png");
@@ -161,24 +162,24 @@ final class ScreenshotCommand implements Callable<Integer> {
             "driving drums and bass, 140 bpm"};
         onFx(() -> {
             StoryViewModel s = vm.story();
-            s.selected().set(1);
-            s.addSection();
+            s.timeline().selected().set(1);
+            s.timeline().addSection();
             for (int i = 0; i < story.length; i++) {
-                s.setPrompt(i, story[i]);
-                s.resizeSection(i, 4 + 2 * i);
+                s.timeline().setPrompt(i, story[i]);
+                s.timeline().resizeSection(i, 4 + 2 * i);
             }
-            s.setStorySeed(seed);
+            s.timeline().setStorySeed(seed);
             view.showStoryTab();
-            s.generate();
+            s.renders().generate();
             return null;
         });
         System.err.println("generating a three-section story…");
-        await(() -> !vm.story().running().get() && vm.story().progress().get() != -1, 600);
-        if (vm.story().render().get() == null) {
+        await(() -> !vm.story().renders().running().get() && vm.story().renders().progress().get() != -1, 600);
+        if (vm.story().renders().render().get() == null) {
             throw new IllegalStateException("the story failed: " + vm.story().message().get());
         }
         onFx(() -> {
-            vm.story().selected().set(1);
+            vm.story().timeline().selected().set(1);
             vm.storyPlayback().seek((long) (vm.storyPlayback().clip().get().length() * 0.3));
             return null;
         });

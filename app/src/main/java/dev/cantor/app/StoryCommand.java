@@ -4,15 +4,15 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.eval.StoryCheck;
 import dev.cantor.engine.generation.LocalMusicEngine;
-import dev.cantor.engine.story.StoryProject;
-import dev.cantor.engine.story.StoryProjectException;
 import dev.cantor.engine.story.StoryProjects;
 import dev.cantor.engine.story.StoryRequests;
-import dev.cantor.engine.story.StorySection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +36,8 @@ final class StoryCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Story seed, replacing the project's (sections with their own seed keep it).")
     Long seed;
 
-    @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--check", description = "Also measure the result: each section's estimated tempo, and at each seam the largest sample jump and the level beside the rest of the piece.")
     boolean check;
@@ -62,7 +62,7 @@ final class StoryCommand implements Callable<Integer> {
             story = story.withSeed(seed);
         }
         output.checkWritable();
-        try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+        try (LocalMusicEngine engine = EngineLoader.open(model.dir())) {
             StoryRequest request;
             try {
                 request = StoryRequests.of(story, project.toAbsolutePath().getParent(), engine.sampleRate());
@@ -88,7 +88,7 @@ final class StoryCommand implements Callable<Integer> {
 
     private void report(StoryProject story, StoryResult result, List<PromptReading> readings,
                         StoryCheck.Report measured) {
-        if (output.json) {
+        if (output.json.requested()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("out", output.out.toString());
             summary.put("seed", story.seed());

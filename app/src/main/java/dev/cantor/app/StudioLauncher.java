@@ -1,19 +1,23 @@
 package dev.cantor.app;
 
 import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.engine.api.EngineServices;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.audio.SpeakerOutput;
 import dev.cantor.engine.codec.CodecModel;
+import dev.cantor.engine.dsp.LocalAudioAnalysis;
+import dev.cantor.engine.finetune.LocalFineTuneService;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.runtime.ModelDevice;
-import dev.cantor.ui.EngineProvider;
-import dev.cantor.ui.EngineWorker;
-import dev.cantor.ui.HumDevices;
-import dev.cantor.ui.ModelEntry;
-import dev.cantor.ui.SettingsStore;
+import dev.cantor.engine.story.LocalStoryService;
 import dev.cantor.ui.StudioApplication;
 import dev.cantor.ui.StudioViewModel;
+import dev.cantor.ui.hum.HumDevices;
+import dev.cantor.ui.shared.EngineProvider;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.SettingsStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +48,13 @@ public final class StudioLauncher {
     public static StudioViewModel viewModel(EngineWorker worker, SettingsStore settings, Path shipped) {
         ModelEntry builtIn = Files.isDirectory(shipped) ? new ModelEntry("Cantor default", shipped, true) : null;
         int rate = sampleRate(shipped);
-        return new StudioViewModel(settings, worker, engines(), builtIn, rate, () -> new SpeakerOutput(null),
-                HumDevices.system(rate));
+        return new StudioViewModel(settings, worker, engines(), services(), builtIn, rate,
+                () -> new SpeakerOutput(null), HumDevices.system(rate));
+    }
+
+    /** The engine's services on this machine: story files, fine-tuning, waveforms and pitch. */
+    public static EngineServices services() {
+        return new EngineServices(new LocalStoryService(), new LocalFineTuneService(), new LocalAudioAnalysis());
     }
 
     static EngineProvider engines() {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cantor synth}: render a synthetic, fully labelled training corpus. */
@@ -43,11 +44,11 @@ final class SynthCommand implements Callable<Integer> {
             description = "Rendering threads (default: 2, or 1 on a single-core machine).")
     Integer threads;
 
-    @Option(names = "--force", description = "Replace a corpus already in DIR.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the summary as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +56,7 @@ final class SynthCommand implements Callable<Integer> {
         Soundfont font = Soundfonts.open(soundfont);
         int workers = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
         CorpusGenerator.Config config = new CorpusGenerator.Config(out, clips, seconds, seed, sampleRate, font,
-                workers, force);
+                workers, force.given());
         ConsoleProgress progress = new ConsoleProgress();
         CancellationToken cancel = new CancellationToken();
         CorpusGenerator.Result result;
@@ -66,7 +67,7 @@ final class SynthCommand implements Callable<Integer> {
         } finally {
             progress.finishLine();
         }
-        if (json) {
+        if (json.requested()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("clips", result.clips());
             summary.put("seconds", result.clipSeconds());

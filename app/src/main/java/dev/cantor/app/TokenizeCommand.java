@@ -31,11 +31,11 @@ final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Token cache folder to write.")
     Path out;
 
-    @Option(names = "--force", description = "Replace an existing token cache in --out.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Mixin
     DeviceOption device = new DeviceOption();
@@ -47,7 +47,7 @@ final class TokenizeCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new UserInputException("data folder not found: " + data);
         }
-        if (Files.exists(out.resolve(TokenCache.META_FILE)) && !force) {
+        if (Files.exists(out.resolve(TokenCache.META_FILE)) && !force.given()) {
             throw new UserInputException(out + " already holds a token cache; pass --force to replace it");
         }
         OutputFiles.checkFolderWritable(out);
@@ -71,7 +71,7 @@ final class TokenizeCommand implements Callable<Integer> {
             result.put("frames", meta.frames());
             result.put("audio_seconds", meta.frames() / meta.frameRate());
             result.put("wall_seconds", Math.round(seconds * 10) / 10.0);
-            if (json) {
+            if (json.requested()) {
                 JsonOutput.print(System.out, result);
             } else {
                 System.out.printf("wrote %s: %d clips, %d frames (%.0f s of audio) in %.1f s%n", out, meta.clips(),

@@ -155,7 +155,8 @@ final class TrainCodecCommand implements Callable<Integer> {
                 }
             }
         }
-        ConsoleProgress progress = new ConsoleProgress();
+        TrainingReporter report = new TrainingReporter(25, 0.05);
+        ConsoleProgress progress = report.progress();
         CodecTrainer trainer;
         if (run.resume) {
             UnaryOperator<CodecTrainingConfig> schedule = UnaryOperator.identity();
@@ -191,7 +192,7 @@ final class TrainCodecCommand implements Callable<Integer> {
                     codecConfig = codecConfig.withFrameDecoder(newDecoder);
                 }
                 recipe = CodecTrainingConfig.defaults().withBatch(batch, cropSeconds).withLearningRate(learningRate)
-                        .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed)
+                        .withMmdWeight(mmdWeight).withSiSnrWeight(siSnrWeight).withSeed(run.seed.value())
                         .withLrDecay(lrDecayFrom == null ? 0 : lrDecayFrom, lrDecayFrom == null ? 0 : run.steps)
                         .withCheckpointEvery(checkpointEvery).withDecoderOnly(decoderOnly)
                         .withQuantizerDropout(quantizerDropout).withReconstructionWeights(waveWeight, melWeight)
@@ -208,25 +209,23 @@ final class TrainCodecCommand implements Callable<Integer> {
             List<float[]> clips = AudioFolder.load(data, codecConfig.sampleRate(), progress);
             CodecModel start;
             if (from == null) {
-                start = CodecModel.create(codecConfig, run.seed);
+                start = CodecModel.create(codecConfig, run.seed.value());
             } else if (newDecoder != null) {
-                start = CodecModel.withNewDecoder(codecFolder(from), newDecoder, run.seed);
+                start = CodecModel.withNewDecoder(codecFolder(from), newDecoder, run.seed.value());
             } else {
                 start = CodecModels.open(codecFolder(from));
             }
             trainer = new CodecTrainer(start, recipe, clips);
         }
-        progress.finishLine();
-        System.err.printf("codec %s, %,d parameters, %s%n", trainer.model().config(),
-                trainer.model().parameters().parameterCount(), trainer.config());
+        report.note(String.format("codec %s, %,d parameters, %s", trainer.model().config(),
+                trainer.model().parameters().parameterCount(), trainer.config()));
         if (trainer.discriminatorParameterCount() > 0) {
-            System.err.printf("discriminator: %,d parameters%n", trainer.discriminatorParameterCount());
+            report.note(String.format("discriminator: %,d parameters", trainer.discriminatorParameterCount()));
         }
         int every = trainer.config().checkpointEvery();
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
         CodecTrainer.StepLog[] last = new CodecTrainer.StepLog[1];
-        double[] recentSnr = new double[1];
         try (CodecModel model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
             CodecValidation validation = heldout == null ? null
                     : CodecValidation.load(heldout, model.config().sampleRate(), heldoutClips, out);
@@ -239,27 +238,24 @@ final class TrainCodecCommand implements Callable<Integer> {
                         throw new UncheckedIOException(e);
                     }
                 }
-                recentSnr[0] = Double.isNaN(recentSnr[0]) || recentSnr[0] == 0 ? log.batchSiSnrDb()
-                        : 0.95 * recentSnr[0] + 0.05 * log.batchSiSnrDb();
-                if (log.step() % 25 == 0) {
-                    progress.finishLine();
-                    System.err.printf("step %d  loss %.4f  wave %.4f  mel %.4f  commit %.4f  mmd %.5f  si-snr(avg) %.2f dB%s%n",
-                            log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), recentSnr[0],
-                            log.discriminator() == 0 ? "" : String.format("  adv %.3f  feat %.3f  disc %.3f",
-                                    log.adversarial(), log.featureMatching(), log.discriminator()));
-                }
+                double snr = report.average(log.batchSiSnrDb());
+                report.step(log.step(), () -> String.format(
+                        "step %d  loss %.4f  wave %.4f  mel %.4f  commit %.4f  mmd %.5f  si-snr(avg) %.2f dB%s",
+                        log.step(), log.loss(), log.wave(), log.mel(), log.commitment(), log.mmd(), snr,
+                        log.discriminator() == 0 ? "" : String.format("  adv %.3f  feat %.3f  disc %.3f",
+                                log.adversarial(), log.featureMatching(), log.discriminator())));
             });
-            Map<String, Object> result = TrainingRunOptions.result(out, startStep, trainer.step(),
+            Map<String, Object> result = TrainingReporter.result(out, startStep, trainer.step(),
                     trainer.wallSeconds());
             if (last[0] != null) {
                 result.put("loss", last[0].loss());
                 result.put("mel", last[0].mel());
-                result.put("batch_si_snr_db_avg", recentSnr[0]);
+                result.put("batch_si_snr_db_avg", report.average());
             }
-            run.print(result, out, trainer.step(), trainer.wallSeconds());
+            run.print(report, result, out, trainer.step(), trainer.wallSeconds());
             return 0;
         } catch (CancelledException e) {
-            TrainingRunOptions.reportStopped(trainer.step(), out);
+            TrainingRunOptions.reportStopped(report, trainer.step(), out);
             throw e;
         }
     }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,24 +57,24 @@ final class TrainJudgeCommand implements Callable<Integer> {
             description = "Instruments labelled on fewer training clips are not learned (default: ${DEFAULT-VALUE}).")
     int minInstrumentClips;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption();
 
     @Option(names = "--checkpoint-every", defaultValue = "500", description = "Steps between saves (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--force", description = "Replace a judge already in --out.")
-    boolean force;
+    @Mixin
+    ForceOption force = new ForceOption();
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Override
     public Integer call() throws Exception {
         if (steps < 1) {
             throw new UserInputException("--steps must be at least 1");
         }
-        if (Files.exists(out.resolve(AudioJudge.WEIGHTS_FILE)) && !force) {
+        if (Files.exists(out.resolve(AudioJudge.WEIGHTS_FILE)) && !force.given()) {
             throw new UserInputException(out + " already holds a judge; pass --force to replace it");
         }
         OutputFiles.checkFolderWritable(out);
@@ -91,35 +92,32 @@ final class TrainJudgeCommand implements Callable<Integer> {
         try {
             config = JudgeConfig.preset(configName, vocabulary);
             options = new JudgeTrainer.Options(batch, learningRate,
-                    JudgeTrainer.Options.defaults(config, seed).cropFrames(), 0.2, seed);
+                    JudgeTrainer.Options.defaults(config, seed.value()).cropFrames(), 0.2, seed.value());
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
         long t0 = System.nanoTime();
-        ConsoleProgress progress = new ConsoleProgress();
+        TrainingReporter reporter = new TrainingReporter(100, 0.02);
+        ConsoleProgress progress = reporter.progress();
         CancellationToken cancel = new CancellationToken();
-        try (AudioJudge judge = AudioJudge.create(config, seed); ShutdownGuard guard = new ShutdownGuard(cancel)) {
+        try (AudioJudge judge = AudioJudge.create(config, seed.value());
+             ShutdownGuard guard = new ShutdownGuard(cancel)) {
             List<JudgeData.Example> train = JudgeData.load(data, judge, progress, cancel);
             List<JudgeData.Example> held = heldout == null ? List.of()
                     : JudgeData.load(heldout, judge, progress, cancel);
-            progress.finishLine();
             JudgeTrainer trainer = new JudgeTrainer(judge, train, options);
-            System.err.printf("judge %,d parameters; %d training clips, %d styles, %d instruments%n",
+            reporter.note(String.format("judge %,d parameters; %d training clips, %d styles, %d instruments",
                     judge.parameters().parameterCount(), train.size(), config.styles().size(),
-                    config.instruments().size());
-            double[] smoothed = new double[1];
+                    config.instruments().size()));
             try {
                 trainer.train(out, steps, checkpointEvery, progress, cancel, log -> {
-                    smoothed[0] = smoothed[0] == 0 ? log.loss() : 0.98 * smoothed[0] + 0.02 * log.loss();
-                    if (log.step() % 100 == 0) {
-                        progress.finishLine();
-                        System.err.printf(Locale.ROOT,
-                                "step %d  loss %.4f (avg %.4f)  style %.4f  instruments %.4f  lr %.2e%n", log.step(),
-                                log.loss(), smoothed[0], log.styleLoss(), log.instrumentLoss(), log.learningRate());
-                    }
+                    double average = reporter.average(log.loss());
+                    reporter.step(log.step(), () -> String.format(Locale.ROOT,
+                            "step %d  loss %.4f (avg %.4f)  style %.4f  instruments %.4f  lr %.2e", log.step(),
+                            log.loss(), average, log.styleLoss(), log.instrumentLoss(), log.learningRate()));
                 });
             } catch (CancelledException e) {
-                System.err.printf("%nstopped at step %d; the judge so far is saved in %s%n", trainer.step(), out);
+                reporter.stopped(trainer.step(), "the judge so far is saved in " + out);
                 throw e;
             }
             progress.finishLine();
@@ -131,7 +129,7 @@ final class TrainJudgeCommand implements Callable<Integer> {
             report.put("train_clips", train.size());
             report.put("instruments", config.instruments().size());
             report.put("wall_seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-            report.put("train_loss_avg", smoothed[0]);
+            report.put("train_loss_avg", reporter.average());
             JudgeScore onTrain = JudgeData.score(judge, train);
             report.put("train_style_accuracy", onTrain.styleAccuracy());
             report.put("train_instrument_f1", onTrain.instrumentF1());
@@ -143,14 +141,10 @@ final class TrainJudgeCommand implements Callable<Integer> {
                 report.put("heldout_instrument_f1", onHeld.instrumentF1());
             }
             AtomicFiles.writeString(out.resolve(REPORT_FILE), JsonOutput.toJson(report));
-            if (json) {
-                JsonOutput.print(System.out, report);
-            } else {
-                System.out.printf(Locale.ROOT, "trained %s for %d steps; training style accuracy %.3f%s%n", out,
-                        trainer.step(), onTrain.styleAccuracy(), heldout == null ? ""
-                                : String.format(Locale.ROOT, "; held-out style accuracy %.3f, instrument F1 %.3f",
-                                        report.get("heldout_style_accuracy"), report.get("heldout_instrument_f1")));
-            }
+            reporter.finished(json, report, String.format(Locale.ROOT, "trained %s for %d steps; training style "
+                    + "accuracy %.3f%s", out, trainer.step(), onTrain.styleAccuracy(), heldout == null ? ""
+                            : String.format(Locale.ROOT, "; held-out style accuracy %.3f, instrument F1 %.3f",
+                                    report.get("heldout_style_accuracy"), report.get("heldout_instrument_f1"))));
         }
         return 0;
     }

@@ -6,9 +6,9 @@ import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.data.TokenCache;
 import dev.cantor.engine.generation.MusicModel;
-import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.training.LmTrainer;
 import dev.cantor.engine.training.LmTrainingConfig;
 import java.io.IOException;
@@ -164,7 +164,7 @@ final class TrainLmCommand implements Callable<Integer> {
                 config = withMusicAttributes(config, baseLm != null);
                 config = withShapeOptions(config, baseLm != null);
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
-                        .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed)
+                        .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
                         .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch);
                 if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
@@ -177,11 +177,11 @@ final class TrainLmCommand implements Callable<Integer> {
             }
             TransformerLm model;
             if (baseLm == null) {
-                model = TransformerLm.create(config, run.seed);
+                model = TransformerLm.create(config, run.seed.value());
             } else {
                 List<String> added = new ArrayList<>();
                 try {
-                    model = TransformerLm.startFrom(baseLm, config, run.seed, added);
+                    model = TransformerLm.startFrom(baseLm, config, run.seed.value(), added);
                 } catch (IOException e) {
                     throw new UserInputException(e.getMessage());
                 }
@@ -194,36 +194,32 @@ final class TrainLmCommand implements Callable<Integer> {
         System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
                 trainer.validationClips(), trainer.windowFrames());
-        ConsoleProgress progress = new ConsoleProgress();
+        TrainingReporter report = new TrainingReporter(25, 0.05);
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
         LmTrainer.ValidationLog[] lastValidation = new LmTrainer.ValidationLog[1];
-        double[] smoothed = new double[1];
         try (TransformerLm model = trainer.model(); ShutdownGuard guard = new ShutdownGuard(cancel)) {
-            trainer.train(lmDir, run.steps, progress, cancel, log -> {
-                smoothed[0] = smoothed[0] == 0 ? log.loss() : 0.95 * smoothed[0] + 0.05 * log.loss();
-                if (log.step() % 25 == 0) {
-                    progress.finishLine();
-                    System.err.printf(Locale.ROOT, "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f  lr %.2e%n",
-                            log.step(), log.loss(), smoothed[0], format(log.perCodebook()), log.rr(), log.learningRate());
-                }
+            trainer.train(lmDir, run.steps, report.progress(), cancel, log -> {
+                double average = report.average(log.loss());
+                report.step(log.step(), () -> String.format(Locale.ROOT,
+                        "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f  lr %.2e", log.step(), log.loss(),
+                        average, format(log.perCodebook()), log.rr(), log.learningRate()));
             }, v -> {
                 lastValidation[0] = v;
-                progress.finishLine();
-                System.err.printf(Locale.ROOT, "validation at step %d: cross-entropy %.4f  per codebook %s  (%d windows)%n",
-                        v.step(), v.mean(), format(v.perCodebook()), v.windows());
+                report.note(String.format(Locale.ROOT, "validation at step %d: cross-entropy %.4f  per codebook %s  "
+                        + "(%d windows)", v.step(), v.mean(), format(v.perCodebook()), v.windows()));
             });
-            Map<String, Object> result = TrainingRunOptions.result(out, startStep, trainer.step(),
+            Map<String, Object> result = TrainingReporter.result(out, startStep, trainer.step(),
                     trainer.wallSeconds());
-            result.put("train_loss_avg", smoothed[0]);
+            result.put("train_loss_avg", report.average());
             if (lastValidation[0] != null) {
                 result.put("val_loss", lastValidation[0].mean());
                 result.put("val_loss_per_codebook", lastValidation[0].perCodebook());
             }
-            run.print(result, out, trainer.step(), trainer.wallSeconds());
+            run.print(report, result, out, trainer.step(), trainer.wallSeconds());
             return 0;
         } catch (CancelledException e) {
-            TrainingRunOptions.reportStopped(trainer.step(), out);
+            TrainingRunOptions.reportStopped(report, trainer.step(), out);
             throw e;
         }
     }

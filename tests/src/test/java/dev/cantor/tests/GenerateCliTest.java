@@ -166,7 +166,8 @@ class GenerateCliTest {
         assertFalse(Files.readString(plain.resolve("lm").resolve("config.json")).contains("music_attributes"));
         Path grown = dir.resolve("grown");
         CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
-                grown.toString(), "--from", plain.toString(), "--music-attributes", "--steps", "1", "--batch", "2"));
+                grown.toString(), "--from", plain.toString(), "--music-attributes", "--steps", "1", "--batch", "2",
+                "--rr-weight", "0"));
         assertTrue(r.stderr().contains("cond.style.table"), r.stderr());
         assertTrue(Files.readString(grown.resolve("lm").resolve("config.json")).contains("\"music_attributes\" : true"));
         String reading = ok(CliHarness.run(dir, "generate", "--model", grown.toString(), "--prompt",

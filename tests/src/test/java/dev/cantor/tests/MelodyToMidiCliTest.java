@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.engine.data.MelodyNote;
+import dev.cantor.engine.music.MelodyNote;
 import dev.cantor.engine.eval.HumSynth;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.app.StudioLauncher;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
-import dev.cantor.ui.EngineWorker;
-import dev.cantor.ui.FileDialogs;
-import dev.cantor.ui.SettingsStore;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.SettingsStore;
+import dev.cantor.ui.story.StoryViewModel;
 import dev.cantor.ui.StudioView;
 import dev.cantor.ui.StudioViewModel;
-import dev.cantor.ui.StoryViewModel;
-import dev.cantor.ui.WaveformView;
-import dev.cantor.engine.story.StorySection;
+import dev.cantor.ui.shared.WaveformView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,36 +134,36 @@ class StudioFxTest {
         try {
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> condition.getAsBoolean());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; status: " + vm.generate().status().get()
-                    + "; error: " + vm.generate().error().get() + "; prompt: " + vm.generate().prompt().get(), e);
+            throw new AssertionError("timed out waiting until " + what + "; status: " + vm.prompt().status().get()
+                    + "; error: " + vm.prompt().error().get() + "; prompt: " + vm.prompt().prompt().get(), e);
         }
     }
 
     @Test
     void generateCancelExportAndHum(FxRobot robot) throws Exception {
         robot.clickOn("#prompt").write("calm piano, 90 bpm");
-        robot.interact(() -> vm.generate().seconds().set(2));
+        robot.interact(() -> vm.prompt().seconds().set(2));
         List<Double> progress = new ArrayList<>();
-        robot.interact(() -> vm.generate().progress().addListener((o, a, b) -> progress.add(b.doubleValue())));
+        robot.interact(() -> vm.prompt().progress().addListener((o, a, b) -> progress.add(b.doubleValue())));
         robot.clickOn("#generate");
-        waitFor("a take appears", () -> !vm.generate().takes().isEmpty());
+        waitFor("a take appears", () -> !vm.takes().takes().isEmpty());
         assertTrue(progress.stream().filter(p -> p > 0 && p < 1).count() >= 3,
                 "the progress bar moved through the generation: " + progress);
         ListView<?> takes = robot.lookup("#takes").queryAs(ListView.class);
         assertEquals(1, takes.getItems().size());
-        assertNotNull(vm.generate().selectedTake().get().peaks(), "the take has a waveform");
-        assertEquals(2 * 32000, vm.generate().selectedTake().get().audio().length());
+        assertNotNull(vm.takes().selectedTake().get().peaks(), "the take has a waveform");
+        assertEquals(2 * 32000, vm.takes().selectedTake().get().audio().length());
 
         // a long second generation, cancelled while it runs: the window stays usable
-        robot.interact(() -> vm.generate().seconds().set(600));
+        robot.interact(() -> vm.prompt().seconds().set(600));
         robot.clickOn("#generate");
-        waitFor("the second generation runs", () -> vm.generate().progress().get() > 0.05);
+        waitFor("the second generation runs", () -> vm.prompt().progress().get() > 0.05);
         ProgressBar bar = robot.lookup("#progress").queryAs(ProgressBar.class);
         assertTrue(bar.isVisible());
         robot.clickOn("#cancel");
-        waitFor("cancelled", () -> !vm.generate().running().get());
-        assertEquals("Cancelled", vm.generate().status().get());
-        assertEquals(1, vm.generate().takes().size());
+        waitFor("cancelled", () -> !vm.prompt().running().get());
+        assertEquals("Cancelled", vm.prompt().status().get());
+        assertEquals(1, vm.takes().takes().size());
         assertFalse(robot.lookup("#generate").queryAs(Button.class).isDisabled());
 
         // export through the dialog; the file is read back
@@ -220,54 +220,55 @@ class StudioFxTest {
 
         // short sections for the tiny model, then generate with per-section progress
         robot.interact(() -> {
-            story.setTransitionSeconds(0.5);       // first: a transition must be shorter than every section
+            story.timeline().setTransitionSeconds(0.5);       // first: a transition must be shorter than every section
             for (int i = 0; i < 3; i++) {
-                story.resizeSection(i, 2);
+                story.timeline().resizeSection(i, 2);
             }
         });
         List<Integer> active = new ArrayList<>();
-        robot.interact(() -> story.activeSection().addListener((o, a, b) -> {
+        robot.interact(() -> story.renders().activeSection().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && !active.contains(b.intValue())) {
                 active.add(b.intValue());
             }
         }));
         robot.clickOn("#story-generate");
-        waitFor("the story is rendered", () -> story.render().get() != null && !story.running().get());
+        waitFor("the story is rendered", () -> story.renders().render().get() != null && !story.renders().running().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(0, 1, 2), active, "progress named each section in turn");
         long[] markers = robot.lookup("#story-waveform").queryAs(WaveformView.class).markers().get();
         assertNotNull(markers, "the waveform shows section markers");
         assertEquals(3, markers.length);
-        int rate = story.render().get().result().audio().sampleRate();
+        int rate = story.renders().render().get().result().audio().sampleRate();
         for (int i = 0; i < 3; i++) {
             assertEquals(2.0 * i * rate, markers[i], rate / 20.0, "marker " + (i + 1));
         }
-        assertEquals(6.0, story.render().get().result().audio().seconds(), 0.05);
+        assertEquals(6.0, story.renders().render().get().result().audio().seconds(), 0.05);
 
         // regenerate the middle section: everything before it is kept to the sample
-        float[] first = story.render().get().result().audio().samples();
+        float[] first = story.renders().render().get().result().audio().samples();
         robot.clickOn("#section-block-2");
         robot.clickOn("#story-regenerate");
-        waitFor("section 2 is made again", () -> !story.running().get()
-                && story.render().get().result().audio().samples() != first);
-        float[] second = story.render().get().result().audio().samples();
+        waitFor("section 2 is made again", () -> !story.renders().running().get()
+                && story.renders().render().get().result().audio().samples() != first);
+        float[] second = story.renders().render().get().result().audio().samples();
         int keptUntil = (int) markers[1] - rate / 10;     // the last 0.1 s before the section is the blend
         for (int t = 0; t < keptUntil; t++) {
             assertEquals(first[t], second[t], "sample " + t + " of section 1 is kept");
         }
         assertNotNull(story.sections().get(1).seed(), "the new seed is kept in the project");
+        assertTrue(story.awaitFiles(10), "the project is saved");
         assertEquals(2, dev.cantor.engine.story.StoryProjects.read(story.file().get()).takes().size());
     }
 
     @Test
     void importCaptionFineTunePauseResumeAndPickTheModel(FxRobot robot) throws Exception {
         robot.interact(view::showTrainingTab);
-        dev.cantor.ui.TrainingViewModel training = vm.training();
+        dev.cantor.ui.training.TrainingViewModel training = vm.training();
         robot.clickOn("#training-choose");
         waitFor("the library is read", () -> training.library().get() != null && !training.busy().get());
         WaitForAsyncUtils.waitForFxEvents();      // the table fills in the listeners of the same FX event
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<dev.cantor.engine.library.LibraryTrack> table = robot.lookup("#training-table")
+        javafx.scene.control.TableView<dev.cantor.engine.api.finetune.LibraryTrack> table = robot.lookup("#training-table")
                 .queryAs(javafx.scene.control.TableView.class);
         assertEquals(5, table.getItems().size());
 

@@ -33,10 +33,15 @@ record TinyModels(Path dir, Path corpus, Path codec, Path tokens, JsonNode token
         return new TinyModels(dir, corpus, codec, tokens, tokenized);
     }
 
-    /** Trains a tiny LM (batch 2) on the tokens into {@code out}; {@code options} add --steps and the rest. */
+    /**
+     * Trains a tiny LM (batch 2) on the tokens into {@code out}; {@code options} add --steps and the rest.
+     * At batch 2 no row is left without text for the representation regularizer, so it never ran in
+     * these runs; train-lm now refuses such a recipe unless told, so it is turned off outright
+     * ({@code --rr-weight 0}), which trains exactly as before.
+     */
     CliHarness.Result trainLm(Path out, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("train-lm", "--tokens", tokens.toString(), "--out",
-                out.toString(), "--config", "tiny", "--batch", "2"));
+                out.toString(), "--config", "tiny", "--batch", "2", "--rr-weight", "0"));
         args.addAll(List.of(options));
         return succeeded(CliHarness.run(dir, args.toArray(String[]::new)));
     }

@@ -1,5 +1,7 @@
 package dev.cantor.ui;
 
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FileDialogs;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -29,7 +31,7 @@ public final class StudioApplication extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.show();
-        view.prompt.prompt.requestFocus();
+        view.focusPrompt();
     }
 
     @Override

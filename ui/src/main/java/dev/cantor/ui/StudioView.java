@@ -1,6 +1,20 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.ui.export.ExportView;
+import dev.cantor.ui.export.ExportViewModel;
+import dev.cantor.ui.export.Exportable;
+import dev.cantor.ui.hum.HumView;
+import dev.cantor.ui.prompt.PromptView;
+import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.ReplaceQuestion;
+import dev.cantor.ui.story.StoryExport;
+import dev.cantor.ui.story.StoryRender;
+import dev.cantor.ui.story.StoryView;
+import dev.cantor.ui.takes.Take;
+import dev.cantor.ui.takes.TakesView;
+import dev.cantor.ui.training.TrainingView;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.collections.FXCollections;
@@ -40,9 +54,9 @@ public final class StudioView extends BorderPane {
 
     private final StudioViewModel vm;
     private final FileDialogs files;
-    final PromptPanel prompt;
-    final TakePanel take;
-    final HumPanel hum;
+    final PromptView prompt;
+    final TakesView take;
+    final HumView hum;
     final StoryView story;
     final TrainingView training;
     final TabPane tabs = new TabPane();
@@ -70,7 +84,7 @@ public final class StudioView extends BorderPane {
                 try {
                     vm.models().add(dir);
                 } catch (IllegalArgumentException ex) {
-                    vm.generate().statusNote(ex.getMessage());
+                    vm.prompt().statusNote(ex.getMessage());
                 }
             }
         });
@@ -89,11 +103,11 @@ public final class StudioView extends BorderPane {
         top.getStyleClass().add("top-bar");
         setTop(top);
 
-        prompt = new PromptPanel(vm.generate());
+        prompt = new PromptView(vm.prompt());
         setLeft(prompt);
 
-        take = new TakePanel(vm.generate(), vm.playback(), this::exportSelected);
-        hum = new HumPanel(vm.hum(), vm.humPlayback(), vm.generate(), files);
+        take = new TakesView(vm.takes(), vm.playback(), this::exportSelected);
+        hum = new HumView(vm.hum(), vm.humPlayback(), vm.prompt(), files);
         Tab takeTab = new Tab("Takes", take);
         takeTab.setId("tab-takes");
         Tab humTab = new Tab("Hum a melody", hum);
@@ -108,7 +122,7 @@ public final class StudioView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         // a new take (also one made from the hum tab) is shown where it can be heard
-        vm.generate().selectedTake().addListener((o, a, b) -> {
+        vm.takes().selectedTake().addListener((o, a, b) -> {
             if (b != null) {
                 tabs.getSelectionModel().select(takeTab);
             }
@@ -116,7 +130,7 @@ public final class StudioView extends BorderPane {
 
         Label status = new Label();
         status.setId("status");
-        status.textProperty().bind(vm.generate().status());
+        status.textProperty().bind(vm.prompt().status());
         Label exportStatus = new Label();
         exportStatus.setId("export-status");
         exportStatus.textProperty().bind(vm.export().message());
@@ -128,6 +142,11 @@ public final class StudioView extends BorderPane {
         setBottom(bottom);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Puts the cursor in the prompt, ready to type. */
+    public void focusPrompt() {
+        prompt.focusPrompt();
     }
 
     /** A scene of the studio at its default size, themed. */
@@ -152,18 +171,18 @@ public final class StudioView extends BorderPane {
             if (inStory) {
                 story.generateStory();
             } else {
-                vm.generate().generate();
+                vm.prompt().generate();
             }
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && vm.busy().get()) {
-            vm.generate().cancel();
-            vm.story().cancel();
+            vm.prompt().cancel();
+            vm.story().renders().cancel();
             e.consume();
         } else if (inStory && !typing && UNDO.match(e)) {
-            vm.story().undo();
+            vm.story().timeline().undo();
             e.consume();
         } else if (inStory && !typing && (REDO.match(e) || REDO_SHIFT.match(e))) {
-            vm.story().redo();
+            vm.story().timeline().redo();
             e.consume();
         } else if (e.getCode() == KeyCode.SPACE && !typing && tabs.getSelectionModel().getSelectedIndex() == 0) {
             vm.playback().togglePlay();
@@ -176,7 +195,7 @@ public final class StudioView extends BorderPane {
 
     /** The export dialog for the selected take; asks before replacing a file. */
     void exportSelected() {
-        Take selected = vm.generate().selectedTake().get();
+        Take selected = vm.takes().selectedTake().get();
         if (selected != null) {
             export(selected);
         }
@@ -184,10 +203,10 @@ public final class StudioView extends BorderPane {
 
     /** The export dialog for the story's last render. */
     void exportStory() {
-        StoryRender render = vm.story().render().get();
+        StoryRender render = vm.story().renders().render().get();
         if (render != null) {
             ModelEntry model = vm.models().selected().get();
-            export(new StoryExport(vm.story().project().get(), render, model == null ? "" : model.name()));
+            export(new StoryExport(vm.story().project(), render, model == null ? "" : model.name()));
         }
     }
 
@@ -195,7 +214,7 @@ public final class StudioView extends BorderPane {
         String folder = vm.settings().exportFolder();
         Path initial = Path.of(folder == null ? System.getProperty("user.home") : folder)
                 .resolve(item.suggestedName());
-        ExportPane pane = new ExportPane(vm.export(), item, initial, files);
+        ExportView pane = new ExportView(vm.export(), item, initial, files);
         Dialog<ButtonType> dialog = exportDialog(pane);
         Optional<ButtonType> answer = dialog.showAndWait();
         if (answer.isEmpty() || answer.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
@@ -203,7 +222,7 @@ public final class StudioView extends BorderPane {
         }
         Path target = pane.path();
         if (target == null) {
-            vm.generate().statusNote("Export cancelled: no file name given.");
+            vm.prompt().statusNote("Export cancelled: no file name given.");
             return;
         }
         boolean confirmed = false;
@@ -221,7 +240,7 @@ public final class StudioView extends BorderPane {
         });
     }
 
-    private Dialog<ButtonType> exportDialog(ExportPane pane) {
+    private Dialog<ButtonType> exportDialog(ExportView pane) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Export take");
         dialog.setDialogPane(exportDialogPane(pane));
@@ -229,7 +248,7 @@ public final class StudioView extends BorderPane {
         return dialog;
     }
 
-    private DialogPane exportDialogPane(ExportPane content) {
+    private DialogPane exportDialogPane(ExportView content) {
         DialogPane pane = new DialogPane();
         pane.setId("export-dialog");
         pane.setHeaderText("Export the take as a WAV file");
@@ -243,12 +262,12 @@ public final class StudioView extends BorderPane {
 
     /** The export dialog's content for a screenshot (not shown as a window). */
     public javafx.scene.Parent exportPreview() {
-        Take selected = vm.generate().selectedTake().get();
+        Take selected = vm.takes().selectedTake().get();
         if (selected == null) {
             throw new IllegalStateException("no take to export");
         }
         Path initial = Path.of(System.getProperty("user.home")).resolve(selected.suggestedName());
-        return exportDialogPane(new ExportPane(vm.export(), selected, initial, files));
+        return exportDialogPane(new ExportView(vm.export(), selected, initial, files));
     }
 
     /** Shows the hum recorder tab. */

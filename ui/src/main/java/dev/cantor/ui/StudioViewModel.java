@@ -1,8 +1,24 @@
 package dev.cantor.ui;
 
 import dev.cantor.engine.api.DeviceChoice;
+import dev.cantor.engine.api.EngineServices;
 import dev.cantor.engine.audio.AudioPlayer;
 import dev.cantor.engine.audio.PcmOutput;
+import dev.cantor.ui.export.ExportViewModel;
+import dev.cantor.ui.hum.HumDevices;
+import dev.cantor.ui.hum.HumViewModel;
+import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.EngineProvider;
+import dev.cantor.ui.shared.EngineSession;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.ModelEntry;
+import dev.cantor.ui.shared.ModelsViewModel;
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.SettingsStore;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.story.StoryViewModel;
+import dev.cantor.ui.takes.TakesViewModel;
+import dev.cantor.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,7 +35,8 @@ public final class StudioViewModel implements AutoCloseable {
     private StudioSettings settings;
     private final EngineWorker worker;
     private final ModelsViewModel models;
-    private final GenerateViewModel generate;
+    private final TakesViewModel takes = new TakesViewModel();
+    private final PromptViewModel prompt;
     private final PlaybackViewModel playback;
     private final PlaybackViewModel humPlayback;
     private final HumViewModel hum;
@@ -34,38 +51,38 @@ public final class StudioViewModel implements AutoCloseable {
      * @param sampleRate the models' audio rate (for the hum recorder)
      * @param speakers   makes an audio output for each playback
      */
-    public StudioViewModel(SettingsStore store, EngineWorker worker, EngineProvider engines, ModelEntry builtIn,
-                           int sampleRate, Supplier<PcmOutput> speakers, HumDevices microphones) {
+    public StudioViewModel(SettingsStore store, EngineWorker worker, EngineProvider engines, EngineServices services,
+                           ModelEntry builtIn, int sampleRate, Supplier<PcmOutput> speakers, HumDevices microphones) {
         this.store = store;
         this.settings = store.load();
         this.worker = worker;
         this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
         this.session = new EngineSession(engines, models.selected());
         session.device().set(settings.deviceChoice());
-        this.generate = new GenerateViewModel(worker, session, settings, this::saveSettings);
+        this.prompt = new PromptViewModel(worker, session, settings, this::saveSettings, services.analysis(), takes);
         this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice());
+        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis());
         this.export = new ExportViewModel(worker, settings);
         this.storyPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.story = new StoryViewModel(worker, session, store.dir().resolve("stories"), settings.storyProject(),
-                file -> {
+        this.story = new StoryViewModel(worker, session, services.stories(), services.analysis(),
+                store.dir().resolve("stories"), settings.storyProject(), file -> {
                     settings = settings.withStoryProject(file.toAbsolutePath().toString());
                     write();
                 });
-        this.training = new TrainingViewModel(worker.ui(), models, store.dir().resolve("models"),
-                store.dir().resolve("training"));
-        story.render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
-        if (story.render().get() != null) {
-            storyPlayback.clip().set(story.render().get().result().audio());
+        this.training = new TrainingViewModel(worker.ui(), services.fineTunes(), models,
+                store.dir().resolve("models"), store.dir().resolve("training"));
+        story.renders().render().addListener((obs, old, r) -> storyPlayback.clip().set(r == null ? null : r.result().audio()));
+        if (story.renders().render().get() != null) {
+            storyPlayback.clip().set(story.renders().render().get().result().audio());
         }
-        generate.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
+        takes.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
         models.selected().addListener((obs, old, now) -> saveSettings());
         hum.device().addListener((obs, old, now) -> saveSettings());
         session.device().addListener((obs, old, now) -> saveSettings());
         if (store.warning() != null) {
-            generate.statusNote(store.warning());
+            prompt.statusNote(store.warning());
         }
     }
 
@@ -73,8 +90,14 @@ public final class StudioViewModel implements AutoCloseable {
         return models;
     }
 
-    public GenerateViewModel generate() {
-        return generate;
+    /** The prompt, its settings and the Generate button. */
+    public PromptViewModel prompt() {
+        return prompt;
+    }
+
+    /** This session's takes and the one selected. */
+    public TakesViewModel takes() {
+        return takes;
     }
 
     /** Playback of the selected take. */
@@ -140,13 +163,13 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Saves what the musician would expect to find next time (called on the UI thread). */
     public void saveSettings() {
-        settings = settings.withParameters(generate.seconds().get(), generate.temperature().get(),
-                generate.topK().get(), generate.topP().get(), generate.guidance().get())
+        settings = settings.withParameters(prompt.seconds().get(), prompt.temperature().get(),
+                prompt.topK().get(), prompt.topP().get(), prompt.guidance().get())
                 .withModelFolders(models.addedFolders())
                 .withSelectedModel(models.selected().get() == null ? null : models.selected().get().dir().toString())
                 .withInputDevice(hum.device().get())
                 .withDevice(session.device().get() == null ? DeviceChoice.AUTO : session.device().get())
-                .withRecentPrompts(generate.history());
+                .withRecentPrompts(prompt.history());
         write();
     }
 
@@ -154,7 +177,7 @@ public final class StudioViewModel implements AutoCloseable {
         try {
             store.save(settings);
         } catch (IOException e) {
-            generate.statusNote("Cannot save settings: " + e.getMessage());
+            prompt.statusNote("Cannot save settings: " + e.getMessage());
         }
     }
 
@@ -164,10 +187,10 @@ public final class StudioViewModel implements AutoCloseable {
         playback.shutdown();
         humPlayback.shutdown();
         storyPlayback.shutdown();
-        story.cancel();
+        story.close();
         training.close();
         hum.shutdown();
-        generate.shutdown();
+        prompt.shutdown();
         try {
             worker.awaitIdle(5);
         } catch (InterruptedException e) {

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 public interface MelodyTranscriber {
 
     /**
-     * The notes of a monophonic recording. Progress comes in stage "tracking pitch" (frames of
-     * the recording); cancelling stops within a few hundred frames.
+     * The notes of a monophonic recording. Progress comes in stage {@link ProgressStage#TRACKING_PITCH}
+     * (frames of the recording); cancelling stops within a few hundred frames.
      *
      * @throws RequestException   when the recording has no melody to transcribe (silence, noise,
      *                            drums), saying so in words a musician can act on

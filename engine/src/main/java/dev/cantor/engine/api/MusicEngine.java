@@ -14,8 +14,8 @@ public interface MusicEngine extends AutoCloseable {
     int MAX_TAKES = 8;
 
     /**
-     * Generates music. Progress comes in stages ("conditioning", "generating" in frames,
-     * "decoding"); cancelling stops within one sampling step.
+     * Generates music. Progress comes in stages ({@link ProgressStage}: conditioning, generating in frames,
+     * decoding); cancelling stops within one sampling step.
      *
      * @throws RequestException   when the request cannot be honoured (e.g. a melody with no pitch)
      * @throws CancelledException when cancelled
@@ -100,8 +100,8 @@ public interface MusicEngine extends AutoCloseable {
 
     /**
      * Renders a story as one continuous piece: each section under its own condition, the
-     * condition moving across each transition, progress in stages "section i of n" (frames done
-     * of all frames) then "decoding".
+     * condition moving across each transition, progress in {@link ProgressStage#section} stages (frames done
+     * of all frames) then decoding.
      *
      * @throws RequestException   when a section cannot be honoured
      * @throws CancelledException when cancelled

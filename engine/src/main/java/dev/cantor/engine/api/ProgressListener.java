@@ -13,7 +13,7 @@ public interface ProgressListener {
     /**
      * @param done  units finished so far (0..total)
      * @param total units in this stage, or -1 when unknown
-     * @param stage short human-readable name of what is running ("rendering", "training", ...)
+     * @param stage what is running; its {@link ProgressStage#toString()} is the word to show
      */
-    void onProgress(long done, long total, String stage);
+    void onProgress(long done, long total, ProgressStage stage);
 }

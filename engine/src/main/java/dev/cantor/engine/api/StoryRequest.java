@@ -1,7 +1,6 @@
 package dev.cantor.engine.api;
 
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.sampling.SamplingParams;
 import java.util.List;
 
 /**

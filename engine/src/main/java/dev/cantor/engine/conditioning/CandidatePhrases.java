@@ -1,6 +1,6 @@
 package dev.cantor.engine.conditioning;
 
-import dev.cantor.engine.data.Captioner;
+import dev.cantor.engine.music.MusicWords;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>A run of consecutive content words is one phrase ("purple elephant"). Every other word ends
  *       the run: joining words ("with", "and", "over", "featuring" …), articles and fillers, words
  *       of no kind ("music", "track", "beat", "solo" …), tempo words ("slow", "upbeat" — the corpus
- *       captions' own, from {@link Captioner#tempoWords}), and the words of tempo and key that
+ *       captions' own, from {@link MusicWords#tempoWords}), and the words of tempo and key that
  *       {@link PromptAttributes} reads (numbers, "bpm", "major", "minor", "sharp", note names such
  *       as "c#", "bb", "f#m"). So does any punctuation.</li>
  * </ol>
@@ -84,7 +84,7 @@ final class CandidatePhrases {
         words.addAll(NEUTRAL);
         words.addAll(RECORDING_AND_FORM);
         for (int bpm : new int[] {60, 80, 100, 120, 160}) {
-            for (String phrase : Captioner.tempoWords(bpm)) {
+            for (String phrase : MusicWords.tempoWords(bpm)) {
                 words.addAll(List.of(phrase.split("[\\s]+")));
             }
         }

@@ -1,9 +1,9 @@
 package dev.cantor.engine.conditioning;
 
-import dev.cantor.engine.data.Captioner;
-import dev.cantor.engine.data.GmInstruments;
-import dev.cantor.engine.data.Mood;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.MusicWords;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -122,9 +122,9 @@ public record MusicDescriptors(Style style, Mood mood, Set<String> instruments) 
     private static final List<Term<String>> INSTRUMENT_TERMS = instrumentTerms();
     private static final List<Term<String>> EVERYDAY_INSTRUMENT_TERMS = everydayInstrumentTerms();
     private static final List<Term<Style>> STYLE_TERMS =
-            vocabularyTerms(Style.values(), Style::label, Captioner::styleWords, EVERYDAY_STYLE_WORDS);
+            vocabularyTerms(Style.values(), Style::label, MusicWords::styleWords, EVERYDAY_STYLE_WORDS);
     private static final List<Term<Mood>> MOOD_TERMS =
-            vocabularyTerms(Mood.values(), Mood::label, Captioner::moodWords, EVERYDAY_MOOD_WORDS);
+            vocabularyTerms(Mood.values(), Mood::label, MusicWords::moodWords, EVERYDAY_MOOD_WORDS);
 
     public MusicDescriptors {
         instruments = Collections.unmodifiableSet(new TreeSet<>(instruments));
@@ -309,7 +309,7 @@ public record MusicDescriptors(Style style, Mood mood, Set<String> instruments) 
         List<Term<String>> terms = new ArrayList<>();
         for (String name : INSTRUMENTS) {
             terms.add(Term.of(name, name, false));
-            for (String phrase : Captioner.instrumentWords(name)) {
+            for (String phrase : MusicWords.instrumentWords(name)) {
                 terms.add(Term.of(phrase, name, false));
             }
         }

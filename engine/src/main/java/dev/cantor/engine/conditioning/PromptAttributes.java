@@ -1,6 +1,6 @@
 package dev.cantor.engine.conditioning;
 
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.music.Mode;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;

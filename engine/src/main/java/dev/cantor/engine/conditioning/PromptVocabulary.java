@@ -1,8 +1,8 @@
 package dev.cantor.engine.conditioning;
 
 import dev.cantor.engine.conditioning.MusicDescriptors.Kind;
-import dev.cantor.engine.data.Mood;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.Tonality;
 import java.util.Arrays;
 
 /**
@@ -28,7 +29,7 @@ final class Accompaniment {
         this.rnd = rnd;
         this.totalBeats = totalBeats;
         this.dynamics = spec.mood().dynamics();
-        this.beatsPerBar = spec.style().beatsPerBar();
+        this.beatsPerBar = spec.recipe().beatsPerBar();
     }
 
     /** Beat one strongest, then (in 4/4) beat three. */

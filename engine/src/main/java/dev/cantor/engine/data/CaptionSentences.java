@@ -1,5 +1,6 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.MusicWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,9 +47,9 @@ final class CaptionSentences {
                 .replace("{tempo}", tempoClause(spec, rnd))
                 .replace("{feel}", rnd.pick(Mix.of(spec).feelWords()))
                 .replace("{dynamics}", dynamicsClause(spec, rnd))
-                .replace("{pace}", rnd.chance(0.6) ? " The tempo is " + rnd.pick(Captioner.tempoWords(spec.tempoBpm()))
+                .replace("{pace}", rnd.chance(0.6) ? " The tempo is " + rnd.pick(MusicWords.tempoWords(spec.tempoBpm()))
                         + (rnd.chance(0.5) ? ", around " + spec.tempoBpm() + " bpm." : ".") : "")
-                .replace("{meter}", spec.style().beatsPerBar() == 3 ? rnd.pick(List.of(" in 3/4 time",
+                .replace("{meter}", spec.recipe().beatsPerBar() == 3 ? rnd.pick(List.of(" in 3/4 time",
                         " in three-four time", "")) : "");
         String keyed = rnd.chance(0.3) ? text + " It is in " + spec.tonality().label() : text;
         return Captioner.finish(keyed.endsWith(".") ? keyed.substring(0, keyed.length() - 1) : keyed);
@@ -74,7 +75,7 @@ final class CaptionSentences {
         if (rnd.chance(0.3)) {
             tags.add(rnd.pick(Mix.of(spec).feelWords()).replace(",", ""));
         }
-        if (spec.style().beatsPerBar() == 3 && rnd.chance(0.5)) {
+        if (spec.recipe().beatsPerBar() == 3 && rnd.chance(0.5)) {
             tags.add("3/4");
         }
         return upperKey(String.join(", ", tags).toLowerCase(Locale.ROOT), spec);
@@ -106,7 +107,7 @@ final class CaptionSentences {
 
     /** ", at about 80 bpm" / ", and the tempo is slow" / "": the tempo, in words or numbers. */
     private static String tempoClause(PieceSpec spec, ClipRandom rnd) {
-        String word = rnd.pick(Captioner.tempoWords(spec.tempoBpm()));
+        String word = rnd.pick(MusicWords.tempoWords(spec.tempoBpm()));
         return switch (rnd.below(5)) {
             case 0 -> ", at about " + spec.tempoBpm() + " bpm";
             case 1 -> ", " + word + " at " + spec.tempoBpm() + " BPM";

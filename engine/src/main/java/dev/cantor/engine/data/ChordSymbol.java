@@ -1,5 +1,7 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
 import java.util.List;
 

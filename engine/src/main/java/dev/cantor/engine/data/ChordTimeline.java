@@ -1,5 +1,6 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.Tonality;
 import java.util.List;
 
 /** The progression repeated over the clip: which chord sounds at a given beat. */

@@ -1,5 +1,6 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.MelodyNote;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public final class Composer {
 
     /** Composes the clip described by {@code spec}. Pure: the same spec gives the same score. */
     public Score compose(PieceSpec spec) {
-        Groove groove = new Groove(spec.tempoBpm(), spec.style().swing());
+        Groove groove = new Groove(spec.tempoBpm(), spec.recipe().swing());
         long lengthMicros = Math.round(spec.seconds() * 1e6);
-        int beatsPerBar = spec.style().beatsPerBar();
+        int beatsPerBar = spec.recipe().beatsPerBar();
         int bars = (int) Math.ceil(spec.seconds() * spec.tempoBpm() / (60.0 * beatsPerBar)) + 1;
         int totalBeats = bars * beatsPerBar;
         ChordTimeline chords = new ChordTimeline(spec.progression(), spec.beatsPerChord(), spec.tonality());

@@ -2,6 +2,7 @@ package dev.cantor.engine.data;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
@@ -97,7 +98,7 @@ public final class CorpusGenerator {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        progress.onProgress(0, config.clips(), "rendering");
+        progress.onProgress(0, config.clips(), ProgressStage.RENDERING);
 
         Runnable worker = () -> {
             try (GervillRenderer renderer = new GervillRenderer(config.soundfont(), config.sampleRate())) {
@@ -108,7 +109,7 @@ public final class CorpusGenerator {
                         return;
                     }
                     entries[i] = makeClip(config, i, sampler, composer, captioner, renderer);
-                    progress.onProgress(done.incrementAndGet(), config.clips(), "rendering");
+                    progress.onProgress(done.incrementAndGet(), config.clips(), ProgressStage.RENDERING);
                 }
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);

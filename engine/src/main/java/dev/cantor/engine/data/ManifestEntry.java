@@ -2,6 +2,10 @@ package dev.cantor.engine.data;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.MelodyNote;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Tonality;
 import java.util.List;
 import java.util.Objects;
 

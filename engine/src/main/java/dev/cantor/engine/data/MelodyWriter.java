@@ -1,5 +1,9 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +49,8 @@ final class MelodyWriter {
                 + spec.mood().registerShift()));
         this.tonicMidi = tonality.tonicAtOrBelow(center);
         this.centerStep = tonality.nearestStep(center, tonicMidi);
-        this.swung = spec.style().swing() > 0;
-        this.beatsPerBar = spec.style().beatsPerBar();
+        this.swung = spec.recipe().swing() > 0;
+        this.beatsPerBar = spec.recipe().beatsPerBar();
         this.phraseBeats = 2 * beatsPerBar;
         this.step = centerStep;
     }
@@ -89,7 +93,7 @@ final class MelodyWriter {
 
     /** A phrase rhythm filling {@code length} beats, ending on a held note and a rest. */
     private List<Slot> rhythm(double length) {
-        double density = spec.style().melodyDensity() * spec.mood().density();
+        double density = spec.recipe().melodyDensity() * spec.mood().density();
         if (spec.tempoBpm() > 140) {
             density *= 0.75;
         }

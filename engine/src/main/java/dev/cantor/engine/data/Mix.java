@@ -28,7 +28,7 @@ public record Mix(int reverb, int chorus, int lowPassHz) {
     /** The mix of the clip described by {@code spec}; a function of its seed, index, style and mood. */
     public static Mix of(PieceSpec spec) {
         ClipRandom rnd = new ClipRandom(ClipRandom.derive(spec.corpusSeed(), spec.index(), SALT));
-        Style style = spec.style();
+        StyleRecipe style = spec.recipe();
         double wet = spec.mood().reverb() * style.reverbScale() * rnd.uniform(0.6, 1.4);
         int reverb = (int) Math.round(Math.max(0, Math.min(120, wet)));
         int chorus = rnd.chance(style.chorusProbability()) ? rnd.between(24, 80) : 0;

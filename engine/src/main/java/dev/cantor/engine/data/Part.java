@@ -1,5 +1,7 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.GmInstruments;
+
 /**
  * One instrument of a piece and its mixer settings.
  *

@@ -1,5 +1,7 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.Style;
+
 /**
  * How a clip is played rather than written: small timing offsets and a dynamic shape, seeded
  * per clip (its own random stream, so the notes and the other aspects are unchanged), so two
@@ -45,7 +47,7 @@ public final class Performance {
         this.dynamics = Dynamics.values()[rnd.weighted(0.2, 0.2, 0.2, 0.2, 0.2)];
         this.depth = dynamics == Dynamics.STEADY ? 0 : rnd.uniform(0.08, 0.18);
         this.clipBeats = spec.seconds() * spec.tempoBpm() / 60.0;
-        this.beatsPerBar = spec.style().beatsPerBar();
+        this.beatsPerBar = spec.recipe().beatsPerBar();
     }
 
     /** The performance of the clip described by {@code spec}. Each call starts a fresh timing stream. */

@@ -1,5 +1,8 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
+import dev.cantor.engine.music.Tonality;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,6 +68,11 @@ public record PieceSpec(
         if (progression.isEmpty() || beatsPerChord <= 0) {
             throw new IllegalArgumentException("need a chord progression and a harmonic rhythm");
         }
+    }
+
+    /** How the composer plays this clip's style. */
+    public StyleRecipe recipe() {
+        return StyleRecipe.of(style);
     }
 
     public boolean hasDrums() {

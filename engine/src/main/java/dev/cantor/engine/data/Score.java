@@ -1,5 +1,6 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.MelodyNote;
 import java.util.List;
 
 /**

@@ -1,5 +1,11 @@
 package dev.cantor.engine.data;
 
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
+import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -34,48 +40,49 @@ public final class SpecSampler {
     public PieceSpec sample(long corpusSeed, int index, double seconds) {
         ClipRandom rnd = new ClipRandom(ClipRandom.derive(corpusSeed, index, SALT));
         Style style = rnd.pick(List.of(Style.values()));
-        Mood mood = rnd.pick(style.moods());
-        double pMajor = Math.max(0.08, Math.min(0.92, style.majorProbability() + mood.majorBias()));
+        StyleRecipe recipe = StyleRecipe.of(style);
+        Mood mood = rnd.pick(recipe.moods());
+        double pMajor = Math.max(0.08, Math.min(0.92, recipe.majorProbability() + mood.majorBias()));
         Mode mode = rnd.chance(pMajor) ? Mode.MAJOR : Mode.MINOR;
         Tonality tonality = new Tonality(Key.ofPitchClass(rnd.below(12)), mode);
 
         double position = Math.max(0, Math.min(1, mood.tempoPosition() + 0.25 * rnd.gaussian()));
-        int bpm = (int) Math.round(style.minBpm() + position * (style.maxBpm() - style.minBpm()));
+        int bpm = (int) Math.round(recipe.minBpm() + position * (recipe.maxBpm() - recipe.minBpm()));
 
         boolean calmMood = mood == Mood.CALM || mood == Mood.DREAMY || mood == Mood.SAD;
-        double pDrums = style.drumProbability() * (calmMood ? 0.8 : 1.0);
-        boolean drums = !style.drumPatterns().isEmpty() && rnd.chance(pDrums);
+        double pDrums = recipe.drumProbability() * (calmMood ? 0.8 : 1.0);
+        boolean drums = !recipe.drumPatterns().isEmpty() && rnd.chance(pDrums);
         int kit = -1;
         DrumPattern pattern = null;
         if (drums) {
-            pattern = rnd.pick(style.drumPatterns());
-            kit = pickAvailable(rnd, style.drumKits(), kitAvailable, new int[] {0});
+            pattern = rnd.pick(recipe.drumPatterns());
+            kit = pickAvailable(rnd, recipe.drumKits(), kitAvailable, new int[] {0});
             if (kit < 0) {
                 pattern = null;
             }
         }
 
-        int lead = pickAvailable(rnd, style.leadPrograms(), programAvailable, new int[] {0, 73, 80});
+        int lead = pickAvailable(rnd, recipe.leadPrograms(), programAvailable, new int[] {0, 73, 80});
         // Without drums, harmony and bass carry the pulse, so they must have a sharp attack.
         IntPredicate pulseOk = kit >= 0 ? programAvailable
                 : p -> programAvailable.test(p) && GmInstruments.hasSharpAttack(p);
-        int harmony = pickAvailable(rnd, style.harmonyPrograms(), pulseOk, new int[] {0, 46, 24, 48});
-        int bass = pickAvailable(rnd, style.bassPrograms(), pulseOk, new int[] {32, 33, 38, 0});
+        int harmony = pickAvailable(rnd, recipe.harmonyPrograms(), pulseOk, new int[] {0, 46, 24, 48});
+        int bass = pickAvailable(rnd, recipe.bassPrograms(), pulseOk, new int[] {32, 33, 38, 0});
         int pad = -1;
-        if (style.padPrograms().length > 0 && rnd.chance(style.padProbability())) {
-            pad = pickAvailable(rnd, style.padPrograms(), programAvailable, new int[0]);
+        if (recipe.padPrograms().length > 0 && rnd.chance(recipe.padProbability())) {
+            pad = pickAvailable(rnd, recipe.padPrograms(), programAvailable, new int[0]);
         }
         if (lead < 0 || harmony < 0 || bass < 0) {
             throw new SoundfontException("the soundfont lacks the basic General MIDI instruments (piano, bass)");
         }
 
-        CompStyle comp = rnd.pick(kit >= 0 ? style.comps() : onBeats(style.comps(), CompStyle::marksBeats,
+        CompStyle comp = rnd.pick(kit >= 0 ? recipe.comps() : onBeats(recipe.comps(), CompStyle::marksBeats,
                 CompStyle.ARPEGGIO));
-        BassStyle bassStyle = rnd.pick(kit >= 0 ? style.basses() : onBeats(style.basses(), BassStyle::marksBeats,
+        BassStyle bassStyle = rnd.pick(kit >= 0 ? recipe.basses() : onBeats(recipe.basses(), BassStyle::marksBeats,
                 BassStyle.ROOT_BEATS));
-        List<ChordSymbol> progression = rnd.pick(style.progressions(mode));
-        int beatsPerChord = rnd.pick(style.chordBeats());
-        boolean pentatonic = rnd.chance(style.pentatonicProbability());
+        List<ChordSymbol> progression = rnd.pick(recipe.progressions(mode));
+        int beatsPerChord = rnd.pick(recipe.chordBeats());
+        boolean pentatonic = rnd.chance(recipe.pentatonicProbability());
 
         return new PieceSpec(corpusSeed, index, style, mood, tonality, bpm, seconds, lead, harmony, bass, pad,
                 kit, pattern, comp, bassStyle, progression, beatsPerChord, pentatonic);

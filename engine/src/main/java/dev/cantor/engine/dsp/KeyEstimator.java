@@ -1,6 +1,6 @@
 package dev.cantor.engine.dsp;
 
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.music.Mode;
 
 /**
  * Key and mode of audio from its chroma, by the Krumhansl–Schmuckler method: the clip's

@@ -2,7 +2,7 @@ package dev.cantor.engine.dsp;
 
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
-import dev.cantor.engine.data.MelodyNote;
+import dev.cantor.engine.music.MelodyNote;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.cantor.engine.dsp;
 
+import dev.cantor.engine.api.Waveform;
+
 /**
  * Min/max envelope of a clip for drawing its waveform at any zoom: a pyramid of levels, each
  * holding the minimum and maximum of buckets twice as long as the level below. Drawing asks for
@@ -7,7 +9,7 @@ package dev.cantor.engine.dsp;
  * level that is still finer than a column, so a 10-minute take redraws as fast as a 1-second
  * one. Built once per take, off the UI thread.
  */
-public final class WaveformPeaks {
+public final class WaveformPeaks implements Waveform {
 
     /** Samples per bucket of the finest level. */
     public static final int BASE_BUCKET = 32;
@@ -59,15 +61,12 @@ public final class WaveformPeaks {
         return new WaveformPeaks(samples.length, pyramid.toArray(new float[0][]));
     }
 
-    /** Samples in the clip. */
+    @Override
     public int length() {
         return length;
     }
 
-    /**
-     * One (min, max) pair per column for samples [from, to): out[2c] is the minimum and
-     * out[2c + 1] the maximum over column c. Columns past the end of the clip are 0.
-     */
+    @Override
     public float[] columns(long from, long to, int columns) {
         if (columns < 1 || to <= from) {
             throw new IllegalArgumentException("need at least one column over a non-empty range");

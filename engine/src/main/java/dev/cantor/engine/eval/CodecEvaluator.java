@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.training.SpectralLoss;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class CodecEvaluator {
                 anchorMeans.get(a).add(clip, anchors.get(a).roundTrip(clip, sampleRate));
             }
             seconds += clip.length / (double) sampleRate;
-            progress.onProgress(i + 1, clips.size(), "evaluating");
+            progress.onProgress(i + 1, clips.size(), ProgressStage.EVALUATING);
         }
         int n = clips.size();
         ReconstructionFigures codec = codecMeans.figures();

@@ -1,12 +1,12 @@
 package dev.cantor.engine.eval;
 
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.data.Mode;
-import dev.cantor.engine.data.Tonality;
 import dev.cantor.engine.dsp.KeyEstimator;
 import dev.cantor.engine.dsp.TempoEstimator;
 import dev.cantor.engine.judge.JudgeScore;
 import dev.cantor.engine.judge.JudgeVerdict;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
 import java.util.List;
 

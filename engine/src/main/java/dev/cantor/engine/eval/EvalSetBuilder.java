@@ -3,11 +3,12 @@ package dev.cantor.engine.eval;
 import dev.cantor.engine.conditioning.PromptAttributes;
 import dev.cantor.engine.data.Captioner;
 import dev.cantor.engine.data.Composer;
-import dev.cantor.engine.data.MelodyNote;
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.data.StyleRecipe;
+import dev.cantor.engine.music.MelodyNote;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -237,7 +238,8 @@ public final class EvalSetBuilder {
         return true;
     }
 
-    private static int possibleCells(Style s) {
+    private static int possibleCells(Style style) {
+        StyleRecipe s = StyleRecipe.of(style);
         int bands = 0;
         for (TempoBand b : TempoBand.values()) {
             boolean overlaps = switch (b) {

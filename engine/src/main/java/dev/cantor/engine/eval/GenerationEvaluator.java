@@ -5,6 +5,8 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
@@ -12,7 +14,6 @@ import dev.cantor.engine.data.Soundfont;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import dev.cantor.engine.judge.AudioJudge;
 import dev.cantor.engine.judge.JudgeVerdict;
-import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ public final class GenerationEvaluator {
         int rate = engine.sampleRate();
         int melodyPrompts = 0;
         try (ReferenceRenderer renderer = new ReferenceRenderer(options.soundfont(), rate)) {
-            progress.onProgress(0, prompts.size(), "evaluating");
+            progress.onProgress(0, prompts.size(), ProgressStage.EVALUATING);
             for (int i = 0; i < prompts.size(); i++) {
                 EvalPrompt prompt = prompts.get(i);
                 cancel.throwIfCancelled();
@@ -134,18 +135,18 @@ public final class GenerationEvaluator {
                 for (int s = 0; s < options.seeds(); s++) {
                     evaluateSeed(prompt, i, s, hum, model, unconditional, cancel);
                 }
-                progress.onProgress(i + 1, prompts.size(), "evaluating");
+                progress.onProgress(i + 1, prompts.size(), ProgressStage.EVALUATING);
             }
         }
         MemorizationCheck memo = options.memorization();
         if (memo != null) {
-            progress.onProgress(0, memo.captions().size(), "memorization");
+            progress.onProgress(0, memo.captions().size(), ProgressStage.MEMORIZATION);
             for (int j = 0; j < memo.captions().size(); j++) {
                 cancel.throwIfCancelled();
                 GenerationResult r = engine.generate(request(memo.captions().get(j), memo.seconds(), seed(j, 0)),
                         ProgressListener.NONE, cancel);
                 model.addMemorization(memo.index().containsPrefix(r.codes()[0]));
-                progress.onProgress(j + 1, memo.captions().size(), "memorization");
+                progress.onProgress(j + 1, memo.captions().size(), ProgressStage.MEMORIZATION);
             }
         }
         List<float[]> refEmbeddings = reference.embeddings();

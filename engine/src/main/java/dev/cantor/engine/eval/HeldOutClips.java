@@ -1,11 +1,12 @@
 package dev.cantor.engine.eval;
 
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioFileException;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.data.Manifest;
-import dev.cantor.engine.library.TrackAnalysis;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.training.AudioFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         List<float[]> clips = new ArrayList<>();
         for (Path file : files) {
             clips.add(AudioLoader.loadMono(file, sampleRate).samples());
-            progress.onProgress(clips.size(), files.size(), "loading");
+            progress.onProgress(clips.size(), files.size(), ProgressStage.LOADING);
         }
         return new HeldOutClips(clips, List.of());
     }
@@ -94,7 +95,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
         for (int i = 0; i < files.size() && (maxClips == 0 || clips.size() < maxClips); i++) {
             try {
                 float[] excerpt = AudioLoader.loadMiddle(files.get(i), sampleRate, EXCERPT_SECONDS).samples();
-                double level = TrackAnalysis.rmsDbfs(excerpt);
+                double level = AudioMetrics.rmsDbfs(excerpt);
                 if (level < SILENT_DBFS) {
                     skipped.add(files.get(i).getFileName() + ": silent (" + Math.round(level)
                             + " dBFS), nothing to measure a codec on");
@@ -104,7 +105,7 @@ public record HeldOutClips(List<float[]> clips, List<String> skipped) {
             } catch (AudioFileException e) {
                 skipped.add(e.getMessage());
             }
-            progress.onProgress(i + 1, files.size(), "loading");
+            progress.onProgress(i + 1, files.size(), ProgressStage.LOADING);
         }
         if (clips.isEmpty()) {
             throw new AudioFileException("none of the " + files.size() + " audio files in " + dir

@@ -1,7 +1,7 @@
 package dev.cantor.engine.eval;
 
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.data.MelodyNote;
+import dev.cantor.engine.music.MelodyNote;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,10 +3,11 @@ package dev.cantor.engine.eval;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.engine.generation.LocalMusicEngine;
-import dev.cantor.engine.sampling.SamplingParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class LongFormEvaluator {
         Rate noise = new Rate();
         double wall = 0;
         double made = 0;
-        progress.onProgress(0, prompts.size(), "long form");
+        progress.onProgress(0, prompts.size(), ProgressStage.LONG_FORM);
         for (int i = 0; i < prompts.size(); i++) {
             cancel.throwIfCancelled();
             EvalPrompt prompt = prompts.get(i);
@@ -98,7 +99,7 @@ public final class LongFormEvaluator {
             pieces.add(new LongFormReport.Piece(prompt.id(), prompt.prompt(), prompt.tempoBpm(),
                     prompt.tonality().label(), seed, result.audio().seconds(), pieceKey.value(), pieceTempo.value(),
                     pieceCollapse.value(), windows));
-            progress.onProgress(i + 1, prompts.size(), "long form");
+            progress.onProgress(i + 1, prompts.size(), ProgressStage.LONG_FORM);
         }
         return new LongFormReport(prompts.size(), options.pieceSeconds(), options.windowSeconds(), key.count,
                 key.value(), tempo.value(), collapse.value(), silence.value(), noise.value(),

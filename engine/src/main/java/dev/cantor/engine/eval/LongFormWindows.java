@@ -2,12 +2,12 @@ package dev.cantor.engine.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.data.Key;
-import dev.cantor.engine.data.Tonality;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.dsp.KeyEstimator;
 import dev.cantor.engine.dsp.SpectralFlatness;
 import dev.cantor.engine.dsp.TempoEstimator;
-import dev.cantor.engine.library.TrackAnalysis;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class LongFormWindows {
 
     private static Window scoreWindow(float[] part, int rate, double start, TempoEstimator tempo, int tempoBpm,
                                       Tonality key) {
-        double level = TrackAnalysis.rmsDbfs(part);
+        double level = AudioMetrics.rmsDbfs(part);
         double flatness = SpectralFlatness.of(part, rate);
         Collapse collapse = collapse(level, flatness);
         Double bpm = null;

@@ -1,5 +1,6 @@
 package dev.cantor.engine.eval;
 
+import dev.cantor.engine.dsp.AudioMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,16 @@ package dev.cantor.engine.finetune;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.FineTuneListener;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.eval.CodecEvaluator;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.training.CodecTrainer;
 import dev.cantor.engine.training.CodecTrainingConfig;
 import dev.cantor.engine.training.TrainingCheckpoint;
@@ -39,7 +42,7 @@ final class CodecFineTune {
 
     /** Trains (or goes on training) the codec of the fine-tune in {@code out}; returns the state with its figures. */
     static FineTuneState run(Path out, FineTuneState state, TrainingLibrary library, ProgressListener progress,
-                             CancellationToken cancel, FineTuneJob.Listener listener) throws IOException {
+                             CancellationToken cancel, FineTuneListener listener) throws IOException {
         Path codecDir = out.resolve(MusicModel.CODEC_DIR);
         Path baseCodec = Path.of(state.baseModel()).resolve(MusicModel.CODEC_DIR);
         CodecTuning tuning = state.codec();
@@ -100,10 +103,10 @@ final class CodecFineTune {
                 .withLearningRate(s.codec().learningRate()).withCheckpointEvery(CHECKPOINT_EVERY).withSeed(s.seed());
     }
 
-    private static CodecTuning.Figures measure(CodecModel codec, List<float[]> clips, ProgressListener progress,
+    private static CodecFigures measure(CodecModel codec, List<float[]> clips, ProgressListener progress,
                                                CancellationToken cancel) {
         CodecEvaluator.Report r = CodecEvaluator.evaluate(codec, clips, progress, cancel);
-        return new CodecTuning.Figures(r.clips(), r.siSnrDb(), r.melDistance(), r.stftDistance());
+        return new CodecFigures(r.clips(), r.siSnrDb(), r.melDistance(), r.stftDistance());
     }
 
     /**
@@ -124,7 +127,7 @@ final class CodecFineTune {
             for (int c = (i % every) % Math.max(1, cut.size()); c < cut.size(); c += every) {
                 out.add(cut.get(c));
             }
-            progress.onProgress(i + 1, tracks.size(), "reading");
+            progress.onProgress(i + 1, tracks.size(), ProgressStage.READING);
         }
         return out;
     }

@@ -3,6 +3,8 @@ package dev.cantor.engine.finetune;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
 
 /**
  * The codec's part of a fine-tune (saved in {@code finetune/job.json}): its budget, its progress,
@@ -24,31 +26,14 @@ public record CodecTuning(
         @JsonProperty("learning_rate") double learningRate,
         @JsonProperty("steps_done") long stepsDone,
         @JsonProperty("train_minutes") double trainMinutes,
-        @JsonProperty("before") Figures before,
-        @JsonProperty("after") Figures after) {
+        @JsonProperty("before") CodecFigures before,
+        @JsonProperty("after") CodecFigures after) {
 
-    /** The share of a time budget the codec gets (the language model gets the rest). */
-    public static final double TIME_SHARE = 0.3;
     static final double LEARNING_RATE = 2e-4;
-
-    /**
-     * Reconstruction of the held-out files' clips.
-     *
-     * @param clips        clips measured
-     * @param siSnrDb      mean scale-invariant SNR (dB, higher is better)
-     * @param melDistance  mean multi-scale log-mel L1 (lower is better)
-     * @param stftDistance mean log-STFT L1 (lower is better)
-     */
-    public record Figures(
-            @JsonProperty("clips") int clips,
-            @JsonProperty("si_snr_db") double siSnrDb,
-            @JsonProperty("mel_distance") double melDistance,
-            @JsonProperty("stft_distance") double stftDistance) {
-    }
 
     /** The codec's budget within a fine-tune of {@code steps} steps or {@code minutes} minutes. */
     static CodecTuning budget(long steps, double minutes) {
-        return new CodecTuning(steps, minutes * TIME_SHARE, LEARNING_RATE, 0, 0, null, null);
+        return new CodecTuning(steps, minutes * FineTuneRequest.CODEC_TIME_SHARE, LEARNING_RATE, 0, 0, null, null);
     }
 
     /** True once the tuned codec is measured and saved. */
@@ -56,7 +41,7 @@ public record CodecTuning(
         return after != null;
     }
 
-    CodecTuning withBefore(Figures figures) {
+    CodecTuning withBefore(CodecFigures figures) {
         return new CodecTuning(steps, minutes, learningRate, stepsDone, trainMinutes, figures, after);
     }
 
@@ -64,7 +49,7 @@ public record CodecTuning(
         return new CodecTuning(steps, minutes, learningRate, done, trainedMinutes, before, after);
     }
 
-    CodecTuning finishedWith(Figures figures) {
+    CodecTuning finishedWith(CodecFigures figures) {
         return new CodecTuning(steps, minutes, learningRate, stepsDone, trainMinutes, before, figures);
     }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.finetune.FineTuneListener;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.conditioning.TextEncoder;
 import dev.cantor.engine.data.TokenCache;
@@ -14,7 +17,6 @@ import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.io.JsonProblems;
 import dev.cantor.engine.library.TrainingLibraries;
-import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ModelFolder;
 import dev.cantor.engine.runtime.NoGrad;
@@ -45,45 +47,6 @@ public final class FineTuneJob {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FineTuneJob() {
-    }
-
-    /** What a running fine-tune reports besides progress (called on its thread; keep it cheap). */
-    public interface Listener {
-        Listener NONE = new Listener() { };
-
-        /** A new phase: "tokenizing", "measuring the base model", "training", "measuring the result". */
-        default void onPhase(String phase) {
-        }
-
-        default void onStep(long step, double loss) {
-        }
-
-        default void onValidation(long step, double loss) {
-        }
-
-        /** A codec training step: its loss and the batch's reconstruction SI-SNR (dB). */
-        default void onCodecStep(long step, double loss, double batchSiSnrDb) {
-        }
-
-        /** The codec measured on the held-out files, before ({@code after} false) or after its training. */
-        default void onCodecFigures(boolean after, CodecTuning.Figures figures) {
-        }
-    }
-
-    /**
-     * What to fine-tune.
-     *
-     * @param library   the imported library (with its captions and split)
-     * @param baseModel the model folder to start from
-     * @param out       the new model's folder (empty or missing)
-     * @param steps     training steps, or 0 to use {@code minutes}
-     * @param minutes   training minutes, or 0 to use {@code steps}
-     * @param seed      seed of the run
-     * @param tuneCodec also fine-tune the codec, first ({@link CodecTuning#TIME_SHARE} of a time budget;
-     *                  under a step budget, as many codec steps as LM steps)
-     */
-    public record Request(TrainingLibrary library, Path baseModel, Path out, long steps, double minutes, long seed,
-                          boolean tuneCodec) {
     }
 
     /** True when {@code out} holds a fine-tune (finished or not). */
@@ -122,7 +85,7 @@ public final class FineTuneJob {
      * @throws IllegalArgumentException when the library is too small, the budget is not one of
      *                                  steps or minutes, or {@code out} is not free
      */
-    public static FineTuneState create(Request r) throws IOException {
+    public static FineTuneState create(FineTuneRequest r) throws IOException {
         String small = r.library().tooSmall();
         if (small != null) {
             throw new IllegalArgumentException(small);
@@ -153,8 +116,8 @@ public final class FineTuneJob {
      *
      * @throws CancelledException when cancelled (after saving a checkpoint: run again to resume)
      */
-    public static FineTuneState run(Path out, ProgressListener progress, CancellationToken cancel, Listener listener)
-            throws IOException {
+    public static FineTuneState run(Path out, ProgressListener progress, CancellationToken cancel,
+                                    FineTuneListener listener) throws IOException {
         // any thread may run a fine-tune (the studio's training thread): autograd is off except
         // inside the training steps, which turn it on for themselves
         try (NoGrad off = NoGrad.begin()) {
@@ -163,7 +126,7 @@ public final class FineTuneJob {
     }
 
     private static FineTuneState runWithoutGrad(Path out, ProgressListener progress, CancellationToken cancel,
-                                                Listener listener) throws IOException {
+                                                FineTuneListener listener) throws IOException {
         FineTuneState state = state(out);
         if (state.finished()) {
             return state;
@@ -228,7 +191,7 @@ public final class FineTuneJob {
     }
 
     private static FineTuneState train(Path out, FineTuneState state, LmTrainer trainer, ProgressListener progress,
-                                       CancellationToken cancel, Listener listener) throws IOException {
+                                       CancellationToken cancel, FineTuneListener listener) throws IOException {
         TrainingBudget budget = new TrainingBudget(state.steps(), state.lmBudgetSeconds(), trainer::wallSeconds,
                 progress, cancel);
         Path lmDir = out.resolve(MusicModel.LM_DIR);

@@ -2,15 +2,17 @@ package dev.cantor.engine.finetune;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrackAnalysis;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.conditioning.TextEncoder;
 import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.dsp.MelodyChroma;
 import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrackAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ final class LibraryTokenizer {
             for (int c = 0; c < clips.size(); c++) {
                 out.add(clip(track, c, clips.get(c), embedding));
             }
-            progress.onProgress(i + 1, tracks.size(), "tokenizing");
+            progress.onProgress(i + 1, tracks.size(), ProgressStage.TOKENIZING);
         }
         return out;
     }
@@ -81,7 +83,7 @@ final class LibraryTokenizer {
                 break;
             }
             float[] clip = Arrays.copyOfRange(mono, start, end);
-            if (TrackAnalysis.rmsDbfs(clip) >= SILENT_DBFS) {
+            if (AudioMetrics.rmsDbfs(clip) >= SILENT_DBFS) {
                 out.add(clip);
             }
         }

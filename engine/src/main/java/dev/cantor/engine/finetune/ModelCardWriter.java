@@ -1,8 +1,9 @@
 package dev.cantor.engine.finetune;
 
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.io.AtomicFiles;
-import dev.cantor.engine.library.LibraryTrack;
-import dev.cantor.engine.library.TrainingLibrary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class ModelCardWriter {
             b.append(String.format(Locale.ROOT, "%nThe codec, on %d clips of the held-out files (`cantor eval-codec`'s "
                     + "figures):%n%n", c.after().clips()));
             b.append("| codec | SI-SNR (dB, higher is better) | log-mel distance | log-STFT distance |\n|---|---|---|---|\n");
-            for (Map.Entry<String, CodecTuning.Figures> row : List.of(Map.entry("base", c.before()),
+            for (Map.Entry<String, CodecFigures> row : List.of(Map.entry("base", c.before()),
                     Map.entry("fine-tuned", c.after()))) {
                 b.append(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %.3f |%n", row.getKey(),
                         row.getValue().siSnrDb(), row.getValue().melDistance(), row.getValue().stftDistance()));

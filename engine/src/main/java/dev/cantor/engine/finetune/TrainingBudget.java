@@ -2,6 +2,7 @@ package dev.cantor.engine.finetune;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -67,7 +68,7 @@ final class TrainingBudget {
     void afterStep() {
         if (byTime()) {
             double t = trainedSeconds.getAsDouble();
-            progress.onProgress(Math.round(Math.min(t, seconds)), Math.round(seconds), "training");
+            progress.onProgress(Math.round(Math.min(t, seconds)), Math.round(seconds), ProgressStage.TRAINING);
         }
         if (user.isCancelled() || spent()) {
             stop.cancel();

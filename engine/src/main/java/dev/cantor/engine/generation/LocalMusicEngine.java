@@ -6,8 +6,10 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.api.TakesResult;
@@ -19,11 +21,10 @@ import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.conditioning.PromptAttributes;
 import dev.cantor.engine.conditioning.PromptVocabulary;
 import dev.cantor.engine.conditioning.TextEncoder;
-import dev.cantor.engine.data.Key;
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.Mode;
 import dev.cantor.engine.runtime.NoGrad;
-import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.util.List;
 
@@ -148,7 +149,7 @@ public final class LocalMusicEngine implements MusicEngine {
                                AudioStreamListener stream, CancellationToken cancel) {
         SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
                 request.guidance(), request.seed());            // in range: the request checked them
-        progress.onProgress(0, 1, "conditioning");
+        progress.onProgress(0, 1, ProgressStage.CONDITIONING);
         LmCondition condition = condition(request);
         int[][] prompt = null;
         float[] promptAudio = null;
@@ -178,10 +179,10 @@ public final class LocalMusicEngine implements MusicEngine {
             StoryGenerator.Tokens tokens = new StoryGenerator(generator, frameRate()).generate(request, conditions,
                     model.codec().config().numCodebooks(), progress, cancel);
             cancel.throwIfCancelled();
-            progress.onProgress(0, 1, "decoding");
+            progress.onProgress(0, 1, ProgressStage.DECODING);
             int[][] codes = tokens.codes();
             float[] audio = model.codec().decode(codes, codes[0].length * model.codec().config().hopLength());
-            progress.onProgress(1, 1, "decoding");
+            progress.onProgress(1, 1, ProgressStage.DECODING);
             return new StoryResult(new AudioClip(audio, sampleRate()), codes, tokens.sectionStart(), frameRate(),
                     (System.nanoTime() - t0) / 1e9);
         }
@@ -212,7 +213,7 @@ public final class LocalMusicEngine implements MusicEngine {
                     model.codec().config().numCodebooks(), new StoryGenerator.Tokens(previous.codes(), before), section,
                     regenerateFollowing, progress, cancel);
             cancel.throwIfCancelled();
-            progress.onProgress(0, 1, "decoding");
+            progress.onProgress(0, 1, ProgressStage.DECODING);
             int hop = model.codec().config().hopLength();
             int[][] codes = tokens.codes();
             float[] fresh = model.codec().decode(codes, codes[0].length * hop);
@@ -224,7 +225,7 @@ public final class LocalMusicEngine implements MusicEngine {
             if (!regenerateFollowing && section + 1 < n) {
                 audio = crossfade(audio, old, start[section + 1] * hop - fade, fade);
             }
-            progress.onProgress(1, 1, "decoding");
+            progress.onProgress(1, 1, ProgressStage.DECODING);
             return new StoryResult(new AudioClip(audio, sampleRate()), codes, start, frameRate(),
                     (System.nanoTime() - t0) / 1e9);
         }

@@ -2,9 +2,10 @@ package dev.cantor.engine.generation;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.lm.LmCondition;
-import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class StoryGenerator {
 
     /**
      * @param conditions one per section (text, tempo, key, mode, melody), from the engine
-     * @param progress   frames done of all frames, in stages "section i of n"
+     * @param progress   frames done of all frames, in {@link ProgressStage#section} stages
      */
     Tokens generate(StoryRequest request, List<LmCondition> conditions, int numCodebooks, ProgressListener progress,
                     CancellationToken cancel) {
@@ -82,7 +83,7 @@ final class StoryGenerator {
         int made = 0;
         for (int i = 0; i < n; i++) {
             StoryRequest.Section section = request.sections().get(i);
-            String stage = "section " + (i + 1) + " of " + n;
+            ProgressStage stage = ProgressStage.section(i, n);
             int frames = start[i + 1] - start[i];
             int fade = i == 0 ? 0 : Math.min(transition, frames - 1);
             int done = 0;

@@ -4,11 +4,12 @@ import dev.cantor.engine.api.AudioStreamListener;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.TakesResult;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.lm.LmCondition;
-import dev.cantor.engine.sampling.SamplingParams;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,11 @@ final class TakeRenderer {
         long t0 = System.nanoTime();
         int[][][] codes = generator.generateTakes(job.condition(), job.prompt(), job.frames(),
                 generator.defaultContextFrames(), params, seeds,
-                (done, all) -> progress.onProgress(done, all, "generating"),
+                (done, all) -> progress.onProgress(done, all, ProgressStage.GENERATING),
                 streaming == null ? TokenGenerator.FrameSink.NONE : streaming, cancel);
         double sampling = (System.nanoTime() - t0) / 1e9;
         cancel.throwIfCancelled();
-        progress.onProgress(0, 1, "decoding");
+        progress.onProgress(0, 1, ProgressStage.DECODING);
         List<float[]> audio = new ArrayList<>();
         double[] decode = new double[seeds.length];
         double lm;
@@ -77,7 +78,7 @@ final class TakeRenderer {
                 decode[t] = (System.nanoTime() - d0) / 1e9;
             }
         }
-        progress.onProgress(1, 1, "decoding");
+        progress.onProgress(1, 1, ProgressStage.DECODING);
         List<GenerationResult> takes = new ArrayList<>();
         List<Long> seedList = new ArrayList<>();
         double decodeAll = 0;

@@ -1,7 +1,7 @@
 package dev.cantor.engine.judge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Style;
 import java.util.Arrays;
 import java.util.List;
 

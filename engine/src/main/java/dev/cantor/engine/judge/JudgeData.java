@@ -2,6 +2,7 @@ package dev.cantor.engine.judge;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.data.Manifest;
 import dev.cantor.engine.data.ManifestEntry;
@@ -66,7 +67,7 @@ public final class JudgeData {
             float[] mono = AudioLoader.loadMono(corpus.resolve(e.file()), config.sampleRate()).samples();
             examples.add(new Example(judge.features(mono), judge.frames(mono.length), styleIndex(config, e.style()),
                     instrumentFlags(config, e.instruments()), e));
-            progress.onProgress(i + 1, entries.size(), "loading");
+            progress.onProgress(i + 1, entries.size(), ProgressStage.LOADING);
         }
         return examples;
     }

@@ -1,5 +1,6 @@
 package dev.cantor.engine.library;
 
+import dev.cantor.engine.api.finetune.TrackAnalysis;
 import dev.cantor.engine.audio.TrackTags;
 import java.util.ArrayList;
 import java.util.List;

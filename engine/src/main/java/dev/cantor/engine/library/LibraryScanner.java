@@ -2,6 +2,10 @@ package dev.cantor.engine.library;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrackAnalysis;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import dev.cantor.engine.audio.TrackTags;
@@ -79,7 +83,7 @@ public final class LibraryScanner {
             Path file = audio.get(i);
             String rel = root.relativize(file).toString().replace('\\', '/');
             tracks.add(read(file, rel, before.get(rel), prints));
-            progress.onProgress(i + 1, audio.size(), "reading");
+            progress.onProgress(i + 1, audio.size(), ProgressStage.READING);
         }
         tracks = markDuplicates(tracks, prints);
         tracks = split(tracks, before);
@@ -121,7 +125,7 @@ public final class LibraryScanner {
                     String.format(Locale.ROOT, "only %.1f s long (at least %.0f s needed)", seconds, MIN_TRACK_SECONDS),
                     seconds, ANALYSIS_RATE, null, tags.isEmpty() ? null : tags, null, null, false, false);
         }
-        TrackAnalysis analysis = TrackAnalysis.of(clip.samples(), clip.sampleRate());
+        TrackAnalysis analysis = TrackAnalyzer.analyze(clip.samples(), clip.sampleRate());
         prints.put(rel, AudioFingerprint.of(clip.samples(), clip.sampleRate()));
         boolean edited = earlier != null && earlier.captionEdited();
         String caption = edited ? earlier.caption() : CaptionWriter.suggest(rel, tags.isEmpty() ? null : tags, analysis);

@@ -3,6 +3,7 @@ package dev.cantor.engine.library;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.io.InputFiles;
 import dev.cantor.engine.io.JsonProblems;

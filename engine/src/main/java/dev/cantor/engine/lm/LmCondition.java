@@ -1,7 +1,7 @@
 package dev.cantor.engine.lm;
 
 import dev.cantor.engine.conditioning.MusicDescriptors;
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.music.Mode;
 
 /**
  * What one generated sequence is conditioned on. Every part may be absent (null): absent parts

@@ -2,8 +2,8 @@ package dev.cantor.engine.lm;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cantor.engine.data.Mood;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
 
 /**
  * Shape of the token language model. Saved as {@code config.json} beside the weights.

@@ -3,6 +3,7 @@ package dev.cantor.engine.sampling;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.lm.KvCache;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;

@@ -1,5 +1,6 @@
 package dev.cantor.engine.sampling;
 
+import dev.cantor.engine.api.SamplingParams;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

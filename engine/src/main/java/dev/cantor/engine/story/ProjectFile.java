@@ -1,5 +1,9 @@
 package dev.cantor.engine.story;
 
+import dev.cantor.engine.api.story.StoryFile;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StoryService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,7 @@ import java.nio.file.Path;
  * <p>Only the text is compared (not the modification time, whose resolution differs between
  * file systems). A file that has disappeared is simply written again: nothing is lost by that.
  */
-public final class ProjectFile {
+public final class ProjectFile implements StoryFile {
 
     private final Path path;
     private String lastSeen;          // null: this window has not read or written the file yet
@@ -32,21 +36,18 @@ public final class ProjectFile {
      *
      * @throws StoryProjectException when it is missing, damaged, from a newer Cantor or invalid
      */
-    public static Opened open(Path path) throws StoryProjectException {
+    public static StoryService.Opened open(Path path) throws StoryProjectException {
         String text = StoryProjects.readText(path);
         StoryProject project = StoryProjects.parse(text, StoryProjects.fileName(path));
-        return new Opened(project, new ProjectFile(path, text));
+        return new StoryService.Opened(project, new ProjectFile(path, text));
     }
 
-    /** A project read from its file, and the file. */
-    public record Opened(StoryProject project, ProjectFile file) {
-    }
-
+    @Override
     public Path path() {
         return path;
     }
 
-    /** True when the file now holds something other than what this window last read or wrote. */
+    @Override
     public boolean changedElsewhere() {
         try {
             return Files.exists(path) && !StoryProjects.readText(path).equals(lastSeen);
@@ -55,12 +56,7 @@ public final class ProjectFile {
         }
     }
 
-    /**
-     * Writes the project atomically unless the file changed since this window last saw it.
-     *
-     * @throws ChangedElsewhereException when it did (the file is left as it is)
-     * @throws IOException when it cannot be written
-     */
+    @Override
     public void save(StoryProject project) throws IOException {
         String text = StoryProjects.text(project);
         if (changedElsewhere()) {
@@ -73,20 +69,10 @@ public final class ProjectFile {
         lastSeen = text;
     }
 
-    /** Writes the project whatever the file holds now (the musician agreed to replace it). */
+    @Override
     public void replace(StoryProject project) throws IOException {
         String text = StoryProjects.text(project);
         StoryProjects.writeText(path, text);
         lastSeen = text;
-    }
-
-    /** The project file changed on disk since this window read or wrote it; it was not overwritten. */
-    public static final class ChangedElsewhereException extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        ChangedElsewhereException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.cantor.engine.story;
 
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.io.InputFileException;
 import dev.cantor.engine.io.InputFiles;

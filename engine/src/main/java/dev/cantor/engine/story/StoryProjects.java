@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cantor.engine.api.GenerationRequest;
-import dev.cantor.engine.api.RequestException;
-import dev.cantor.engine.api.StoryRequest;
-import dev.cantor.engine.data.Key;
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.io.AtomicFiles;
 import dev.cantor.engine.io.InputFileException;
 import dev.cantor.engine.io.InputFiles;
@@ -17,8 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads, checks and writes story project files. Reading never changes the file; writing is
@@ -26,12 +21,6 @@ import java.util.Locale;
  */
 public final class StoryProjects {
 
-    /** Longest story one project may ask for (30 minutes). */
-    public static final double MAX_TOTAL_SECONDS = 1800;
-    /** Longest section. */
-    public static final double MAX_SECTION_SECONDS = 600;
-    /** Most sections in one story (each is a prompt to embed and a seam to render). */
-    public static final int MAX_SECTIONS = StoryRequest.MAX_SECTIONS;
     /** Largest project file read (a 100-section project with many takes is well under 1 MB). */
     public static final long MAX_PROJECT_BYTES = 10_000_000;
 
@@ -129,7 +118,7 @@ public final class StoryProjects {
             throw new StoryProjectException(name + ": " + JsonProblems.oneLine(e.getMessage()), e);
         }
         try {
-            return check(project.normalized());
+            return project.normalized().checked();
         } catch (IllegalArgumentException e) {
             throw new StoryProjectException(name + ": " + e.getMessage(), e);
         }
@@ -142,7 +131,7 @@ public final class StoryProjects {
 
     /** The text {@link #write} puts in a file for {@code project} (checked first). */
     static String text(StoryProject project) throws IOException {
-        return JSON.writeValueAsString(check(project.normalized()));
+        return JSON.writeValueAsString(project.normalized().checked());
     }
 
     static void writeText(Path file, String text) throws IOException {
@@ -151,68 +140,6 @@ public final class StoryProjects {
             Files.createDirectories(parent);
         }
         AtomicFiles.writeString(file, text);
-    }
-
-    /**
-     * Checks every value a person may have typed.
-     *
-     * @throws IllegalArgumentException naming the section and field at fault
-     */
-    public static StoryProject check(StoryProject p) {
-        List<StorySection> sections = p.sections();
-        if (sections == null || sections.isEmpty()) {
-            throw new IllegalArgumentException("a story needs at least one section");
-        }
-        if (sections.size() > MAX_SECTIONS) {
-            throw new IllegalArgumentException("the story has " + sections.size() + " sections; at most "
-                    + MAX_SECTIONS);
-        }
-        double shortest = Double.MAX_VALUE;
-        for (int i = 0; i < sections.size(); i++) {
-            StorySection s = sections.get(i);
-            String where = "section " + (i + 1);
-            if (s == null) {
-                throw new IllegalArgumentException(where + " is empty");
-            }
-            if ((s.prompt() == null || s.prompt().isBlank()) && s.melody() == null) {
-                throw new IllegalArgumentException(where + " needs a \"prompt\" (or a \"melody\")");
-            }
-            if (!(s.seconds() > 0) || s.seconds() > MAX_SECTION_SECONDS) {
-                throw new IllegalArgumentException(where + ": \"seconds\" must be more than 0 and at most "
-                        + (int) MAX_SECTION_SECONDS + ", got " + s.seconds());
-            }
-            if (s.tempoBpm() != null && !(s.tempoBpm() >= 20 && s.tempoBpm() <= 400)) {
-                throw new IllegalArgumentException(where + ": \"tempo_bpm\" must be 20..400, got " + s.tempoBpm());
-            }
-            try {
-                if (s.key() != null) {
-                    Key.fromLabel(s.key());
-                }
-                if (s.mode() != null) {
-                    Mode.fromLabel(s.mode());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-            }
-            shortest = Math.min(shortest, s.seconds());
-        }
-        if (p.seconds() > MAX_TOTAL_SECONDS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the story is %.0f s long; at most %.0f s", p.seconds(), MAX_TOTAL_SECONDS));
-        }
-        double t = p.transitionSeconds();
-        if (!(t >= 0) || (sections.size() > 1 && t >= shortest)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "\"transition_seconds\" must be at least 0 and shorter than every section (the shortest is "
-                            + "%.1f s), got %s", shortest, t));
-        }
-        StoryProject.Sampling s = p.sampling();
-        try {
-            GenerationRequest.requireValidSampling(s.temperature(), s.topK(), s.topP(), s.guidance());
-        } catch (RequestException e) {
-            throw new IllegalArgumentException("\"sampling\": " + e.getMessage(), e);
-        }
-        return p;
     }
 
     /** The seed section {@code index} samples with: its own, else one derived from the story's. */

@@ -2,6 +2,9 @@ package dev.cantor.engine.story;
 
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StorySection;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioFiles;
 import java.io.IOException;

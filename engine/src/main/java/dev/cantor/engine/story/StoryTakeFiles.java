@@ -1,6 +1,8 @@
 package dev.cantor.engine.story;
 
 import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavReader;

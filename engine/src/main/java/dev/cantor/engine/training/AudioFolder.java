@@ -1,6 +1,7 @@
 package dev.cantor.engine.training;
 
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.data.Manifest;
 import dev.cantor.engine.data.ManifestEntry;
@@ -50,7 +51,7 @@ public final class AudioFolder {
         List<float[]> clips = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             clips.add(AudioLoader.loadMono(files.get(i), sampleRate).samples());
-            progress.onProgress(i + 1, files.size(), "loading");
+            progress.onProgress(i + 1, files.size(), ProgressStage.LOADING);
         }
         return clips;
     }

@@ -9,7 +9,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
-import dev.cantor.engine.eval.AudioMetrics;
+import dev.cantor.engine.dsp.AudioMetrics;
 import dev.cantor.engine.nn.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.cantor.engine.training;
 
-import dev.cantor.engine.data.Key;
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.Mode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

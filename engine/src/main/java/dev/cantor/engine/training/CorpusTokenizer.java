@@ -2,6 +2,7 @@ package dev.cantor.engine.training;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.conditioning.TextEncoder;
@@ -41,7 +42,7 @@ public final class CorpusTokenizer {
         for (int i = 0; i < files.size(); i++) {
             cancel.throwIfCancelled();
             out.add(tokenize(dir, files.get(i), labelled ? entries.get(i) : null));
-            progress.onProgress(i + 1, files.size(), "tokenizing");
+            progress.onProgress(i + 1, files.size(), ProgressStage.TOKENIZING);
         }
         return out;
     }

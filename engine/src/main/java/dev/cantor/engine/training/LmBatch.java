@@ -1,11 +1,11 @@
 package dev.cantor.engine.training;
 
 import dev.cantor.engine.conditioning.MusicDescriptors;
-import dev.cantor.engine.data.Key;
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.Mode;
 import dev.cantor.engine.patterns.DelayPattern;
 import java.util.ArrayList;
 import java.util.List;

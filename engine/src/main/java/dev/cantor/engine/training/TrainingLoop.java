@@ -3,6 +3,7 @@ package dev.cantor.engine.training;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import java.io.IOException;
 
 /**
@@ -52,7 +53,7 @@ public final class TrainingLoop {
             while (done < targetSteps) {
                 cancel.throwIfCancelled();
                 done = step.run();
-                progress.onProgress(done, targetSteps, "training");
+                progress.onProgress(done, targetSteps, ProgressStage.TRAINING);
                 if (checkpointEvery > 0 && done % checkpointEvery == 0 && done < targetSteps) {
                     checkpoint.run();
                 }

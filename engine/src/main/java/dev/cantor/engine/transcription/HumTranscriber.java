@@ -4,6 +4,7 @@ import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.MelodyTranscriber;
 import dev.cantor.engine.api.MelodyTranscription;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.TranscribedNote;
 import dev.cantor.engine.api.TranscriptionOptions;
@@ -28,8 +29,8 @@ public final class HumTranscriber implements MelodyTranscriber {
 
     /** Pitch frames per second: 10 ms steps, finer than the codec's 20 ms, for onsets a DAW can use. */
     static final double FRAME_RATE = 100;
-    /** The stage name of the progress reports. */
-    public static final String STAGE = "tracking pitch";
+    /** The stage of the progress reports. */
+    public static final ProgressStage STAGE = ProgressStage.TRACKING_PITCH;
     /** Velocity of the loudest note; quieter ones lose {@value #VELOCITY_PER_DB} per dB below it. */
     private static final int LOUDEST_VELOCITY = 100;
     private static final double VELOCITY_PER_DB = 1.5;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.data.Captioner;
-import dev.cantor.engine.data.Mood;
 import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,10 @@ package dev.cantor.engine.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.MusicWords;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,11 +27,11 @@ class CaptionerTest {
         for (int i = 0; i < CLIPS; i++) {
             PieceSpec spec = sampler.sample(1, i, 8);
             String caption = captioner.caption(spec).toLowerCase(Locale.ROOT);
-            boolean styleOrMood = containsAny(caption, Captioner.styleWords(spec.style()))
-                    || containsAny(caption, Captioner.moodWords(spec.mood()));
+            boolean styleOrMood = containsAny(caption, MusicWords.styleWords(spec.style()))
+                    || containsAny(caption, MusicWords.moodWords(spec.mood()));
             assertTrue(styleOrMood, "no style or mood in: " + caption);
             boolean instrument = spec.instrumentNames().stream()
-                    .anyMatch(name -> containsAny(caption, Captioner.instrumentWords(name)));
+                    .anyMatch(name -> containsAny(caption, MusicWords.instrumentWords(name)));
             assertTrue(instrument, "no instrument of " + spec.instrumentNames() + " in: " + caption);
         }
     }
@@ -58,17 +62,17 @@ class CaptionerTest {
     void captionsComeInManySentenceShapes() {
         List<String> vocabulary = new ArrayList<>();
         for (Style s : Style.values()) {
-            vocabulary.addAll(Captioner.styleWords(s));
+            vocabulary.addAll(MusicWords.styleWords(s));
         }
         for (Mood m : Mood.values()) {
-            vocabulary.addAll(Captioner.moodWords(m));
+            vocabulary.addAll(MusicWords.moodWords(m));
         }
         for (int p = 0; p < 128; p++) {
-            vocabulary.addAll(Captioner.instrumentWords(GmInstruments.name(p)));
+            vocabulary.addAll(MusicWords.instrumentWords(GmInstruments.name(p)));
         }
-        vocabulary.addAll(Captioner.instrumentWords(GmInstruments.DRUMS));
+        vocabulary.addAll(MusicWords.instrumentWords(GmInstruments.DRUMS));
         for (int bpm : new int[] {60, 80, 100, 120, 160}) {
-            vocabulary.addAll(Captioner.tempoWords(bpm));
+            vocabulary.addAll(MusicWords.tempoWords(bpm));
         }
         vocabulary.sort(Comparator.comparingInt(String::length).reversed());
         Set<String> shapes = new HashSet<>();
@@ -99,10 +103,10 @@ class CaptionerTest {
 
     @Test
     void tempoWordsFollowTheTempo() {
-        assertTrue(Captioner.tempoWords(62).contains("slow"));
-        assertTrue(Captioner.tempoWords(85).contains("laid-back"));
-        assertTrue(Captioner.tempoWords(125).contains("upbeat"));
-        assertTrue(Captioner.tempoWords(170).contains("fast"));
+        assertTrue(MusicWords.tempoWords(62).contains("slow"));
+        assertTrue(MusicWords.tempoWords(85).contains("laid-back"));
+        assertTrue(MusicWords.tempoWords(125).contains("upbeat"));
+        assertTrue(MusicWords.tempoWords(170).contains("fast"));
     }
 
     private static boolean containsAny(String text, List<String> words) {

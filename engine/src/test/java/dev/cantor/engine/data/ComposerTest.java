@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Key;
+import dev.cantor.engine.music.MelodyNote;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.music.Mood;
+import dev.cantor.engine.music.Style;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -90,7 +96,7 @@ class ComposerTest {
             Score score = composer.compose(spec);
             List<Long> onsets = score.notes().stream().filter(n -> n.channel() == PieceSpec.BASS_CHANNEL)
                     .map(NoteEvent::onMicros).toList();
-            Groove groove = new Groove(spec.tempoBpm(), spec.style().swing());
+            Groove groove = new Groove(spec.tempoBpm(), spec.recipe().swing());
             for (int b = 0; groove.micros(b) < score.lengthMicros(); b++) {
                 long beat = groove.micros(b);
                 // played, not quantised: within the performance's timing offsets (at most ~25 ms)
@@ -117,8 +123,8 @@ class ComposerTest {
             modes.add(spec.tonality().mode());
             min = Math.min(min, spec.tempoBpm());
             max = Math.max(max, spec.tempoBpm());
-            assertTrue(spec.tempoBpm() >= spec.style().minBpm() && spec.tempoBpm() <= spec.style().maxBpm());
-            assertTrue(spec.style().moods().contains(spec.mood()));
+            assertTrue(spec.tempoBpm() >= spec.recipe().minBpm() && spec.tempoBpm() <= spec.recipe().maxBpm());
+            assertTrue(spec.recipe().moods().contains(spec.mood()));
         }
         assertEquals(Style.values().length, styles.size());
         assertEquals(Mood.values().length, moods.size());

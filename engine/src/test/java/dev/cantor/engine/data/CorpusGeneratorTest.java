@@ -119,7 +119,7 @@ class CorpusGeneratorTest {
         AtomicLong last = new AtomicLong(-1);
         CorpusGenerator.generate(config(dir.resolve("q"), 3, 1, 2, false), (done, total, stage) -> {
             assertEquals(3, total);
-            assertEquals("rendering", stage);
+            assertEquals("rendering", stage.toString());
             last.accumulateAndGet(done, Math::max);
         }, CancellationToken.NEVER);
         assertEquals(3, last.get());

@@ -7,6 +7,7 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.KeyEstimator;
 import dev.cantor.engine.dsp.LogMelSpectrogram;
 import dev.cantor.engine.dsp.TempoEstimator;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

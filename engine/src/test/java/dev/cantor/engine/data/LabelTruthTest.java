@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.dsp.TempoEstimator;
+import dev.cantor.engine.music.MelodyNote;
+import dev.cantor.engine.music.Style;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,7 +50,7 @@ class LabelTruthTest {
                 s -> s.hasDrums() && s.tempoBpm() >= 96 && s.tempoBpm() <= 104,
                 s -> s.hasDrums() && s.tempoBpm() >= 136 && s.tempoBpm() <= 150,
                 s -> !s.hasDrums() && s.tempoBpm() >= 115,
-                s -> s.hasDrums() && s.style().swing() > 0 && s.tempoBpm() >= 120,
+                s -> s.hasDrums() && s.recipe().swing() > 0 && s.tempoBpm() >= 120,
                 s -> s.style() == Style.CLASSICAL && s.tempoBpm() <= 100);
         List<PieceSpec> chosen = new ArrayList<>();
         Set<Style> used = EnumSet.noneOf(Style.class);

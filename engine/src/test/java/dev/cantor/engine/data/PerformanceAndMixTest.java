@@ -3,6 +3,7 @@ package dev.cantor.engine.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.music.Style;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ class PerformanceAndMixTest {
         int total = 0;
         for (int i = 0; i < 40; i++) {
             PieceSpec spec = sampler.sample(31, i, 6);
-            Groove groove = new Groove(spec.tempoBpm(), spec.style().swing());
+            Groove groove = new Groove(spec.tempoBpm(), spec.recipe().swing());
             double sixteenth = groove.microsPerBeat() / 4;
             for (NoteEvent n : composer.compose(spec).notes()) {
                 if (n.channel() != PieceSpec.DRUM_CHANNEL) {

@@ -3,7 +3,7 @@ package dev.cantor.engine.dsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.music.Mode;
 import org.junit.jupiter.api.Test;
 
 class KeyEstimatorTest {

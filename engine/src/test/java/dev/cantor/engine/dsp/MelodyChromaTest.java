@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cantor.engine.data.MelodyNote;
+import dev.cantor.engine.music.MelodyNote;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

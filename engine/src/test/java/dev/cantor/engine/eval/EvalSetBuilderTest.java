@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cantor.engine.conditioning.PromptAttributes;
 import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.SpecSampler;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Style;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;

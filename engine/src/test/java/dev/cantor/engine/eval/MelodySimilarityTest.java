@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.conditioning.MelodyCondition;
-import dev.cantor.engine.data.MelodyNote;
 import dev.cantor.engine.dsp.MelodyChroma;
+import dev.cantor.engine.music.MelodyNote;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

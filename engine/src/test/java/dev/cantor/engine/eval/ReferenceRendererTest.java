@@ -8,7 +8,7 @@ import dev.cantor.engine.data.Composer;
 import dev.cantor.engine.data.NoteEvent;
 import dev.cantor.engine.data.PieceSpec;
 import dev.cantor.engine.data.Soundfont;
-import dev.cantor.engine.data.Style;
+import dev.cantor.engine.music.Style;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

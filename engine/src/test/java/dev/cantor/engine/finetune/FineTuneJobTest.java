@@ -1,20 +1,23 @@
 package dev.cantor.engine.finetune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.finetune.CodecFigures;
+import dev.cantor.engine.api.finetune.FineTuneListener;
+import dev.cantor.engine.api.finetune.FineTuneRequest;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.library.LibraryFixtures;
 import dev.cantor.engine.library.LibraryScanner;
-import dev.cantor.engine.library.TrainingLibrary;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ModelFolder;
@@ -88,10 +91,10 @@ class FineTuneJobTest {
     void aFineTuneLowersValidationLossAndLeavesTheLibraryAlone() throws Exception {
         Map<String, String> before = LibraryFixtures.checksums(library);
         Path out = dir.resolve("models/mine");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 30, 0, 1, false));
+        FineTuneJob.create(new FineTuneRequest(scanned, base, out, 30, 0, 1, false));
         List<String> phases = new ArrayList<>();
         FineTuneState done = FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
-                new FineTuneJob.Listener() {
+                new FineTuneListener() {
                     @Override
                     public void onPhase(String phase) {
                         phases.add(phase);
@@ -116,15 +119,15 @@ class FineTuneJobTest {
     @Test
     void aPausedFineTuneResumesExactly() throws Exception {
         Path straight = dir.resolve("straight");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, straight, 12, 0, 5, false));
+        FineTuneJob.create(new FineTuneRequest(scanned, base, straight, 12, 0, 5, false));
         FineTuneState whole = FineTuneJob.run(straight, ProgressListener.NONE, CancellationToken.NEVER,
-                FineTuneJob.Listener.NONE);
+                FineTuneListener.NONE);
 
         Path paused = dir.resolve("paused");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, paused, 12, 0, 5, false));
+        FineTuneJob.create(new FineTuneRequest(scanned, base, paused, 12, 0, 5, false));
         CancellationToken pause = new CancellationToken();
         assertThrows(CancelledException.class, () -> FineTuneJob.run(paused, ProgressListener.NONE, pause,
-                new FineTuneJob.Listener() {
+                new FineTuneListener() {
                     @Override
                     public void onStep(long step, double loss) {
                         if (step == 5) {
@@ -134,7 +137,7 @@ class FineTuneJobTest {
                 }));
         assertEquals(5, FineTuneJob.state(paused).stepsDone());
         FineTuneState resumed = FineTuneJob.run(paused, ProgressListener.NONE, CancellationToken.NEVER,
-                FineTuneJob.Listener.NONE);
+                FineTuneListener.NONE);
         assertEquals(12, resumed.stepsDone());
         assertEquals(whole.valLossBefore(), resumed.valLossBefore());
         // Equal to float rounding, not bit for bit: on some CPUs the BLAS kernels round differently
@@ -168,12 +171,12 @@ class FineTuneJobTest {
     void aCodecFineTuneIsMeasuredBeforeAndAfterAndItsTokensTeachTheLm() throws Exception {
         Map<String, String> before = LibraryFixtures.checksums(library);
         Path out = dir.resolve("models/with-codec");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, out, 60, 0, 3, true));
+        FineTuneJob.create(new FineTuneRequest(scanned, trainedBase, out, 60, 0, 3, true));
         List<String> phases = new ArrayList<>();
         List<Double> batchSnr = new ArrayList<>();
-        List<CodecTuning.Figures> figures = new ArrayList<>();
+        List<CodecFigures> figures = new ArrayList<>();
         FineTuneState done = FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
-                new FineTuneJob.Listener() {
+                new FineTuneListener() {
                     @Override
                     public void onPhase(String phase) {
                         phases.add(phase);
@@ -185,7 +188,7 @@ class FineTuneJobTest {
                     }
 
                     @Override
-                    public void onCodecFigures(boolean after, CodecTuning.Figures f) {
+                    public void onCodecFigures(boolean after, CodecFigures f) {
                         figures.add(f);
                     }
                 });
@@ -216,15 +219,15 @@ class FineTuneJobTest {
     @Test
     void aFineTunePausedWhileTuningTheCodecContinuesWhereItStopped() throws Exception {
         Path straight = dir.resolve("codec-straight");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, straight, 8, 0, 4, true));
+        FineTuneJob.create(new FineTuneRequest(scanned, trainedBase, straight, 8, 0, 4, true));
         FineTuneState whole = FineTuneJob.run(straight, ProgressListener.NONE, CancellationToken.NEVER,
-                FineTuneJob.Listener.NONE);
+                FineTuneListener.NONE);
 
         Path paused = dir.resolve("codec-paused");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, trainedBase, paused, 8, 0, 4, true));
+        FineTuneJob.create(new FineTuneRequest(scanned, trainedBase, paused, 8, 0, 4, true));
         CancellationToken pause = new CancellationToken();
         assertThrows(CancelledException.class, () -> FineTuneJob.run(paused, ProgressListener.NONE, pause,
-                new FineTuneJob.Listener() {
+                new FineTuneListener() {
                     @Override
                     public void onCodecStep(long step, double loss, double batchSiSnrDb) {
                         if (step == 3) {
@@ -237,7 +240,7 @@ class FineTuneJobTest {
         assertTrue(Files.isDirectory(paused.resolve("codec/training")), "the pause left a codec checkpoint");
         List<String> phases = new ArrayList<>();
         FineTuneState resumed = FineTuneJob.run(paused, ProgressListener.NONE, CancellationToken.NEVER,
-                new FineTuneJob.Listener() {
+                new FineTuneListener() {
                     @Override
                     public void onPhase(String phase) {
                         phases.add(phase);
@@ -260,10 +263,10 @@ class FineTuneJobTest {
     void badRequestsAreRefusedWithAReason() throws Exception {
         Path out = dir.resolve("refused");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
-                new FineTuneJob.Request(scanned, base, out, 10, 5, 1, false)));
+                new FineTuneRequest(scanned, base, out, 10, 5, 1, false)));
         assertTrue(e.getMessage().contains("steps or minutes (one of them)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
-                new FineTuneJob.Request(scanned, base, out, -3, 5, 1, false)));
+                new FineTuneRequest(scanned, base, out, -3, 5, 1, false)));
         assertTrue(e.getMessage().contains("more than 0"), e.getMessage());
         assertEquals("the budget must be more than 0", FineTuneJob.budgetProblem(0, Double.NaN));
         assertNull(FineTuneJob.budgetProblem(0, 0.5));
@@ -271,7 +274,7 @@ class FineTuneJobTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "mine");
         e = assertThrows(IllegalArgumentException.class, () -> FineTuneJob.create(
-                new FineTuneJob.Request(scanned, base, out, 10, 0, 1, false)));
+                new FineTuneRequest(scanned, base, out, 10, 0, 1, false)));
         assertTrue(e.getMessage().contains("not empty"), e.getMessage());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
     }
@@ -281,12 +284,12 @@ class FineTuneJobTest {
         // PyTorch's grad mode is per thread and on by default where the engine was not loaded: the
         // studio runs fine-tunes on a thread of its own
         Path out = dir.resolve("threaded");
-        FineTuneJob.create(new FineTuneJob.Request(scanned, base, out, 3, 0, 2, false));
+        FineTuneJob.create(new FineTuneRequest(scanned, base, out, 3, 0, 2, false));
         java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
                 result.set(FineTuneJob.run(out, ProgressListener.NONE, CancellationToken.NEVER,
-                        FineTuneJob.Listener.NONE));
+                        FineTuneListener.NONE));
             } catch (Throwable e) {
                 result.set(e);
             }

@@ -11,6 +11,7 @@ import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
@@ -19,10 +20,10 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.codec.CodecConfig;
 import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.conditioning.TextEncoder;
-import dev.cantor.engine.data.Mode;
-import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Mode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +73,10 @@ class LocalMusicEngineTest {
         long[] lastFrames = {0};
         GenerationResult r = engine.generate(GenerationRequest.ofPrompt("calm piano, 70 bpm", 2.5, 1),
                 (done, total, stage) -> {
-                    if (!stages.contains(stage)) {
-                        stages.add(stage);
+                    if (!stages.contains(stage.toString())) {
+                        stages.add(stage.toString());
                     }
-                    if (stage.equals("generating")) {
+                    if (stage.equals(ProgressStage.GENERATING)) {
                         assertTrue(done >= lastFrames[0], "progress went backwards");
                         lastFrames[0] = done;
                         assertEquals(125, total);
@@ -128,10 +129,10 @@ class LocalMusicEngineTest {
         List<String> stages = new ArrayList<>();
         long[] last = {-1};
         StoryResult r = engine.generateStory(story, (done, total, stage) -> {
-            if (!stages.contains(stage)) {
-                stages.add(stage);
+            if (!stages.contains(stage.toString())) {
+                stages.add(stage.toString());
             }
-            if (stage.startsWith("section")) {
+            if (stage.kind() == ProgressStage.Kind.SECTION) {
                 assertTrue(done >= last[0], "progress went backwards");
                 assertEquals(150, total);
                 last[0] = done;
@@ -147,7 +148,7 @@ class LocalMusicEngineTest {
 
         CancellationToken cancel = new CancellationToken();
         assertThrows(CancelledException.class, () -> engine.generateStory(story, (done, total, stage) -> {
-            if (stage.equals("section 2 of 3")) {
+            if (stage.equals(ProgressStage.section(1, 3))) {
                 cancel.cancel();
             }
         }, cancel));
@@ -244,7 +245,7 @@ class LocalMusicEngineTest {
         CancellationToken cancel = new CancellationToken();
         assertThrows(CancelledException.class, () -> engine.generate(GenerationRequest.ofPrompt("piano", 30, 1),
                 (done, total, stage) -> {
-                    if (stage.equals("generating") && done >= 10) {
+                    if (stage.equals(ProgressStage.GENERATING) && done >= 10) {
                         cancel.cancel();
                     }
                 }, cancel));

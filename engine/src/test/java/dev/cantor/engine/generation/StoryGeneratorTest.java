@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.lm.BeatClock;
 import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.music.Mode;
 import org.junit.jupiter.api.Test;
 
 class StoryGeneratorTest {

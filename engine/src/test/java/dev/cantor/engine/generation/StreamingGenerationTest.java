@@ -13,6 +13,7 @@ import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
@@ -88,8 +89,8 @@ class StreamingGenerationTest {
         }
 
         @Override
-        public void onProgress(long done, long total, String stage) {
-            if (stage.equals("generating")) {
+        public void onProgress(long done, long total, ProgressStage stage) {
+            if (stage.equals(ProgressStage.GENERATING)) {
                 framesDone = done;
             }
         }

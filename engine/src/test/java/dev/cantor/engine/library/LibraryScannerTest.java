@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.finetune.LibraryTrack;
+import dev.cantor.engine.api.finetune.TrackAnalysis;
+import dev.cantor.engine.api.finetune.TrainingLibrary;
 import dev.cantor.engine.audio.EncodedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

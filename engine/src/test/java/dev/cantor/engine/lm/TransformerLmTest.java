@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import dev.cantor.engine.conditioning.MusicDescriptors;
-import dev.cantor.engine.data.Mode;
+import dev.cantor.engine.music.Mode;
 import dev.cantor.engine.nn.ParameterStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,7 +124,7 @@ class TransformerLmTest {
                     "the oldest step in the span must count");
             assertEquals(0.0, maxDiff(base, stepLogits(lm, conds, outside, melody, steps, last)), 1e-6,
                     "a step beyond the reach of every layer must not count");
-            LmCondition other = conds.get(0).withDescriptors(SAX_JAZZ.withStyle(dev.cantor.engine.data.Style.ROCK));
+            LmCondition other = conds.get(0).withDescriptors(SAX_JAZZ.withStyle(dev.cantor.engine.music.Style.ROCK));
             assertTrue(maxDiff(base, stepLogits(lm, List.of(other), tokens, melody, steps, last)) > 1e-4,
                     "the prefix reaches steps far past the window");
         }
@@ -170,8 +170,8 @@ class TransformerLmTest {
 
     @Test
     void attributeTablesKeepTheirSizesAndOlderConfigsReadAsCorpusV1() throws Exception {
-        assertEquals(dev.cantor.engine.data.Style.values().length, WITH_ATTRIBUTES.styles());
-        assertEquals(dev.cantor.engine.data.Mood.values().length, WITH_ATTRIBUTES.moods());
+        assertEquals(dev.cantor.engine.music.Style.values().length, WITH_ATTRIBUTES.styles());
+        assertEquals(dev.cantor.engine.music.Mood.values().length, WITH_ATTRIBUTES.moods());
         String old = "{\"num_codebooks\":4,\"codebook_size\":32,\"d_model\":32,\"layers\":2,\"heads\":2,"
                 + "\"ff_dim\":64,\"max_frames\":8,\"text_dim\":384,\"dropout\":0.0,\"frame_rate\":50.0,"
                 + "\"frame_condition\":true,\"music_attributes\":true}";
@@ -185,7 +185,7 @@ class TransformerLmTest {
             Random r = new Random(3);
             LmCondition base = conditions(r).get(0);
             float[] newer = fullLogits(lm, List.of(base.withDescriptors(SAX_JAZZ.withStyle(
-                    dev.cantor.engine.data.Style.CHIPTUNE))), new int[4 * 4], new int[4], 4);
+                    dev.cantor.engine.music.Style.CHIPTUNE))), new int[4 * 4], new int[4], 4);
             float[] unnamed = fullLogits(lm, List.of(base.withDescriptors(SAX_JAZZ.withStyle(null))),
                     new int[4 * 4], new int[4], 4);
             assertArrayEquals(unnamed, newer, 0f);
@@ -220,7 +220,7 @@ class TransformerLmTest {
         int[] melody = new int[10];
         try (TransformerLm lm = TransformerLm.create(WITH_ATTRIBUTES, 5)) {
             assertEquals(LmConfig.ATTRIBUTE_PREFIX, lm.config().prefixLength());
-            for (MusicDescriptors other : List.of(SAX_JAZZ.withStyle(dev.cantor.engine.data.Style.ROCK),
+            for (MusicDescriptors other : List.of(SAX_JAZZ.withStyle(dev.cantor.engine.music.Style.ROCK),
                     SAX_JAZZ.withMood(null), SAX_JAZZ.withInstruments(java.util.Set.of("flute")))) {
                 float[] logits = fullLogits(lm, List.of(base, base.withDescriptors(other)), tokens, melody, 5);
                 int half = logits.length / 2;

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.conditioning.MusicDescriptors;
-import dev.cantor.engine.data.Mode;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

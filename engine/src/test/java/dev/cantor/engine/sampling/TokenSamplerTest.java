@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.api.SamplingParams;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

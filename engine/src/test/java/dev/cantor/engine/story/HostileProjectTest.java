@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.StoryRequest;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
+import dev.cantor.engine.api.story.StorySection;
+import dev.cantor.engine.api.story.StoryService;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
@@ -86,7 +90,7 @@ class HostileProjectTest {
         Path file = dir.resolve("notepad.json");
         Files.write(file, ("\uFEFF" + project("1", SECTION)).getBytes(StandardCharsets.UTF_8));
         assertEquals("solo piano", StoryProjects.read(file).sections().get(0).prompt());
-        ProjectFile.Opened opened = ProjectFile.open(file);
+        StoryService.Opened opened = ProjectFile.open(file);
         assertFalse(opened.file().changedElsewhere(), "the BOM is not mistaken for a change by another program");
     }
 
@@ -134,7 +138,7 @@ class HostileProjectTest {
     @Test
     void moreThanAHundredSectionsAreRefusedBeforeAnythingIsEmbedded() throws Exception {
         List<String> sections = new ArrayList<>();
-        for (int i = 0; i < StoryProjects.MAX_SECTIONS + 1; i++) {
+        for (int i = 0; i < StoryProject.MAX_SECTIONS + 1; i++) {
             sections.add("{\"prompt\": \"p\", \"seconds\": 3}");
         }
         String m = refused(project("1", String.join(",", sections)));

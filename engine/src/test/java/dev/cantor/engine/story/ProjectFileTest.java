@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.api.story.StoryFile;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StorySection;
+import dev.cantor.engine.api.story.StoryService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,12 +29,12 @@ class ProjectFileTest {
         Path path = dir.resolve("song.json");
         ProjectFile.create(path).save(story("calm piano"));
 
-        ProjectFile first = ProjectFile.open(path).file();
-        ProjectFile second = ProjectFile.open(path).file();
+        StoryFile first = ProjectFile.open(path).file();
+        StoryFile second = ProjectFile.open(path).file();
         first.save(story("edited in the first window"));
 
         assertTrue(second.changedElsewhere());
-        ProjectFile.ChangedElsewhereException refused = assertThrows(ProjectFile.ChangedElsewhereException.class,
+        StoryFile.ChangedElsewhereException refused = assertThrows(StoryFile.ChangedElsewhereException.class,
                 () -> second.save(story("edited in the second window")));
         assertTrue(refused.getMessage().contains("song.json"), refused.getMessage());
         assertEquals("edited in the first window", StoryProjects.read(path).sections().get(0).prompt());
@@ -48,12 +52,12 @@ class ProjectFileTest {
     void aFileEditedByHandIsLeftAloneAndADeletedOneIsWrittenAgain() throws Exception {
         Path path = dir.resolve("song.json");
         ProjectFile.create(path).save(story("calm piano"));
-        ProjectFile.Opened opened = ProjectFile.open(path);
+        StoryService.Opened opened = ProjectFile.open(path);
         assertEquals("calm piano", opened.project().sections().get(0).prompt());
 
         String byHand = Files.readString(path).replace("calm piano", "typed in an editor");
         Files.writeString(path, byHand);
-        assertThrows(ProjectFile.ChangedElsewhereException.class, () -> opened.file().save(story("autosave")));
+        assertThrows(StoryFile.ChangedElsewhereException.class, () -> opened.file().save(story("autosave")));
         assertEquals(byHand, Files.readString(path));
 
         Files.delete(path);
@@ -66,7 +70,7 @@ class ProjectFileTest {
         Path path = dir.resolve("new.json");
         ProjectFile created = ProjectFile.create(path);
         Files.writeString(path, "not ours");
-        assertThrows(ProjectFile.ChangedElsewhereException.class, () -> created.save(story("x")));
+        assertThrows(StoryFile.ChangedElsewhereException.class, () -> created.save(story("x")));
         assertEquals("not ours", Files.readString(path));
     }
 }

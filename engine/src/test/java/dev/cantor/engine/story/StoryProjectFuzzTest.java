@@ -2,9 +2,10 @@ package dev.cantor.engine.story;
 
 import static dev.cantor.engine.io.PropertyRunner.forAll;
 
+import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.io.Mutations;
-import dev.cantor.engine.io.PropertyRunner;
 import dev.cantor.engine.io.PropertyRunner.Gen;
+import dev.cantor.engine.io.PropertyRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.StoryResult;
+import dev.cantor.engine.api.story.StoryProject;
+import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.audio.AudioClip;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,12 +9,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
-import dev.cantor.engine.sampling.SamplingParams;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,8 +302,8 @@ class LmTrainerTest {
         MusicDescriptors read = LmBatch.descriptorsOf(CONFIG.withMusicAttributes(), c);
         assertEquals(MusicDescriptors.parse(c.caption()), read);
         assertTrue(read.instruments().contains("flute"), "instruments read " + read.instruments());
-        assertEquals(dev.cantor.engine.data.Style.JAZZ, read.style());
-        assertEquals(dev.cantor.engine.data.Mood.CALM, read.mood());
+        assertEquals(dev.cantor.engine.music.Style.JAZZ, read.style());
+        assertEquals(dev.cantor.engine.music.Mood.CALM, read.mood());
     }
 
     @Test

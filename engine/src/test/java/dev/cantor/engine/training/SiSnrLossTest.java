@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.cantor.engine.eval.AudioMetrics;
+import dev.cantor.engine.dsp.AudioMetrics;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.TranscribedNote;
 import dev.cantor.engine.api.TranscriptionOptions;
 import dev.cantor.engine.audio.AudioClip;
-import dev.cantor.engine.data.MelodyNote;
+import dev.cantor.engine.music.MelodyNote;
 import dev.cantor.engine.eval.HumSynth;
 import java.util.List;
 import java.util.Random;

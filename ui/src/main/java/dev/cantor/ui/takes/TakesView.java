@@ -1,0 +1,136 @@
+package dev.cantor.ui.takes;
+
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.TimeText;
+import dev.cantor.ui.shared.WaveformView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Centre of the studio: the selected take's waveform with its transport (play/pause, stop, loop,
+ * zoom, time) and Export, above the session's list of takes.
+ */
+public final class TakesView extends VBox {
+
+    final WaveformView waveform;
+    final ListView<Take> takes;
+    final Button export = new Button("Export WAV…");
+
+    public TakesView(TakesViewModel vm, PlaybackViewModel playback, Runnable onExport) {
+        getStyleClass().add("take-panel");
+        setSpacing(10);
+        setPadding(new Insets(14));
+
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedTake().get() == null
+                ? "No take yet: write a prompt and press Generate" : vm.selectedTake().get().title(),
+                vm.selectedTake()));
+        Label details = new Label();
+        details.getStyleClass().add("take-details");
+        details.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedTake().get() == null
+                ? "" : vm.selectedTake().get().details(), vm.selectedTake()));
+
+        waveform = new WaveformView(playback);
+        waveform.setId("waveform");
+        waveform.setPrefHeight(300);
+        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.selectedTake().get() == null ? null
+                : vm.selectedTake().get().peaks(), vm.selectedTake()));
+        VBox.setVgrow(waveform, Priority.ALWAYS);
+
+        Button play = new Button();
+        play.setId("play");
+        play.textProperty().bind(Bindings.when(playback.playing()).then("\u275A\u275A Pause").otherwise("\u25B6 Play"));
+        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.setAccessibleText("Play or pause the selected take");
+        play.setOnAction(e -> playback.togglePlay());
+        Button stop = new Button("\u25A0 Stop");
+        stop.setId("stop");
+        stop.setAccessibleText("Stop playback");
+        stop.setOnAction(e -> playback.stop());
+        ToggleButton loop = new ToggleButton("\u21BB Loop selection");
+        loop.setId("loop");
+        loop.selectedProperty().bindBidirectional(playback.loop());
+        loop.setAccessibleText("Loop the selected range");
+        Button zoomIn = new Button("+");
+        zoomIn.setTooltip(new Tooltip("Zoom in"));
+        zoomIn.setAccessibleText("Zoom in");
+        zoomIn.setOnAction(e -> waveform.zoomBy(0.5, waveform.getWidth() / 2));
+        Button zoomOut = new Button("\u2212");
+        zoomOut.setTooltip(new Tooltip("Zoom out"));
+        zoomOut.setAccessibleText("Zoom out");
+        zoomOut.setOnAction(e -> waveform.zoomBy(2, waveform.getWidth() / 2));
+        Label time = new Label();
+        time.getStyleClass().add("time");
+        time.textProperty().bind(Bindings.createStringBinding(() -> {
+            var clip = playback.clip().get();
+            if (clip == null) {
+                return "0:00.0 / 0:00.0";
+            }
+            return TimeText.clock(playback.playhead().get() / (double) clip.sampleRate()) + " / "
+                    + TimeText.clock(clip.seconds());
+        }, playback.playhead(), playback.clip()));
+        export.setId("export");
+        export.getStyleClass().add("primary");
+        export.disableProperty().bind(vm.selectedTake().isNull());
+        export.setAccessibleText("Export the selected take as a WAV file");
+        export.setOnAction(e -> onExport.run());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, export);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        transport.getStyleClass().add("transport");
+        transport.disableProperty().bind(playback.clip().isNull());
+
+        Label playbackMessage = new Label();
+        playbackMessage.getStyleClass().add("error-text");
+        playbackMessage.textProperty().bind(playback.message());
+
+        Label takesTitle = new Label("Takes this session");
+        takesTitle.getStyleClass().add("section-title");
+        takes = new ListView<>(vm.takes());
+        takes.setId("takes");
+        takes.setPrefHeight(220);
+        takes.setAccessibleText("Takes of this session");
+        takes.setPlaceholder(new Label("Your takes will appear here. Try a few seeds and keep the best."));
+        takes.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Take take, boolean empty) {
+                super.updateItem(take, empty);
+                if (empty || take == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label t = new Label(take.title());
+                t.getStyleClass().add("take-title");
+                Label d = new Label(take.details());
+                d.getStyleClass().add("take-details");
+                setGraphic(new VBox(2, t, d));
+                setText(null);
+            }
+        });
+        takes.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedTake().set(b);
+            }
+        });
+        vm.selectedTake().addListener((o, a, b) -> {
+            if (b != null && takes.getSelectionModel().getSelectedItem() != b) {
+                takes.getSelectionModel().select(b);
+            }
+        });
+        getChildren().addAll(title, details, waveform, transport, playbackMessage, takesTitle, takes);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.cantor.ui.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.AudioDeviceException;
+import dev.cantor.engine.audio.AudioLoader;
+import dev.cantor.engine.audio.AudioPlayer;
+import dev.cantor.engine.audio.PcmOutput;
+import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.audio.WavReader;
+import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.PlaybackViewModel;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.story.StoryExport;
+import dev.cantor.ui.story.StoryRender;
+import dev.cantor.ui.takes.Take;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportAndPlaybackTest {
+
+    static Take take(double seconds) {
+        float[] x = new float[(int) (seconds * 32000)];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 32000.0));
+        }
+        AudioClip clip = new AudioClip(x, 32000);
+        GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7).withSampling(0.9, 100, 1.0, 4.5);
+        return new Take(3, r, "Cantor default", clip, WaveformPeaks.of(x), 1.5, Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    @Test
+    void exportWritesTheChosenFormatAndRateWithItsSettingsBeside(@TempDir Path dir) throws Exception {
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            ExportViewModel vm = new ExportViewModel(worker, StudioSettings.defaults());
+            vm.format().set(SampleFormat.PCM_24);
+            vm.sampleRate().set(48000);
+            Take take = take(1.0);
+            assertEquals("calm-piano-70-bpm-seed7.wav", take.suggestedName());
+            Path wav = dir.resolve("out").resolve(take.suggestedName());
+            AtomicReference<Path> done = new AtomicReference<>();
+            vm.export(take, wav, false, done::set);
+            assertTrue(worker.awaitIdle(10));
+            assertEquals(wav, done.get());
+            var info = WavReader.read(wav);
+            assertEquals(48000, info.sampleRate());
+            assertEquals(24, info.bitsPerSample());
+            AudioClip back = AudioLoader.loadMono(wav, 48000);
+            assertEquals(48000, back.length(), 2);
+            JsonNode json = new ObjectMapper().readTree(Exportable.sidecarPath(wav).toFile());
+            assertEquals("Calm piano: 70 bpm!", json.get("prompt").asText());
+            assertEquals(7, json.get("seed").asLong());
+            assertEquals(4.5, json.get("guidance").asDouble(), "the take's own guidance, not a default");
+            assertEquals("Cantor default", json.get("model").asText());
+            assertEquals("PCM_24", json.get("wav_format").asText());
+        }
+    }
+
+    @Test
+    void aStoryExportsWithItsProjectAndSectionTimesBeside(@TempDir Path dir) throws Exception {
+        float[] x = new float[3 * 8000];
+        dev.cantor.engine.api.StoryResult result = new dev.cantor.engine.api.StoryResult(new AudioClip(x, 8000),
+                new int[4][150], new int[] {0, 50, 150}, 50, 0.5);
+        var sections = java.util.List.of(dev.cantor.engine.api.story.StorySection.of("calm piano intro, 70 bpm", 1),
+                dev.cantor.engine.api.story.StorySection.of("driving drums, 140 bpm", 2));
+        var project = dev.cantor.engine.api.story.StoryProject.of(9, sections).withTransitionSeconds(0.5);
+        StoryExport story = new StoryExport(project, new StoryRender(result, WaveformPeaks.of(x), sections, null),
+                "Cantor default");
+        assertEquals("calm-piano-intro-70-bpm-story-seed9.wav", story.suggestedName());
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            ExportViewModel vm = new ExportViewModel(worker, StudioSettings.defaults());
+            Path wav = dir.resolve(story.suggestedName());
+            AtomicReference<Path> done = new AtomicReference<>();
+            vm.export(story, wav, false, done::set);
+            assertTrue(worker.awaitIdle(10));
+            assertEquals(wav, done.get());
+            assertEquals(3 * 44100, AudioLoader.loadMono(wav, 44100).length(), 2);
+            JsonNode json = new ObjectMapper().readTree(Exportable.sidecarPath(wav).toFile());
+            assertEquals("cantor-story-export", json.get("format").asText());
+            assertEquals(1.0, json.get("sections_at").get(1).get("start").asDouble());
+            assertEquals("driving drums, 140 bpm", json.get("project").get("sections").get(1).get("prompt").asText());
+            assertEquals(9, json.get("project").get("seed").asLong());
+        }
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyAfterConfirmation(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("song.wav");
+        byte[] mine = "the musician's own recording".getBytes();
+        Files.write(wav, mine);
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            ExportViewModel vm = new ExportViewModel(worker, StudioSettings.defaults());
+            assertTrue(ExportViewModel.needsConfirmation(wav));
+            AtomicReference<Path> done = new AtomicReference<>(Path.of("unset"));
+            vm.export(take(0.5), wav, false, done::set);
+            assertTrue(worker.awaitIdle(10));
+            assertNull(done.get());
+            assertArrayEquals(mine, Files.readAllBytes(wav), "not confirmed: untouched");
+            assertTrue(vm.message().get().contains("already exists"));
+            vm.export(take(0.5), wav, true, done::set);
+            assertTrue(worker.awaitIdle(10));
+            assertEquals(wav, done.get());
+            assertEquals(44100 / 2, AudioLoader.loadMono(wav, 44100).length(), 2);
+        }
+    }
+
+    /** An output that takes everything at once and never holds a buffer. */
+    static class InstantOutput implements PcmOutput {
+        @Override
+        public void open(int sampleRate) throws AudioDeviceException {
+        }
+
+        @Override
+        public int write(byte[] pcm, int offset, int length) {
+            return length;
+        }
+
+        @Override
+        public int bufferedFrames() {
+            return 0;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void playbackRunsToTheEndSeeksAndReportsAMissingDevice() throws Exception {
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            PlaybackViewModel vm = new PlaybackViewModel(new AudioPlayer(InstantOutput::new), Runnable::run);
+            Take take = take(0.5);
+            vm.clip().set(take.audio());
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+            long[] furthest = new long[1];
+            vm.playhead().addListener((o, a, b) -> furthest[0] = Math.max(furthest[0], b.longValue()));
+            vm.playing().addListener((o, a, b) -> {
+                if (!b) {
+                    ended.countDown();
+                }
+            });
+            vm.play();
+            assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(take.audio().length(), furthest[0], "the playhead reached the end");
+            assertEquals(0, vm.playhead().get(), "and went back to the start");
+
+            vm.seek(8000);
+            assertEquals(8000, vm.playhead().get());
+            vm.select(12000, 4000);
+            assertEquals(4000, vm.selectionStart().get());
+            assertEquals(12000, vm.selectionEnd().get());
+            vm.loop().set(true);
+            vm.stop();
+            assertEquals(4000, vm.playhead().get(), "stop returns to the loop's start");
+
+            PlaybackViewModel deaf = new PlaybackViewModel(new AudioPlayer(() -> new InstantOutput() {
+                @Override
+                public void open(int sampleRate) throws AudioDeviceException {
+                    throw new AudioDeviceException("cannot play sound: no usable output device (none)");
+                }
+            }), Runnable::run);
+            deaf.clip().set(take.audio());
+            deaf.play();
+            assertFalse(deaf.playing().get());
+            assertTrue(deaf.message().get().contains("no usable output device"));
+        }
+    }
+}

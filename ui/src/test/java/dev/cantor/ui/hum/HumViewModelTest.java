@@ -1,0 +1,114 @@
+package dev.cantor.ui.hum;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.PcmInput;
+import dev.cantor.engine.audio.SampleFormat;
+import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.EngineWorker;
+import dev.cantor.ui.shared.FakeEngine;
+import dev.cantor.ui.shared.LocalServices;
+import dev.cantor.ui.shared.StudioSettings;
+import dev.cantor.ui.takes.TakesViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HumViewModelTest {
+
+    static final int RATE = 32000;
+
+    /** A "hummed" line: A3 (220 Hz) then E4 (329.6 Hz), 1 s each. */
+    static float[] twoNotes() {
+        float[] x = new float[2 * RATE];
+        double phase = 0;
+        for (int i = 0; i < x.length; i++) {
+            double hz = i < RATE ? 220 : 329.63;
+            phase += 2 * Math.PI * hz / RATE;
+            x[i] = (float) (0.4 * Math.sin(phase) + 0.1 * Math.sin(2 * phase));
+        }
+        return x;
+    }
+
+    static HumDevices none() {
+        return new HumDevices() {
+            @Override
+            public List<String> names() {
+                return List.of();
+            }
+
+            @Override
+            public PcmInput open(String name) {
+                throw new AssertionError("no device to open");
+            }
+        };
+    }
+
+    @Test
+    void withoutAMicrophoneImportStillWorksAndTheContourFollowsThePitch(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("hum.wav");
+        WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            assertTrue(vm.message().get().contains("No microphone"), vm.message().get());
+            assertTrue(vm.message().get().contains("import"), "it says what still works");
+            vm.importFile(wav);
+            assertTrue(worker.awaitIdle(20));
+            assertNotNull(vm.hum().get());
+            assertEquals(2.0, vm.trimEnd().get(), 1e-6);
+            float[] contour = vm.contour().get();
+            assertEquals(100, contour.length, 2);
+            int near = 0;
+            for (int f = 10; f < 40; f++) {
+                near += Math.abs(contour[f] - 220) < 5 ? 1 : 0;
+            }
+            for (int f = 60; f < 90; f++) {
+                near += Math.abs(contour[f] - 329.63) < 7 ? 1 : 0;
+            }
+            assertTrue(near >= 54, "frames on the right pitch: " + near + " of 60");
+        }
+    }
+
+    @Test
+    void trimmingAndHandingTheMelodyToTheGenerator(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("hum.wav");
+        WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            PromptViewModel generator = new PromptViewModel(worker, m -> new FakeEngine(),
+                    new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
+                    LocalServices.create().analysis(), new TakesViewModel());
+            assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
+            vm.importFile(wav);
+            assertTrue(worker.awaitIdle(20));
+            vm.trimStart().set(0.5);
+            vm.trimEnd().set(1.5);
+            assertTrue(vm.useAsMelody(generator));
+            assertEquals(RATE, generator.melody().get().length());
+            assertEquals(twoNotes()[RATE / 2 + 5], generator.melody().get().samples()[5], 1e-4);
+            vm.trimEnd().set(0.52);
+            assertNull(vm.trimmed(), "a sliver is not a melody");
+        }
+    }
+
+    @Test
+    void aBrokenFileIsAMessage(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("hum.wav");
+        java.nio.file.Files.writeString(junk, "not audio at all");
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            vm.importFile(junk);
+            assertTrue(worker.awaitIdle(20));
+            assertNull(vm.hum().get());
+            assertTrue(vm.message().get().startsWith("Cannot import"), vm.message().get());
+        }
+    }
+}
