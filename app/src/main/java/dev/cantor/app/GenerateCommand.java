@@ -3,6 +3,7 @@ package dev.cantor.app;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.api.LoopPlan;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
@@ -42,6 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     Path continuation;
 
     @Mixin
+    LoopOption loop = new LoopOption();
+
+    @Mixin
     SamplingOptions sampling;
 
     @Option(names = "--model", description = "Model folder with codec/ and lm/ (default: the shipped model).")
@@ -69,17 +73,24 @@ final class GenerateCommand implements Callable<Integer> {
         if (continuation != null) {
             InputAudio.requireFile(continuation, "audio to continue");
         }
+        loop.check(continuation);
         output.checkWritable();
         try (LocalMusicEngine engine = EngineLoader.open(ModelLocator.orDefault(model))) {
+            LoopPlan loopPlan = loop.plan(engine, prompt, seconds);
             // Only what is used is read: the melody's first seconds (it is followed for the length asked
             // for), and audio to continue of at most MAX_CONTINUE_SECONDS (the output starts with all of it).
             AudioClip melodyClip = melody == null ? null
-                    : InputAudio.readStart(melody, "melody", engine.sampleRate(), seconds);
+                    : InputAudio.readStart(melody, "melody", engine.sampleRate(),
+                            loopPlan == null ? seconds : LoopOption.melodySeconds(loopPlan));
             AudioClip continueClip = continuation == null ? null
                     : InputAudio.readAtMost(continuation, "audio to continue", engine.sampleRate(),
                             InputAudio.MAX_CONTINUE_SECONDS);
             GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
                     params.topK(), params.topP(), params.guidance(), melodyClip, continueClip);
+            if (loopPlan != null) {
+                loop.generate(engine, request, output, sampleFormat);
+                return 0;
+            }
             ConsoleProgress progress = new ConsoleProgress();
             CancellationToken cancel = new CancellationToken();
             GenerationResult result;
