@@ -118,11 +118,11 @@ final class LoopOption {
 
     /**
      * E.g. "spectral flux 12.3 (96th percentile of the piece's boundaries, largest elsewhere 15.1),
-     * sample step 0.0041 (45th percentile, largest elsewhere 0.4120): no larger than elsewhere".
+     * sample step 0.0041 (45th percentile, largest elsewhere 0.41): no larger than elsewhere".
      */
     static String joinText(LoopJoin.Measure j) {
         return String.format(Locale.ROOT, "spectral flux %.1f (%s percentile of the piece's boundaries, largest"
-                        + " elsewhere %.1f), sample step %.4f (%s percentile, largest elsewhere %.4f): %s",
+                        + " elsewhere %.1f), sample step %.2g (%s percentile, largest elsewhere %.2g): %s",
                 j.joinFlux(), ordinal(j.fluxPercentile()), j.fluxMaxElsewhere(), j.joinStep(),
                 ordinal(j.stepPercentile()), j.stepMaxElsewhere(),
                 j.seamless() ? "no larger than elsewhere" : "larger than anywhere else in the piece");
