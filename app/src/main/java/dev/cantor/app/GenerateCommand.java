@@ -4,6 +4,7 @@ import dev.cantor.engine.api.AudioStreamListener;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
+import dev.cantor.engine.api.LoopPlan;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.SamplingParams;
@@ -55,6 +56,9 @@ final class GenerateCommand implements Callable<Integer> {
     boolean play;
 
     @Mixin
+    LoopOption loop = new LoopOption();
+
+    @Mixin
     SamplingOptions sampling;
 
     @Mixin
@@ -83,20 +87,27 @@ final class GenerateCommand implements Callable<Integer> {
         if (continuation != null) {
             InputAudio.requireFile(continuation, "audio to continue");
         }
+        loop.check(continuation, takes, play);
         List<Path> outs = TakeFiles.paths(output.out, takes);
         for (Path out : outs) {
             OutputFiles.checkWritable(out, output.force.given());
         }
         try (LocalMusicEngine engine = EngineLoader.open(model.dir())) {
+            LoopPlan loopPlan = loop.plan(engine, prompt, seconds);
             // Only what is used is read: the melody's first seconds (it is followed for the length asked
             // for), and audio to continue of at most MAX_CONTINUE_SECONDS (the output starts with all of it).
             AudioClip melodyClip = melody == null ? null
-                    : InputAudio.readStart(melody, "melody", engine.sampleRate(), seconds);
+                    : InputAudio.readStart(melody, "melody", engine.sampleRate(),
+                            loopPlan == null ? seconds : LoopOption.melodySeconds(loopPlan));
             AudioClip continueClip = continuation == null ? null
                     : InputAudio.readAtMost(continuation, "audio to continue", engine.sampleRate(),
                             InputAudio.MAX_CONTINUE_SECONDS);
             GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
                     params.topK(), params.topP(), params.guidance(), melodyClip, continueClip);
+            if (loopPlan != null) {
+                loop.generate(engine, request, output, sampleFormat);
+                return 0;
+            }
             ConsoleProgress progress = new ConsoleProgress();
             CancellationToken cancel = new CancellationToken();
             try (ShutdownGuard guard = new ShutdownGuard(cancel);

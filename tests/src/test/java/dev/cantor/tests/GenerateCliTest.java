@@ -11,6 +11,9 @@ import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavAudio;
 import dev.cantor.engine.audio.WavReader;
 import dev.cantor.engine.audio.WavWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +160,61 @@ class GenerateCliTest {
         assertEquals(2, refused.exitCode());
         assertTrue(refused.stderr().contains("newer Cantor"), refused.stderr());
         assertTrue(Files.readString(newer).contains("\"version\": 3"), "the file is left as it was");
+    }
+
+    @Test
+    void aLoopIsWholeBarsAndItsWavCarriesTheLoopPoints() throws Exception {
+        Path out = dir.resolve("loop.wav");
+        // 3 s at 120 bpm is 1.5 bars of 2 s: rounded to 2 bars, 4 s
+        CliHarness.Result r = ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "calm piano, 120 bpm", "--seconds", "3", "--seed", "2", "--loop", "--out", out.toString(), "--json"));
+        assertTrue(r.stderr().contains("loop: 2 bars of 4/4 at 120 bpm = 4.00 s"), r.stderr());
+        JsonNode loop = JSON.readTree(r.stdout()).get("loop");
+        assertEquals(2, loop.get("bars").asInt());
+        assertEquals(4, loop.get("beats_per_bar").asInt());
+        assertEquals(120.0, loop.get("tempo_bpm").asDouble());
+        assertEquals(0, loop.get("loop_start").asLong());
+        assertEquals(127_999, loop.get("loop_end").asLong());
+        JsonNode join = loop.get("join");
+        assertEquals(join.get("spectral_flux").asDouble() <= join.get("spectral_flux_max_elsewhere").asDouble()
+                && join.get("sample_step").asDouble() <= join.get("sample_step_max_elsewhere").asDouble(),
+                join.get("seamless").asBoolean(), join.toString());
+        assertEquals(128_000, WavReader.read(out).channels()[0].length);
+        assertArrayEquals(new long[] {0, 127_999}, loopPoints(Files.readAllBytes(out)));
+
+        Path free = dir.resolve("free-loop.wav");
+        CliHarness.Result noTempo = ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "calm piano", "--seconds", "1.5", "--seed", "2", "--loop", "--out", free.toString()));
+        assertTrue(noTempo.stderr().contains("loop: 1.50 s, not bar-aligned (the prompt names no tempo)"),
+                noTempo.stderr());
+        assertTrue(noTempo.stdout().contains("loop join: spectral flux "), noTempo.stdout());
+        assertArrayEquals(new long[] {0, 47_999}, loopPoints(Files.readAllBytes(free)));
+
+        CliHarness.Result continued = CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "piano, 120 bpm", "--loop", "--continue", out.toString(), "--out", dir.resolve("c.wav").toString());
+        assertEquals(2, continued.exitCode(), continued.stderr());
+        assertTrue(continued.stderr().contains("--loop cannot be used with --continue"), continued.stderr());
+        Path tooLong = dir.resolve("too-long.wav");
+        CliHarness.Result refused = CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",
+                "piano, 20 bpm", "--seconds", "596", "--loop", "--out", tooLong.toString());
+        assertEquals(2, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains("50 bars of 4/4 at 20 bpm = 600.00 s needs 612.00 s"), refused.stderr());
+        assertFalse(Files.exists(tooLong));
+    }
+
+    /** Start and end of the first loop in a WAV's smpl chunk, read with a RIFF walk of the test's own. */
+    private static long[] loopPoints(byte[] wav) {
+        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        for (int pos = 12; pos + 8 <= wav.length; ) {
+            String id = new String(wav, pos, 4, StandardCharsets.US_ASCII);
+            int size = b.getInt(pos + 4);
+            if (id.equals("smpl")) {
+                assertEquals(1, b.getInt(pos + 8 + 28), "one loop");
+                return new long[] {b.getInt(pos + 8 + 44) & 0xFFFF_FFFFL, b.getInt(pos + 8 + 48) & 0xFFFF_FFFFL};
+            }
+            pos += 8 + size + (size & 1);
+        }
+        throw new AssertionError("no smpl chunk");
     }
 
     @Test

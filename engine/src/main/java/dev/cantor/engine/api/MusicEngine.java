@@ -1,5 +1,8 @@
 package dev.cantor.engine.api;
 
+import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.LoopCrossfade;
+import dev.cantor.engine.audio.LoopPoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,6 +129,69 @@ public interface MusicEngine extends AutoCloseable {
      * a few words (and, the first time, on the vocabulary, about a second).
      */
     PromptReading read(String prompt);
+
+    /**
+     * Makes a seamless loop: about {@code request.seconds()} of music that, played end to end,
+     * runs from its end into its start. Its length follows {@link LoopPlan#of}: a whole number of
+     * bars at the tempo {@link #read} finds in the prompt (3/4 for a waltz, else 4/4), or the
+     * seconds asked for when the prompt names no tempo. The music is made from a bar before the
+     * loop (the lead-in) to its end, and the loop's last beat is blended into the end of the
+     * lead-in ({@link LoopCrossfade}): played end to end, the loop's first sample follows music that
+     * led into it, and its first beat is exactly as made. Progress and cancellation are those of
+     * {@link #generate}; a melody is followed from the loop's start (its end plays under the
+     * lead-in, as before the start on a repeat).
+     *
+     * <p>{@code LoopJoin} in the engine's dsp package scores the join against the rest of the
+     * piece.
+     *
+     * @throws RequestException   when the request continues audio (a loop starts with its own
+     *                            music), the rounded loop is too long, or the request cannot be
+     *                            honoured
+     * @throws CancelledException when cancelled
+     */
+    default LoopResult generateLoop(GenerationRequest request, ProgressListener progress, CancellationToken cancel) {
+        if (request.continuation() != null) {
+            throw new RequestException("a loop cannot continue audio: it starts with its own music");
+        }
+        LoopPlan plan = LoopPlan.of(read(request.prompt()), request.seconds());
+        int rate = sampleRate();
+        int leadIn = plan.leadInSamples(rate);
+        int loopSamples = plan.samples(rate);
+        int needed = leadIn + loopSamples;
+        // Whole token frames covering all of it (the engine rounds seconds to frames).
+        double frames = Math.ceil(needed * frameRate() / rate - 1e-9);
+        AudioClip melody = request.melody() == null ? null : withLeadIn(request.melody(), plan);
+        GenerationRequest longer = new GenerationRequest(request.prompt(), frames / frameRate(), request.seed(),
+                request.temperature(), request.topK(), request.topP(), request.guidance(), melody, null);
+        GenerationResult made = generate(longer, progress, cancel);
+        float[] music = made.audio().samples();
+        if (made.audio().sampleRate() != rate || music.length < needed) {
+            throw new IllegalStateException("the engine made " + music.length + " samples at "
+                    + made.audio().sampleRate() + " Hz, short of the " + needed + " the loop needs");
+        }
+        float[] loop = LoopCrossfade.close(music, leadIn, loopSamples, plan.fadeSamples(rate));
+        return new LoopResult(new AudioClip(loop, rate), LoopPoints.whole(loop.length), plan, made.codes(),
+                made.lmSeconds(), made.decodeSeconds());
+    }
+
+    /**
+     * The melody to follow from the lead-in on, so that the loop follows {@code melody} from its
+     * start: under the lead-in, what the loop's last lead-in seconds of melody are (silence where
+     * the melody is shorter than the loop), as they would sound before the start on a repeat.
+     */
+    private static AudioClip withLeadIn(AudioClip melody, LoopPlan plan) {
+        int rate = melody.sampleRate();
+        int pad = (int) Math.round(plan.leadInSeconds() * rate);
+        int from = (int) Math.round(plan.seconds() * rate) - pad;
+        float[] in = melody.samples();
+        float[] out = new float[pad + in.length];
+        for (int i = 0; i < pad; i++) {
+            int j = from + i;
+            out[i] = j >= 0 && j < in.length ? in[j] : 0f;
+        }
+        System.arraycopy(in, 0, out, pad, in.length);
+        return new AudioClip(out, rate);
+    }
 
     /** Sample rate of the audio it returns. */
     int sampleRate();

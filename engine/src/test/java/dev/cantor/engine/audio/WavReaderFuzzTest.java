@@ -31,6 +31,7 @@ class WavReaderFuzzTest {
         float[][] stereo = {tone, tone.clone()};
         return List.of(
                 WavWriter.toBytes(new AudioClip(tone, 44100), SampleFormat.PCM_16),
+                WavWriter.toBytes(new AudioClip(tone, 32000), SampleFormat.PCM_16, LoopPoints.whole(tone.length)),
                 WavWriter.toBytes(stereo, 48000, SampleFormat.PCM_24),
                 WavWriter.toBytes(stereo, 32000, SampleFormat.FLOAT_32),
                 wave().chunk("LIST", new byte[5]).fmt(PCM, 1, 8000, 8).data(new byte[33]).build(),
