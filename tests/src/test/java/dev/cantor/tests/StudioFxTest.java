@@ -158,6 +158,10 @@ class StudioFxTest {
         robot.interact(() -> vm.prompt().seconds().set(600));
         robot.clickOn("#generate");
         waitFor("the second generation runs", () -> vm.prompt().progress().get() > 0.05);
+        waitFor("the take streams before it is done", () -> vm.prompt().live().streaming().get());
+        assertTrue(vm.prompt().running().get() && vm.takes().takes().size() == 1, "streaming began mid-take");
+        assertTrue(vm.prompt().live().received().get() > 0);
+        assertNotNull(robot.lookup("#waveform").queryAs(WaveformView.class).peaks().get(), "the waveform fills in");
         ProgressBar bar = robot.lookup("#progress").queryAs(ProgressBar.class);
         assertTrue(bar.isVisible());
         robot.clickOn("#cancel");

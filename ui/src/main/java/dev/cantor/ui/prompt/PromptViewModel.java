@@ -57,6 +57,7 @@ public final class PromptViewModel {
     private final AudioAnalysis analysis;
     private final TakesViewModel takes;
     private final Runnable onSettingsChanged;
+    private final LiveTake live;
 
     private final StringProperty prompt = new SimpleStringProperty("");
     private final DoubleProperty seconds = new SimpleDoubleProperty(10);
@@ -83,14 +84,18 @@ public final class PromptViewModel {
      */
     public PromptViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
                            StudioSettings settings, Runnable onSettingsChanged, AudioAnalysis analysis,
-                           TakesViewModel takes) {
-        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis, takes);
+                           TakesViewModel takes, LiveTake live) {
+        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis, takes, live);
     }
 
-    /** @param takes where each finished piece goes, numbered and selected */
+    /**
+     * @param takes where each finished piece goes, numbered and selected
+     * @param live  where the take being made is heard and drawn while it is made
+     */
     public PromptViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
-                           Runnable onSettingsChanged, AudioAnalysis analysis, TakesViewModel takes) {
+                           Runnable onSettingsChanged, AudioAnalysis analysis, TakesViewModel takes, LiveTake live) {
         this.worker = worker;
+        this.live = live;
         this.session = session;
         this.analysis = analysis;
         this.takes = takes;
@@ -130,6 +135,11 @@ public final class PromptViewModel {
 
     public DoubleProperty guidance() {
         return guidance;
+    }
+
+    /** The take being made, heard and drawn while it is made. */
+    public LiveTake live() {
+        return live;
     }
 
     /** The melody to follow (from the hum recorder), or null for text only. */
@@ -220,11 +230,12 @@ public final class PromptViewModel {
         eta.set("");
         status.set(session.isLoaded(chosen) ? "Generating…" : "Loading " + chosen.name() + "…");
         long started = System.nanoTime();
+        live.begin(false);
         worker.submit(() -> {
             MusicEngine e = session.engineFor(chosen);
             token.throwIfCancelled();
             GenerationResult result = e.generate(request, (done, total, stage) ->
-                    worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
+                    worker.ui().execute(() -> onProgress(done, total, stage, started)), live, token);
             Take take = new Take(0, request, chosen.name(), result.audio(), analysis.waveform(result.audio().samples()),
                     (System.nanoTime() - started) / 1e9, Instant.now());
             return new Finished(take, e.read(request.prompt()));
@@ -235,6 +246,7 @@ public final class PromptViewModel {
     public void cancel() {
         if (running.get() && cancel != null) {
             cancel.cancel();
+            live.stop();
             status.set("Cancelling…");
         }
     }
@@ -267,6 +279,7 @@ public final class PromptViewModel {
     }
 
     private void finished(Finished done) {
+        live.end();
         Take take = takes.add(done.take());
         running.set(false);
         session.setBusy(false);
@@ -277,6 +290,7 @@ public final class PromptViewModel {
     }
 
     private void failed(Throwable e) {
+        live.stop();
         running.set(false);
         session.setBusy(false);
         progress.set(0);

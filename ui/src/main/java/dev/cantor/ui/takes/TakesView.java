@@ -3,6 +3,8 @@ package dev.cantor.ui.takes;
 import dev.cantor.ui.shared.PlaybackViewModel;
 import dev.cantor.ui.shared.TimeText;
 import dev.cantor.ui.shared.WaveformView;
+import dev.cantor.engine.api.Waveform;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +29,12 @@ public final class TakesView extends VBox {
     final ListView<Take> takes;
     final Button export = new Button("Export WAV…");
 
-    public TakesView(TakesViewModel vm, PlaybackViewModel playback, Runnable onExport) {
+    /**
+     * @param livePeaks the waveform of a take still being made (shown while not null), filling in as it streams
+     * @param stopLive  silences a take heard while it is made (the Stop button stops that too)
+     */
+    public TakesView(TakesViewModel vm, PlaybackViewModel playback, ObservableValue<Waveform> livePeaks,
+                     Runnable stopLive, Runnable onExport) {
         getStyleClass().add("take-panel");
         setSpacing(10);
         setPadding(new Insets(14));
@@ -45,8 +52,9 @@ public final class TakesView extends VBox {
         waveform = new WaveformView(playback);
         waveform.setId("waveform");
         waveform.setPrefHeight(300);
-        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.selectedTake().get() == null ? null
-                : vm.selectedTake().get().peaks(), vm.selectedTake()));
+        waveform.peaks().bind(Bindings.createObjectBinding(() -> livePeaks.getValue() != null ? livePeaks.getValue()
+                : vm.selectedTake().get() == null ? null : vm.selectedTake().get().peaks(),
+                vm.selectedTake(), livePeaks));
         VBox.setVgrow(waveform, Priority.ALWAYS);
 
         Button play = new Button();
@@ -58,7 +66,10 @@ public final class TakesView extends VBox {
         Button stop = new Button("\u25A0 Stop");
         stop.setId("stop");
         stop.setAccessibleText("Stop playback");
-        stop.setOnAction(e -> playback.stop());
+        stop.setOnAction(e -> {
+            stopLive.run();
+            playback.stop();
+        });
         ToggleButton loop = new ToggleButton("\u21BB Loop selection");
         loop.setId("loop");
         loop.selectedProperty().bindBidirectional(playback.loop());
@@ -91,7 +102,8 @@ public final class TakesView extends VBox {
         HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, export);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.getStyleClass().add("transport");
-        transport.disableProperty().bind(playback.clip().isNull());
+        transport.disableProperty().bind(playback.clip().isNull().and(Bindings.createBooleanBinding(
+                () -> livePeaks.getValue() == null, livePeaks)));
 
         Label playbackMessage = new Label();
         playbackMessage.getStyleClass().add("error-text");

@@ -11,6 +11,7 @@ import dev.cantor.engine.audio.PcmInput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.FakeEngine;
 import dev.cantor.ui.shared.LocalServices;
@@ -85,7 +86,9 @@ class HumViewModelTest {
             HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
             PromptViewModel generator = new PromptViewModel(worker, m -> new FakeEngine(),
                     new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
-                    LocalServices.create().analysis(), new TakesViewModel());
+                    LocalServices.create().analysis(), new TakesViewModel(),
+                    new dev.cantor.ui.prompt.LiveTake(dev.cantor.ui.shared.CountingOutput::new, Runnable::run,
+                            LocalServices.create().analysis()));
             assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
             vm.importFile(wav);
             assertTrue(worker.awaitIdle(20));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.FakeEngine;
 import dev.cantor.ui.shared.LocalServices;
@@ -31,13 +32,14 @@ class PromptViewModelTest {
     final SimpleObjectProperty<ModelEntry> model =
             new SimpleObjectProperty<>(new ModelEntry("test", Path.of("models/test"), true));
     final TakesViewModel takes = new TakesViewModel();
+    final CountingOutput output = new CountingOutput();
 
     PromptViewModel newViewModel() {
         return new PromptViewModel(worker, m -> {
             opened.add(m);
             return engine;
         }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet, LocalServices.create().analysis(),
-                takes);
+                takes, new LiveTake(() -> output, Runnable::run, LocalServices.create().analysis()));
     }
 
     @AfterEach
@@ -103,6 +105,56 @@ class PromptViewModelTest {
     }
 
     @Test
+    void theTakeIsHeardAndDrawnWhileItIsMadeAndIsTheSameAudioWhenDone() throws Exception {
+        PromptViewModel vm = newViewModel();
+        engine.hold = new CountDownLatch(1);
+        vm.prompt().set("warm synth pad");
+        vm.seconds().set(4);
+        vm.generate();
+        assertTrue(engine.reachedHold.await(10, TimeUnit.SECONDS));
+        // half-way through the frames: the first chunks are playing and drawn, the take is not done
+        assertTrue(vm.running().get());
+        assertTrue(takes.takes().isEmpty());
+        assertTrue(vm.live().streaming().get(), "playback started at the first chunk");
+        long heard = vm.live().received().get();
+        assertTrue(heard > 0 && heard < 4 * FakeEngine.RATE, "part of the take has arrived: " + heard);
+        assertTrue(output.opened, "the take plays on the studio's output");
+        assertEquals(4 * FakeEngine.RATE, vm.live().peaks().get().length(), "the waveform has the take's length");
+        engine.hold.countDown();
+        assertTrue(worker.awaitIdle(10));
+
+        assertFalse(vm.live().streaming().get(), "the finished take replaces the live one");
+        assertNull(vm.live().peaks().get());
+        assertEquals(1, takes.takes().size());
+        float[] audio = takes.takes().get(0).audio().samples();
+        assertEquals(4 * FakeEngine.RATE, audio.length);
+        for (int i = 0; i < 200; i++) {
+            long deadline = System.nanoTime() + 10_000_000L;
+            while (output.samples.get() < audio.length && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        assertEquals(audio.length, output.samples.get(), "every streamed sample reached the output once");
+    }
+
+    @Test
+    void cancellingSilencesTheTakeBeingHeard() throws Exception {
+        PromptViewModel vm = newViewModel();
+        engine.hold = new CountDownLatch(1);
+        vm.prompt().set("drums");
+        vm.seconds().set(4);
+        vm.generate();
+        assertTrue(engine.reachedHold.await(10, TimeUnit.SECONDS));
+        assertTrue(vm.live().streaming().get());
+        vm.cancel();
+        assertFalse(vm.live().streaming().get(), "cancel stops the sound at once");
+        assertNull(vm.live().peaks().get());
+        engine.hold.countDown();
+        assertTrue(worker.awaitIdle(10));
+        assertTrue(takes.takes().isEmpty());
+    }
+
+    @Test
     void badInputIsAMessageNotAGeneration() throws Exception {
         PromptViewModel vm = newViewModel();
         vm.prompt().set("rock");
@@ -148,7 +200,8 @@ class PromptViewModelTest {
         TakesViewModel brokenTakes = new TakesViewModel();
         PromptViewModel broken = new PromptViewModel(worker, m -> {
             throw new java.io.IOException("cannot load the model in /x: lm/ is missing");
-        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis(), brokenTakes);
+        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis(), brokenTakes,
+                new LiveTake(CountingOutput::new, Runnable::run, LocalServices.create().analysis()));
         broken.prompt().set("folk");
         broken.generate();
         assertTrue(worker.awaitIdle(10));
