@@ -84,7 +84,13 @@ public final class StudioViewModel implements AutoCloseable {
         if (story.renders().render().get() != null) {
             storyPlayback.clip().set(story.renders().render().get().result().audio());
         }
-        takes.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
+        takes.selectedTake().addListener((obs, old, take) -> {
+            playback.clip().set(take == null ? null : take.audio());
+            if (take != null && take.isLoop()) {          // a loop plays looped, end into start
+                playback.select(0, take.audio().length());
+                playback.loop().set(true);
+            }
+        });
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
         models.selected().addListener((obs, old, now) -> saveSettings());
         hum.device().addListener((obs, old, now) -> saveSettings());

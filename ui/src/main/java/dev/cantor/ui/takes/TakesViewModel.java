@@ -30,7 +30,7 @@ public final class TakesViewModel {
     public Take add(Take made) {
         count++;
         Take take = new Take(count, made.request(), made.model(), made.audio(), made.peaks(), made.wallSeconds(),
-                made.created());
+                made.created(), made.loop());
         takes.add(0, take);
         selectedTake.set(take);
         return take;

@@ -155,6 +155,46 @@ class PromptViewModelTest {
     }
 
     @Test
+    void theLoopToggleMakesALoopTakeOfWholeBars() throws Exception {
+        PromptViewModel vm = newViewModel();
+        vm.prompt().set("house groove, 90 bpm");        // the fake engine reads 90 bpm from "bpm"
+        vm.seconds().set(4);
+        vm.loop().set(true);
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        assertEquals("", vm.error().get());
+        Take take = takes.selectedTake().get();
+        assertTrue(take.isLoop(), "the take is a loop");
+        assertTrue(take.loop().bars() >= 1 && take.loop().tempoBpm() == 90.0, take.loopWords());
+        double bar = 4 * 60 / 90.0;
+        assertEquals(take.loop().bars() * bar, take.audio().seconds(), 1.0 / FakeEngine.RATE * 2, "whole bars");
+        assertTrue(take.details().contains("loop: " + take.loop().bars() + " bars of 4/4 at 90 bpm"), take.details());
+        assertTrue(vm.status().get().contains("a loop of"), vm.status().get());
+    }
+
+    @Test
+    void makeFourAddsFourTakesWithTheirSeedsAndTheTimePerTake() throws Exception {
+        PromptViewModel vm = newViewModel();
+        vm.prompt().set("lofi beat");
+        vm.seconds().set(2);
+        vm.seed().set(100);
+        vm.generateTakes(4);
+        assertTrue(worker.awaitIdle(10));
+        assertEquals(4, takes.takes().size());
+        assertEquals(List.of(103L, 102L, 101L, 100L),
+                takes.takes().stream().map(t -> t.request().seed()).toList(), "newest on top, numbered in seed order");
+        assertEquals(100L, takes.selectedTake().get().request().seed(), "the first seed, heard while made, is selected");
+        assertEquals(1, takes.selectedTake().get().number());
+        assertTrue(vm.status().get().startsWith("4 takes (#1–#4)") && vm.status().get().contains("per take"),
+                vm.status().get());
+
+        vm.loop().set(true);
+        vm.generateTakes(4);
+        assertFalse(vm.running().get());
+        assertTrue(vm.error().get().contains("one at a time"), vm.error().get());
+    }
+
+    @Test
     void badInputIsAMessageNotAGeneration() throws Exception {
         PromptViewModel vm = newViewModel();
         vm.prompt().set("rock");
