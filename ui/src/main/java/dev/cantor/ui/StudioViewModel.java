@@ -70,7 +70,8 @@ public final class StudioViewModel implements AutoCloseable {
             }
         });
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis());
+        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis(),
+                services.melodies());
         this.export = new ExportViewModel(worker, settings);
         this.storyPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.story = new StoryViewModel(worker, session, services.stories(), services.analysis(),

@@ -1,5 +1,6 @@
 package dev.cantor.ui.takes;
 
+import dev.cantor.ui.shared.DragOut;
 import dev.cantor.ui.shared.PlaybackViewModel;
 import dev.cantor.ui.shared.TimeText;
 import dev.cantor.ui.shared.WaveformView;
@@ -28,6 +29,8 @@ public final class TakesView extends VBox {
     final WaveformView waveform;
     final ListView<Take> takes;
     final Button export = new Button("Export WAV…");
+    /** Why the take could not be dragged out, or "". */
+    private final javafx.beans.property.StringProperty dragError = new javafx.beans.property.SimpleStringProperty("");
 
     /**
      * @param livePeaks the waveform of a take still being made (shown while not null), filling in as it streams
@@ -99,7 +102,14 @@ public final class TakesView extends VBox {
         export.setOnAction(e -> onExport.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, export);
+        Label drag = new Label("\u21F2 Drag WAV");
+        drag.setId("drag-take");
+        drag.getStyleClass().add("drag-handle");
+        drag.setTooltip(new Tooltip("Drag the take to a file manager or onto a DAW's track"));
+        drag.disableProperty().bind(vm.selectedTake().isNull());
+        DragOut.install(drag, () -> vm.selectedTake().get() == null ? null : vm.dragFile(vm.selectedTake().get()),
+                dragError::set);
+        HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, drag, export);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.getStyleClass().add("transport");
         transport.disableProperty().bind(playback.clip().isNull().and(Bindings.createBooleanBinding(
@@ -107,7 +117,8 @@ public final class TakesView extends VBox {
 
         Label playbackMessage = new Label();
         playbackMessage.getStyleClass().add("error-text");
-        playbackMessage.textProperty().bind(playback.message());
+        playbackMessage.textProperty().bind(Bindings.createStringBinding(() -> playback.message().get().isEmpty()
+                ? dragError.get() : playback.message().get(), playback.message(), dragError));
 
         Label takesTitle = new Label("Takes this session");
         takesTitle.getStyleClass().add("section-title");
