@@ -218,7 +218,7 @@ public final class TrainingView extends VBox {
         table.setId("training-table");
         table.setEditable(true);
         table.setPlaceholder(new Label("Choose a folder with your songs ("
-                + dev.cantor.engine.audio.AudioFiles.FORMAT_NAMES + ").")));
+                + dev.cantor.engine.audio.AudioFiles.FORMAT_NAMES + ")."));
         TableColumn<LibraryTrack, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().path()));
         file.setPrefWidth(230);
