@@ -11,6 +11,7 @@ import dev.cantor.engine.finetune.LocalFineTuneService;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.runtime.ModelDevice;
 import dev.cantor.engine.story.LocalStoryService;
+import dev.cantor.engine.transcription.HumTranscriber;
 import dev.cantor.ui.StudioApplication;
 import dev.cantor.ui.StudioViewModel;
 import dev.cantor.ui.hum.HumDevices;
@@ -54,7 +55,8 @@ public final class StudioLauncher {
 
     /** The engine's services on this machine: story files, fine-tuning, waveforms and pitch. */
     public static EngineServices services() {
-        return new EngineServices(new LocalStoryService(), new LocalFineTuneService(), new LocalAudioAnalysis());
+        return new EngineServices(new LocalStoryService(), new LocalFineTuneService(), new LocalAudioAnalysis(),
+                new HumTranscriber());
     }
 
     static EngineProvider engines() {

@@ -119,6 +119,11 @@ class StudioFxTest {
             public Path saveStory(Window owner, Path folder, String suggestedName) {
                 return null;
             }
+
+            @Override
+            public Path saveMidi(Window owner, String suggestedName) {
+                return dir.resolve("hum.mid");
+            }
         };
         view = new StudioView(vm, files);
         stage.setScene(StudioView.scene(view));
@@ -158,6 +163,10 @@ class StudioFxTest {
         robot.interact(() -> vm.prompt().seconds().set(600));
         robot.clickOn("#generate");
         waitFor("the second generation runs", () -> vm.prompt().progress().get() > 0.05);
+        waitFor("the take streams before it is done", () -> vm.prompt().live().streaming().get());
+        assertTrue(vm.prompt().running().get() && vm.takes().takes().size() == 1, "streaming began mid-take");
+        assertTrue(vm.prompt().live().received().get() > 0);
+        assertNotNull(robot.lookup("#waveform").queryAs(WaveformView.class).peaks().get(), "the waveform fills in");
         ProgressBar bar = robot.lookup("#progress").queryAs(ProgressBar.class);
         assertTrue(bar.isVisible());
         robot.clickOn("#cancel");
@@ -188,6 +197,35 @@ class StudioFxTest {
         }
         assertTrue(voiced > contour.length * 0.8, "a contour for the melody: " + voiced + " of " + contour.length);
         assertFalse(robot.lookup("#use-melody").queryAs(Button.class).isDisabled());
+
+        // the hum as MIDI, then offered for dragging out
+        robot.clickOn("#export-midi");
+        waitFor("the MIDI is written", () -> vm.hum().midiFile().get() != null || vm.hum().message().get().startsWith("No"));
+        assertEquals(dir.resolve("hum.mid"), vm.hum().midiFile().get(), vm.hum().message().get());
+        assertTrue(Files.size(dir.resolve("hum.mid")) > 0);
+        javafx.scene.Node dragMidi = robot.lookup("#drag-midi").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dragMidi.isVisible() && dragMidi.getOnDragDetected() != null, "the MIDI is a drag source");
+
+        // the take is a drag source of its WAV, written for the drag
+        robot.interact(view::showTakesTab);
+        javafx.scene.Node dragTake = robot.lookup("#drag-take").query();
+        assertNotNull(dragTake.getOnDragDetected(), "the take is a drag source");
+        Path dragged = vm.takes().dragFile(vm.takes().selectedTake().get());
+        assertEquals(vm.takes().selectedTake().get().audio().length(), AudioLoader.loadMono(dragged, 32000).length());
+        assertEquals(List.of(dragged.toFile()), dev.cantor.ui.shared.DragOut.content(dragged).getFiles());
+
+        // the loop toggle: a loop take of whole bars, played looped, exported with loop points
+        robot.clickOn("#loop-toggle");
+        robot.interact(() -> vm.prompt().seconds().set(2));
+        robot.clickOn("#generate");
+        waitFor("the loop take appears", () -> vm.takes().takes().size() == 2 && !vm.prompt().running().get());
+        assertTrue(vm.takes().selectedTake().get().isLoop(), "the toggle made a loop take");
+        assertTrue(vm.playback().loop().get() && vm.playback().hasSelection(), "a loop plays looped");
+        Path loopCopy = vm.takes().dragFile(vm.takes().selectedTake().get());
+        byte[] bytes = Files.readAllBytes(loopCopy);
+        assertTrue(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("smpl"),
+                "the loop's WAV carries loop points");
     }
 
     @Test

@@ -106,7 +106,8 @@ public final class StudioView extends BorderPane {
         prompt = new PromptView(vm.prompt());
         setLeft(prompt);
 
-        take = new TakesView(vm.takes(), vm.playback(), this::exportSelected);
+        take = new TakesView(vm.takes(), vm.playback(), vm.prompt().live().peaks(),
+                vm.prompt().live()::stop, this::exportSelected);
         hum = new HumView(vm.hum(), vm.humPlayback(), vm.prompt(), files);
         Tab takeTab = new Tab("Takes", take);
         takeTab.setId("tab-takes");

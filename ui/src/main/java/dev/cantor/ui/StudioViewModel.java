@@ -7,6 +7,7 @@ import dev.cantor.engine.audio.PcmOutput;
 import dev.cantor.ui.export.ExportViewModel;
 import dev.cantor.ui.hum.HumDevices;
 import dev.cantor.ui.hum.HumViewModel;
+import dev.cantor.ui.prompt.LiveTake;
 import dev.cantor.ui.prompt.PromptViewModel;
 import dev.cantor.ui.shared.EngineProvider;
 import dev.cantor.ui.shared.EngineSession;
@@ -59,10 +60,18 @@ public final class StudioViewModel implements AutoCloseable {
         this.models = new ModelsViewModel(builtIn, settings.modelFolders(), settings.selectedModel());
         this.session = new EngineSession(engines, models.selected());
         session.device().set(settings.deviceChoice());
-        this.prompt = new PromptViewModel(worker, session, settings, this::saveSettings, services.analysis(), takes);
+        this.prompt = new PromptViewModel(worker, session, settings, this::saveSettings, services.analysis(), takes,
+                new LiveTake(speakers, worker.ui(), services.analysis()));
         this.playback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
+        // one voice at a time: playing the take (or the hum) silences the take still streaming
+        playback.playing().addListener((obs, was, now) -> {
+            if (now) {
+                prompt.live().stop();
+            }
+        });
         this.humPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
-        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis());
+        this.hum = new HumViewModel(microphones, worker, sampleRate, settings.inputDevice(), services.analysis(),
+                services.melodies());
         this.export = new ExportViewModel(worker, settings);
         this.storyPlayback = new PlaybackViewModel(new AudioPlayer(speakers), worker.ui());
         this.story = new StoryViewModel(worker, session, services.stories(), services.analysis(),
@@ -76,7 +85,13 @@ public final class StudioViewModel implements AutoCloseable {
         if (story.renders().render().get() != null) {
             storyPlayback.clip().set(story.renders().render().get().result().audio());
         }
-        takes.selectedTake().addListener((obs, old, take) -> playback.clip().set(take == null ? null : take.audio()));
+        takes.selectedTake().addListener((obs, old, take) -> {
+            playback.clip().set(take == null ? null : take.audio());
+            if (take != null && take.isLoop()) {          // a loop plays looped, end into start
+                playback.select(0, take.audio().length());
+                playback.loop().set(true);
+            }
+        });
         hum.hum().addListener((obs, old, clip) -> humPlayback.clip().set(clip));
         models.selected().addListener((obs, old, now) -> saveSettings());
         hum.device().addListener((obs, old, now) -> saveSettings());

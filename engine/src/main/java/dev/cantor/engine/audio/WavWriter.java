@@ -44,6 +44,14 @@ public final class WavWriter {
     }
 
     /**
+     * Writes a mono clip with its loop points (a {@code smpl} chunk), replacing any existing file
+     * atomically (for callers that asked the user before replacing, as the studio's export does).
+     */
+    public static void write(Path path, AudioClip clip, SampleFormat format, LoopPoints loop) throws IOException {
+        write(path, clip, format, AtomicFiles.Replacing.ANYTHING, loop);
+    }
+
+    /**
      * Writes interleaved multichannel audio to {@code path}, replacing any existing file atomically.
      *
      * @param channels [channel][frame]; all channels the same length

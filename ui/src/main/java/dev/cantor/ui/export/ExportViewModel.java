@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cantor.engine.api.TextFiles;
 import dev.cantor.engine.audio.AudioClip;
+import dev.cantor.engine.audio.LoopPoints;
 import dev.cantor.engine.audio.Resampler;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
@@ -111,7 +112,11 @@ public final class ExportViewModel {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        WavWriter.write(wav, new AudioClip(samples, rate), format);
+        if (item.isLoop()) {
+            WavWriter.write(wav, new AudioClip(samples, rate), format, LoopPoints.whole(samples.length));
+        } else {
+            WavWriter.write(wav, new AudioClip(samples, rate), format);
+        }
         TextFiles.writeAtomically(Exportable.sidecarPath(wav),
                 JSON.writeValueAsString(item.sidecar(rate, format.name())));
     }

@@ -17,6 +17,11 @@ public interface Exportable {
     /** One line for the dialog: what is being exported and what is saved beside it. */
     String exportNote();
 
+    /** True when it is a seamless loop: the WAV then carries loop points over the whole clip (a smpl chunk). */
+    default boolean isLoop() {
+        return false;
+    }
+
     /** The JSON document written beside the WAV (a Jackson-serializable value). */
     Object sidecar(int wavSampleRate, String wavFormat);
 

@@ -1,7 +1,9 @@
 package dev.cantor.ui.hum;
 
 import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.DragOut;
 import dev.cantor.ui.shared.FileDialogs;
+import dev.cantor.ui.shared.ReplaceQuestion;
 import dev.cantor.ui.shared.PlaybackViewModel;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -10,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +26,7 @@ import org.controlsfx.control.RangeSlider;
 public final class HumView extends VBox {
 
     final Button record = new Button("\u25CF Record");
-    final Button importWav = new Button("Import WAV…");
+    final Button importWav = new Button("Import audio…");
     final Button useMelody = new Button("Generate with this melody");
     final ContourView contour = new ContourView();
 
@@ -68,7 +71,7 @@ public final class HumView extends VBox {
             }
         });
         importWav.setId("import-hum");
-        importWav.setAccessibleText("Import a WAV file as the melody");
+        importWav.setAccessibleText("Import an audio file as the melody");
         importWav.setOnAction(e -> {
             Path file = files.openWav(getScene() == null ? null : getScene().getWindow());
             if (file != null) {
@@ -85,7 +88,30 @@ public final class HumView extends VBox {
             playback.loop().set(false);
             playback.togglePlay();
         });
-        HBox buttons = new HBox(8, record, importWav, play);
+        Button exportMidi = new Button("Export MIDI…");
+        exportMidi.setId("export-midi");
+        exportMidi.setTooltip(new Tooltip("The hummed melody as notes in a standard MIDI file, for a DAW"));
+        exportMidi.setAccessibleText("Export the hummed melody as a MIDI file");
+        exportMidi.disableProperty().bind(vm.hum().isNull().or(vm.recording()).or(vm.exportingMidi()));
+        exportMidi.setOnAction(e -> {
+            Path out = files.saveMidi(getScene() == null ? null : getScene().getWindow(), "hum.mid");
+            if (out == null) {
+                return;
+            }
+            boolean replace = java.nio.file.Files.exists(out);
+            if (replace && !ReplaceQuestion.ask(getScene(), out.getFileName().toString())) {
+                return;
+            }
+            vm.exportMidi(out, replace);
+        });
+        Label dragMidi = new Label("\u21F2 Drag MIDI");
+        dragMidi.setId("drag-midi");
+        dragMidi.getStyleClass().add("drag-handle");
+        dragMidi.setTooltip(new Tooltip("Drag the MIDI file to a file manager or onto a DAW's track"));
+        dragMidi.visibleProperty().bind(vm.midiFile().isNotNull());
+        dragMidi.managedProperty().bind(dragMidi.visibleProperty());
+        DragOut.install(dragMidi, () -> vm.midiFile().get(), why -> { });
+        HBox buttons = new HBox(8, record, importWav, play, exportMidi, dragMidi);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         contour.setId("contour");

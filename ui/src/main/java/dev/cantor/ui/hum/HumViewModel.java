@@ -1,6 +1,10 @@
 package dev.cantor.ui.hum;
 
 import dev.cantor.engine.api.AudioAnalysis;
+import dev.cantor.engine.api.CancellationToken;
+import dev.cantor.engine.api.MelodyTranscriber;
+import dev.cantor.engine.api.MelodyTranscription;
+import dev.cantor.engine.api.TranscriptionOptions;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
@@ -53,13 +57,18 @@ public final class HumViewModel {
     private final DoubleProperty trimStart = new SimpleDoubleProperty(0);
     private final DoubleProperty trimEnd = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
+    private final MelodyTranscriber melodies;
+    private final BooleanProperty exportingMidi = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> midiFile = new SimpleObjectProperty<>();
 
     /** Live-tracking state, touched only on the recording thread. */
     private float[] live = new float[0];
     private int liveSize;
 
+    /** @param melodies turns the hum into notes and writes them as MIDI ("Export MIDI…") */
     public HumViewModel(HumDevices devices, EngineWorker worker, int sampleRate, String preferredDevice,
-                        AudioAnalysis analysis) {
+                        AudioAnalysis analysis, MelodyTranscriber melodies) {
+        this.melodies = melodies;
         this.devices = devices;
         this.worker = worker;
         this.analysis = analysis;
@@ -197,6 +206,50 @@ public final class HumViewModel {
         return new AudioClip(Arrays.copyOfRange(clip.samples(), from, to), sampleRate);
     }
 
+    /** True while the hum is being turned into MIDI. */
+    public ReadOnlyBooleanProperty exportingMidi() {
+        return exportingMidi;
+    }
+
+    /** The MIDI file last written from this hum (what can be dragged out to a DAW), or null. */
+    public ReadOnlyObjectProperty<Path> midiFile() {
+        return midiFile;
+    }
+
+    /**
+     * "Export MIDI…": finds the notes of the trimmed hum and writes them to {@code out} as a
+     * standard MIDI file, off the UI thread, atomically. A hum without a melody (silence, noise)
+     * becomes a one-line message and no file.
+     *
+     * @param replace whether a file already at {@code out} may be replaced (the view asked first)
+     */
+    public void exportMidi(Path out, boolean replace) {
+        AudioClip melody = trimmed();
+        if (melody == null) {
+            message.set("Record or import a melody of at least 0.1 s first.");
+            return;
+        }
+        if (exportingMidi.get()) {
+            return;
+        }
+        exportingMidi.set(true);
+        message.set("Finding the notes…");
+        worker.submit(() -> {
+            MelodyTranscription notes = melodies.transcribe(melody, TranscriptionOptions.unquantized(),
+                    (done, total, stage) -> { }, new CancellationToken());
+            melodies.writeMidi(notes, out, replace);
+            return notes;
+        }, notes -> {
+            exportingMidi.set(false);
+            midiFile.set(out);
+            message.set(String.format(java.util.Locale.ROOT, "Wrote %d notes to %s. Drag it into your DAW.",
+                    notes.notes().size(), out.getFileName()));
+        }, e -> {
+            exportingMidi.set(false);
+            message.set("No MIDI written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        });
+    }
+
     /** "Generate with this melody": hands the trimmed hum to the generator. */
     public boolean useAsMelody(PromptViewModel generator) {
         AudioClip melody = trimmed();
@@ -215,6 +268,7 @@ public final class HumViewModel {
     }
 
     private void setHum(AudioClip clip) {
+        midiFile.set(null);                     // the MIDI on offer is of the old hum
         hum.set(clip);
         trimStart.set(0);
         trimEnd.set(clip.seconds());

@@ -14,6 +14,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -151,7 +152,20 @@ public final class PromptView extends BorderPane {
         cancel.setAccessibleText("Cancel the generation");
         cancel.disableProperty().bind(vm.running().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox buttons = new HBox(8, generate, cancel);
+        ToggleButton loop = new ToggleButton("\u21BB Loop");
+        loop.setId("loop-toggle");
+        loop.setTooltip(new Tooltip("Make a seamless loop: whole bars at the prompt's tempo, the end running into"
+                + " the start; it plays looped and exports with loop points"));
+        loop.setAccessibleText("Make a seamless loop");
+        loop.selectedProperty().bindBidirectional(vm.loop());
+        loop.disableProperty().bind(vm.running());
+        Button makeFour = new Button("Make 4");
+        makeFour.setId("make-4");
+        makeFour.setTooltip(new Tooltip("Four takes of this prompt with seeds in a row, made together as one batch"));
+        makeFour.setAccessibleText("Make four takes at once");
+        makeFour.disableProperty().bind(vm.running().or(vm.loop()));
+        makeFour.setOnAction(e -> vm.generateTakes(4));
+        HBox buttons = new HBox(8, generate, makeFour, loop, cancel);
         HBox.setHgrow(generate, Priority.ALWAYS);
 
         progress.setId("progress");

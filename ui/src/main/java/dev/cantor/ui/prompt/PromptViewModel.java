@@ -1,10 +1,15 @@
 package dev.cantor.ui.prompt;
 
 import dev.cantor.engine.api.AudioAnalysis;
+import java.util.List;
+import java.util.ArrayList;
+import dev.cantor.engine.api.TakesResult;
+import dev.cantor.engine.api.ProgressListener;
+import dev.cantor.engine.api.LoopResult;
+import dev.cantor.engine.api.LoopPlan;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.CancelledException;
 import dev.cantor.engine.api.GenerationRequest;
-import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.MusicEngine;
 import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
@@ -57,6 +62,7 @@ public final class PromptViewModel {
     private final AudioAnalysis analysis;
     private final TakesViewModel takes;
     private final Runnable onSettingsChanged;
+    private final LiveTake live;
 
     private final StringProperty prompt = new SimpleStringProperty("");
     private final DoubleProperty seconds = new SimpleDoubleProperty(10);
@@ -66,6 +72,7 @@ public final class PromptViewModel {
     private final DoubleProperty topP = new SimpleDoubleProperty(SamplingParams.DEFAULT_TOP_P);
     private final DoubleProperty guidance = new SimpleDoubleProperty(SamplingParams.DEFAULT_GUIDANCE);
     private final ObjectProperty<AudioClip> melody = new SimpleObjectProperty<>();
+    private final BooleanProperty loop = new SimpleBooleanProperty(false);
 
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -83,14 +90,18 @@ public final class PromptViewModel {
      */
     public PromptViewModel(EngineWorker worker, EngineProvider engines, ObjectProperty<ModelEntry> model,
                            StudioSettings settings, Runnable onSettingsChanged, AudioAnalysis analysis,
-                           TakesViewModel takes) {
-        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis, takes);
+                           TakesViewModel takes, LiveTake live) {
+        this(worker, new EngineSession(engines, model), settings, onSettingsChanged, analysis, takes, live);
     }
 
-    /** @param takes where each finished piece goes, numbered and selected */
+    /**
+     * @param takes where each finished piece goes, numbered and selected
+     * @param live  where the take being made is heard and drawn while it is made
+     */
     public PromptViewModel(EngineWorker worker, EngineSession session, StudioSettings settings,
-                           Runnable onSettingsChanged, AudioAnalysis analysis, TakesViewModel takes) {
+                           Runnable onSettingsChanged, AudioAnalysis analysis, TakesViewModel takes, LiveTake live) {
         this.worker = worker;
+        this.live = live;
         this.session = session;
         this.analysis = analysis;
         this.takes = takes;
@@ -130,6 +141,19 @@ public final class PromptViewModel {
 
     public DoubleProperty guidance() {
         return guidance;
+    }
+
+    /**
+     * Make a seamless loop instead of a plain take: whole bars at the prompt's tempo, the end
+     * running into the start; it plays looped and exports with loop points.
+     */
+    public BooleanProperty loop() {
+        return loop;
+    }
+
+    /** The take being made, heard and drawn while it is made. */
+    public LiveTake live() {
+        return live;
     }
 
     /** The melody to follow (from the hum recorder), or null for text only. */
@@ -186,8 +210,20 @@ public final class PromptViewModel {
                 topP.get(), guidance.get(), melody.get(), null);
     }
 
-    /** Starts generating (Ctrl+Enter). Does nothing while a generation runs. */
+    /** Starts generating (Ctrl+Enter): one take, or a loop when {@link #loop} is on. Does nothing while one runs. */
     public void generate() {
+        start(1);
+    }
+
+    /**
+     * "Make N": {@code n} takes of the current request, seeds {@link GenerationRequest#seedOfTake}
+     * 0..n−1, made as one batch through the model; the first is heard while they are made.
+     */
+    public void generateTakes(int n) {
+        start(n);
+    }
+
+    private void start(int n) {
         if (running.get()) {
             return;
         }
@@ -197,11 +233,18 @@ public final class PromptViewModel {
         }
         ModelEntry chosen = session.model().get();
         GenerationRequest request;
+        boolean asLoop = loop.get();
         try {
             if (chosen == null) {
                 throw new RequestException("no model: add a model folder in the model selector");
             }
             request = request();
+            if (n > 1 && asLoop) {
+                throw new RequestException("loops are made one at a time: turn Loop off to make several takes");
+            }
+            if (n > 1) {
+                MusicEngine.requireValidTakes(n, request.seconds());
+            }
         } catch (RequestException e) {
             error.set(e.getMessage());
             status.set("Cannot generate: " + e.getMessage());
@@ -220,21 +263,41 @@ public final class PromptViewModel {
         eta.set("");
         status.set(session.isLoaded(chosen) ? "Generating…" : "Loading " + chosen.name() + "…");
         long started = System.nanoTime();
+        live.begin(false);
         worker.submit(() -> {
             MusicEngine e = session.engineFor(chosen);
             token.throwIfCancelled();
-            GenerationResult result = e.generate(request, (done, total, stage) ->
-                    worker.ui().execute(() -> onProgress(done, total, stage, started)), token);
-            Take take = new Take(0, request, chosen.name(), result.audio(), analysis.waveform(result.audio().samples()),
-                    (System.nanoTime() - started) / 1e9, Instant.now());
-            return new Finished(take, e.read(request.prompt()));
+            ProgressListener steps = (done, total, stage) ->
+                    worker.ui().execute(() -> onProgress(done, total, stage, started));
+            List<Take> made = new ArrayList<>();
+            if (asLoop) {
+                LoopResult r = e.generateLoop(request, steps, token);
+                made.add(take(request, chosen, r.audio(), r.plan(), started, 1));
+            } else if (n == 1) {
+                made.add(take(request, chosen, e.generate(request, steps, live, token).audio(), null, started, 1));
+            } else {
+                TakesResult r = e.generateTakes(request, n, steps, live, token);
+                for (int i = 0; i < n; i++) {
+                    made.add(take(request.withSeed(r.seeds().get(i)), chosen, r.takes().get(i).audio(), null,
+                            started, n));
+                }
+            }
+            return new Finished(made, e.read(request.prompt()), (System.nanoTime() - started) / 1e9);
         }, this::finished, this::failed);
+    }
+
+    /** A made piece as a take; its wall time is its share of the run that made {@code of} takes. */
+    private Take take(GenerationRequest request, ModelEntry model, AudioClip audio, LoopPlan loopPlan, long started,
+                      int of) {
+        return new Take(0, request, model.name(), audio, analysis.waveform(audio.samples()),
+                (System.nanoTime() - started) / 1e9 / of, Instant.now(), loopPlan);
     }
 
     /** Asks the running generation to stop; the engine stops within one sampling step. */
     public void cancel() {
         if (running.get() && cancel != null) {
             cancel.cancel();
+            live.stop();
             status.set("Cancelling…");
         }
     }
@@ -262,21 +325,37 @@ public final class PromptViewModel {
         eta.set(p > 0.05 ? "about " + TimeText.duration(elapsed * (1 - p) / p) + " left" : "");
     }
 
-    /** A finished generation and what the model read from its prompt. */
-    private record Finished(Take take, PromptReading reading) {
+    /** A finished generation (one take, a loop, or several takes) and what the model read from its prompt. */
+    private record Finished(List<Take> takes, PromptReading reading, double wallSeconds) {
     }
 
     private void finished(Finished done) {
-        Take take = takes.add(done.take());
+        live.end();
+        List<Take> added = new ArrayList<>();
+        for (Take made : done.takes()) {
+            added.add(takes.add(made));                     // numbered in seed order
+        }
+        Take take = added.get(0);
+        takes.selectedTake().set(take);                     // the first seed is the one heard while made
         running.set(false);
         session.setBusy(false);
         progress.set(1);
         eta.set("");
-        status.set(String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s — read from the prompt: %s",
-                take.number(), take.audio().seconds(), TimeText.duration(take.wallSeconds()), done.reading().summary()));
+        int n = done.takes().size();
+        String what = n > 1
+                ? String.format(Locale.ROOT, "%d takes (#%d–#%d) of %.1f s in %s, %s per take", n, take.number(),
+                        take.number() + n - 1, take.audio().seconds(), TimeText.duration(done.wallSeconds()),
+                        TimeText.duration(done.wallSeconds() / n))
+                : take.loop() != null
+                ? String.format(Locale.ROOT, "Take #%d: a loop of %s in %s", take.number(), take.loop().describe(),
+                        TimeText.duration(take.wallSeconds()))
+                : String.format(Locale.ROOT, "Take #%d: %.1f s of music in %s", take.number(), take.audio().seconds(),
+                        TimeText.duration(take.wallSeconds()));
+        status.set(what + " — read from the prompt: " + done.reading().summary());
     }
 
     private void failed(Throwable e) {
+        live.stop();
         running.set(false);
         session.setBusy(false);
         progress.set(0);

@@ -1,5 +1,6 @@
 package dev.cantor.ui.shared;
 
+import dev.cantor.engine.audio.AudioFiles;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.stage.FileChooser;
@@ -8,7 +9,7 @@ import javafx.stage.Window;
 /** The file choosers the studio opens (native dialogs in the window; fixed answers in tests). */
 public interface FileDialogs {
 
-    /** A WAV file to import as a melody, or null when the musician cancelled. */
+    /** An audio file (any format Cantor reads) to import as a melody, or null when the musician cancelled. */
     Path openWav(Window owner);
 
     /** Where to export, starting in {@code folder} with {@code suggestedName}; null when cancelled. */
@@ -26,6 +27,25 @@ public interface FileDialogs {
     /** Where to save a story project, starting in {@code folder} with {@code suggestedName}; null when cancelled. */
     Path saveStory(Window owner, Path folder, String suggestedName);
 
+    /** Where to write the hum's MIDI, with {@code suggestedName}; null when cancelled. */
+    Path saveMidi(Window owner, String suggestedName);
+
+    /** Every file name pattern of the formats Cantor reads ({@link AudioFiles#EXTENSIONS}), both letter cases. */
+    static java.util.List<String> audioPatterns() {
+        java.util.List<String> patterns = new java.util.ArrayList<>();
+        for (String ext : AudioFiles.EXTENSIONS) {
+            patterns.add("*." + ext);
+            patterns.add("*." + ext.toUpperCase(java.util.Locale.ROOT));
+        }
+        return patterns;
+    }
+
+    /** {@code file}, with ".mid" added when its name does not already end in .mid or .midi. */
+    static Path withMidiExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".mid") || name.endsWith(".midi") ? file : file.resolveSibling(file.getFileName() + ".mid");
+    }
+
     /** {@code file}, with ".wav" added when its name does not already end so. */
     static Path withWavExtension(Path file) {
         return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav") ? file
@@ -39,9 +59,20 @@ public interface FileDialogs {
             public Path openWav(Window owner) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle("Import a melody");
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("WAV audio", "*.wav", "*.WAV"));
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Audio (" + AudioFiles.FORMAT_NAMES
+                        + ")", audioPatterns()));
                 File f = chooser.showOpenDialog(owner);
                 return f == null ? null : f.toPath();
+            }
+
+            @Override
+            public Path saveMidi(Window owner, String suggestedName) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Export the melody as MIDI");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Standard MIDI file", "*.mid", "*.midi"));
+                chooser.setInitialFileName(suggestedName);
+                File f = chooser.showSaveDialog(owner);
+                return f == null ? null : withMidiExtension(f.toPath());
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.cantor.ui.takes;
 
 import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.LoopPlan;
 import dev.cantor.engine.api.Waveform;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.ui.export.Exportable;
@@ -17,9 +18,16 @@ import java.time.Instant;
  * @param peaks       its waveform envelope, computed off the UI thread
  * @param wallSeconds how long it took
  * @param created     when it finished
+ * @param loop        for a seamless loop, its bars, meter and tempo; null for a plain take
  */
 public record Take(int number, GenerationRequest request, String model, AudioClip audio, Waveform peaks,
-                   double wallSeconds, Instant created) implements Exportable {
+                   double wallSeconds, Instant created, LoopPlan loop) implements Exportable {
+
+    /** A loop exports with loop points over the whole clip. */
+    @Override
+    public boolean isLoop() {
+        return loop != null;
+    }
 
     @Override
     public String suggestedName() {
@@ -46,8 +54,20 @@ public record Take(int number, GenerationRequest request, String model, AudioCli
 
     /** Seed, length and sampling settings, for the take list's second line. */
     public String details() {
-        return String.format(java.util.Locale.ROOT, "seed %d · %.1f s · T %.2f · top-k %d · top-p %.2f · cfg %.1f%s",
+        return String.format(java.util.Locale.ROOT, "seed %d · %.1f s · T %.2f · top-k %d · top-p %.2f · cfg %.1f%s%s",
                 request.seed(), audio.seconds(), request.temperature(), request.topK(), request.topP(),
-                request.guidance(), request.melody() == null ? "" : " · melody");
+                request.guidance(), request.melody() == null ? "" : " · melody",
+                loop == null ? "" : " · loop: " + loopWords());
+    }
+
+    /** "4 bars of 4/4 at 70 bpm", or "not bar-aligned" when the prompt named no tempo. */
+    public String loopWords() {
+        if (loop == null) {
+            return "";
+        }
+        return loop.barAligned()
+                ? String.format(java.util.Locale.ROOT, "%d bars of %d/4 at %.0f bpm", loop.bars(), loop.beatsPerBar(),
+                        loop.tempoBpm())
+                : "not bar-aligned";
     }
 }

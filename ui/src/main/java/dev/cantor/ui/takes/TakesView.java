@@ -1,8 +1,11 @@
 package dev.cantor.ui.takes;
 
+import dev.cantor.ui.shared.DragOut;
 import dev.cantor.ui.shared.PlaybackViewModel;
 import dev.cantor.ui.shared.TimeText;
 import dev.cantor.ui.shared.WaveformView;
+import dev.cantor.engine.api.Waveform;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,8 +29,15 @@ public final class TakesView extends VBox {
     final WaveformView waveform;
     final ListView<Take> takes;
     final Button export = new Button("Export WAV…");
+    /** Why the take could not be dragged out, or "". */
+    private final javafx.beans.property.StringProperty dragError = new javafx.beans.property.SimpleStringProperty("");
 
-    public TakesView(TakesViewModel vm, PlaybackViewModel playback, Runnable onExport) {
+    /**
+     * @param livePeaks the waveform of a take still being made (shown while not null), filling in as it streams
+     * @param stopLive  silences a take heard while it is made (the Stop button stops that too)
+     */
+    public TakesView(TakesViewModel vm, PlaybackViewModel playback, ObservableValue<Waveform> livePeaks,
+                     Runnable stopLive, Runnable onExport) {
         getStyleClass().add("take-panel");
         setSpacing(10);
         setPadding(new Insets(14));
@@ -45,8 +55,9 @@ public final class TakesView extends VBox {
         waveform = new WaveformView(playback);
         waveform.setId("waveform");
         waveform.setPrefHeight(300);
-        waveform.peaks().bind(Bindings.createObjectBinding(() -> vm.selectedTake().get() == null ? null
-                : vm.selectedTake().get().peaks(), vm.selectedTake()));
+        waveform.peaks().bind(Bindings.createObjectBinding(() -> livePeaks.getValue() != null ? livePeaks.getValue()
+                : vm.selectedTake().get() == null ? null : vm.selectedTake().get().peaks(),
+                vm.selectedTake(), livePeaks));
         VBox.setVgrow(waveform, Priority.ALWAYS);
 
         Button play = new Button();
@@ -58,7 +69,10 @@ public final class TakesView extends VBox {
         Button stop = new Button("\u25A0 Stop");
         stop.setId("stop");
         stop.setAccessibleText("Stop playback");
-        stop.setOnAction(e -> playback.stop());
+        stop.setOnAction(e -> {
+            stopLive.run();
+            playback.stop();
+        });
         ToggleButton loop = new ToggleButton("\u21BB Loop selection");
         loop.setId("loop");
         loop.selectedProperty().bindBidirectional(playback.loop());
@@ -88,14 +102,23 @@ public final class TakesView extends VBox {
         export.setOnAction(e -> onExport.run());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, export);
+        Label drag = new Label("\u21F2 Drag WAV");
+        drag.setId("drag-take");
+        drag.getStyleClass().add("drag-handle");
+        drag.setTooltip(new Tooltip("Drag the take to a file manager or onto a DAW's track"));
+        drag.disableProperty().bind(vm.selectedTake().isNull());
+        DragOut.install(drag, () -> vm.selectedTake().get() == null ? null : vm.dragFile(vm.selectedTake().get()),
+                dragError::set);
+        HBox transport = new HBox(8, play, stop, loop, zoomOut, zoomIn, time, gap, drag, export);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.getStyleClass().add("transport");
-        transport.disableProperty().bind(playback.clip().isNull());
+        transport.disableProperty().bind(playback.clip().isNull().and(Bindings.createBooleanBinding(
+                () -> livePeaks.getValue() == null, livePeaks)));
 
         Label playbackMessage = new Label();
         playbackMessage.getStyleClass().add("error-text");
-        playbackMessage.textProperty().bind(playback.message());
+        playbackMessage.textProperty().bind(Bindings.createStringBinding(() -> playback.message().get().isEmpty()
+                ? dragError.get() : playback.message().get(), playback.message(), dragError));
 
         Label takesTitle = new Label("Takes this session");
         takesTitle.getStyleClass().add("section-title");

@@ -217,7 +217,8 @@ public final class TrainingView extends VBox {
     private void buildTable() {
         table.setId("training-table");
         table.setEditable(true);
-        table.setPlaceholder(new Label("Choose a folder with your songs (WAV, FLAC, MP3, Ogg Vorbis)."));
+        table.setPlaceholder(new Label("Choose a folder with your songs ("
+                + dev.cantor.engine.audio.AudioFiles.FORMAT_NAMES + ")."));
         TableColumn<LibraryTrack, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().path()));
         file.setPrefWidth(230);

@@ -39,7 +39,7 @@ class ExportAndPlaybackTest {
         }
         AudioClip clip = new AudioClip(x, 32000);
         GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7).withSampling(0.9, 100, 1.0, 4.5);
-        return new Take(3, r, "Cantor default", clip, WaveformPeaks.of(x), 1.5, Instant.parse("2026-11-22T10:00:00Z"));
+        return new Take(3, r, "Cantor default", clip, WaveformPeaks.of(x), 1.5, Instant.parse("2026-11-22T10:00:00Z"), null);
     }
 
     @Test
@@ -67,6 +67,46 @@ class ExportAndPlaybackTest {
             assertEquals("Cantor default", json.get("model").asText());
             assertEquals("PCM_24", json.get("wav_format").asText());
         }
+    }
+
+    @Test
+    void aLoopTakeExportsWithLoopPointsOverTheWholeClipAndAPlainTakeWithout(@TempDir Path dir) throws Exception {
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            ExportViewModel vm = new ExportViewModel(worker, StudioSettings.defaults());
+            vm.sampleRate().set(44100);
+            Take plain = take(1.0);
+            Take loop = new Take(plain.number(), plain.request(), plain.model(), plain.audio(), plain.peaks(),
+                    plain.wallSeconds(), plain.created(),
+                    dev.cantor.engine.api.LoopPlan.of(dev.cantor.engine.api.PromptReading.NONE, 1.0));
+            Path loopWav = dir.resolve("loop.wav");
+            Path plainWav = dir.resolve("plain.wav");
+            vm.export(loop, loopWav, false, p -> { });
+            vm.export(plain, plainWav, false, p -> { });
+            assertTrue(worker.awaitIdle(10));
+            long[] points = loopPoints(Files.readAllBytes(loopWav));
+            int frames = AudioLoader.loadMono(loopWav, 44100).length();
+            assertEquals(44100, frames, 2);
+            assertEquals(0, points[0], "the loop starts at the first frame");
+            assertEquals(frames - 1, points[1], "and ends at the last (inclusive)");
+            assertEquals(null, loopPoints(Files.readAllBytes(plainWav)), "a plain take has no smpl chunk");
+        }
+    }
+
+    /** Start and end of the first loop in a WAV's smpl chunk, or null without one (read by hand, as a sampler does). */
+    static long[] loopPoints(byte[] wav) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = 12;
+        while (at + 8 <= wav.length) {
+            String id = new String(wav, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            int size = b.getInt(at + 4);
+            if (id.equals("smpl")) {
+                int loops = b.getInt(at + 8 + 28);
+                return loops < 1 ? null : new long[] {b.getInt(at + 8 + 36 + 8) & 0xFFFFFFFFL,
+                    b.getInt(at + 8 + 36 + 12) & 0xFFFFFFFFL};
+            }
+            at += 8 + size + (size & 1);
+        }
+        return null;
     }
 
     @Test

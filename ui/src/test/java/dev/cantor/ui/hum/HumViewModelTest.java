@@ -11,6 +11,7 @@ import dev.cantor.engine.audio.PcmInput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
 import dev.cantor.ui.prompt.PromptViewModel;
+import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.FakeEngine;
 import dev.cantor.ui.shared.LocalServices;
@@ -57,7 +58,8 @@ class HumViewModelTest {
         Path wav = dir.resolve("hum.wav");
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                    LocalServices.create().melodies());
             assertTrue(vm.message().get().contains("No microphone"), vm.message().get());
             assertTrue(vm.message().get().contains("import"), "it says what still works");
             vm.importFile(wav);
@@ -82,10 +84,13 @@ class HumViewModelTest {
         Path wav = dir.resolve("hum.wav");
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                    LocalServices.create().melodies());
             PromptViewModel generator = new PromptViewModel(worker, m -> new FakeEngine(),
                     new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
-                    LocalServices.create().analysis(), new TakesViewModel());
+                    LocalServices.create().analysis(), new TakesViewModel(),
+                    new dev.cantor.ui.prompt.LiveTake(dev.cantor.ui.shared.CountingOutput::new, Runnable::run,
+                            LocalServices.create().analysis()));
             assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
             vm.importFile(wav);
             assertTrue(worker.awaitIdle(20));
@@ -100,11 +105,58 @@ class HumViewModelTest {
     }
 
     @Test
+    void exportMidiWritesTheHummedNotesAndSilenceIsAOneLineMessage(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("hum.wav");
+        WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                    LocalServices.create().melodies());
+            vm.importFile(wav);
+            assertTrue(worker.awaitIdle(20));
+            Path mid = dir.resolve("hum.mid");
+            vm.exportMidi(mid, false);
+            assertTrue(worker.awaitIdle(20));
+            assertEquals(mid, vm.midiFile().get(), vm.message().get());
+            javax.sound.midi.Sequence seq = javax.sound.midi.MidiSystem.getSequence(mid.toFile());
+            java.util.List<Integer> notes = new java.util.ArrayList<>();
+            for (javax.sound.midi.Track track : seq.getTracks()) {
+                for (int i = 0; i < track.size(); i++) {
+                    if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m
+                            && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
+                        notes.add(m.getData1());
+                    }
+                }
+            }
+            assertEquals(java.util.List.of(57, 64), notes, "A3 then E4, as hummed");
+            assertTrue(vm.message().get().startsWith("Wrote 2 notes"), vm.message().get());
+
+            // an existing file is not replaced unless the view asked
+            vm.exportMidi(mid, false);
+            assertTrue(worker.awaitIdle(20));
+            assertTrue(vm.message().get().startsWith("No MIDI written"), vm.message().get());
+
+            // silence: one line, no file
+            Path quiet = dir.resolve("quiet.wav");
+            WavWriter.write(quiet, new AudioClip(new float[RATE], RATE), SampleFormat.PCM_16);
+            vm.importFile(quiet);
+            assertTrue(worker.awaitIdle(20));
+            Path none = dir.resolve("none.mid");
+            vm.exportMidi(none, false);
+            assertTrue(worker.awaitIdle(20));
+            assertFalse(java.nio.file.Files.exists(none));
+            assertNull(vm.midiFile().get());
+            assertTrue(vm.message().get().startsWith("No MIDI written: ") && !vm.message().get().contains("\n"),
+                    vm.message().get());
+        }
+    }
+
+    @Test
     void aBrokenFileIsAMessage(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("hum.wav");
         java.nio.file.Files.writeString(junk, "not audio at all");
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis());
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                    LocalServices.create().melodies());
             vm.importFile(junk);
             assertTrue(worker.awaitIdle(20));
             assertNull(vm.hum().get());

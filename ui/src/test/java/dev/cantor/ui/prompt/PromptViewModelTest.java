@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.FakeEngine;
 import dev.cantor.ui.shared.LocalServices;
@@ -31,13 +32,14 @@ class PromptViewModelTest {
     final SimpleObjectProperty<ModelEntry> model =
             new SimpleObjectProperty<>(new ModelEntry("test", Path.of("models/test"), true));
     final TakesViewModel takes = new TakesViewModel();
+    final CountingOutput output = new CountingOutput();
 
     PromptViewModel newViewModel() {
         return new PromptViewModel(worker, m -> {
             opened.add(m);
             return engine;
         }, model, StudioSettings.defaults(), settingsSaves::incrementAndGet, LocalServices.create().analysis(),
-                takes);
+                takes, new LiveTake(() -> output, Runnable::run, LocalServices.create().analysis()));
     }
 
     @AfterEach
@@ -103,6 +105,96 @@ class PromptViewModelTest {
     }
 
     @Test
+    void theTakeIsHeardAndDrawnWhileItIsMadeAndIsTheSameAudioWhenDone() throws Exception {
+        PromptViewModel vm = newViewModel();
+        engine.hold = new CountDownLatch(1);
+        vm.prompt().set("warm synth pad");
+        vm.seconds().set(4);
+        vm.generate();
+        assertTrue(engine.reachedHold.await(10, TimeUnit.SECONDS));
+        // half-way through the frames: the first chunks are playing and drawn, the take is not done
+        assertTrue(vm.running().get());
+        assertTrue(takes.takes().isEmpty());
+        assertTrue(vm.live().streaming().get(), "playback started at the first chunk");
+        long heard = vm.live().received().get();
+        assertTrue(heard > 0 && heard < 4 * FakeEngine.RATE, "part of the take has arrived: " + heard);
+        assertTrue(output.opened, "the take plays on the studio's output");
+        assertEquals(4 * FakeEngine.RATE, vm.live().peaks().get().length(), "the waveform has the take's length");
+        engine.hold.countDown();
+        assertTrue(worker.awaitIdle(10));
+
+        assertFalse(vm.live().streaming().get(), "the finished take replaces the live one");
+        assertNull(vm.live().peaks().get());
+        assertEquals(1, takes.takes().size());
+        float[] audio = takes.takes().get(0).audio().samples();
+        assertEquals(4 * FakeEngine.RATE, audio.length);
+        for (int i = 0; i < 200; i++) {
+            long deadline = System.nanoTime() + 10_000_000L;
+            while (output.samples.get() < audio.length && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        assertEquals(audio.length, output.samples.get(), "every streamed sample reached the output once");
+    }
+
+    @Test
+    void cancellingSilencesTheTakeBeingHeard() throws Exception {
+        PromptViewModel vm = newViewModel();
+        engine.hold = new CountDownLatch(1);
+        vm.prompt().set("drums");
+        vm.seconds().set(4);
+        vm.generate();
+        assertTrue(engine.reachedHold.await(10, TimeUnit.SECONDS));
+        assertTrue(vm.live().streaming().get());
+        vm.cancel();
+        assertFalse(vm.live().streaming().get(), "cancel stops the sound at once");
+        assertNull(vm.live().peaks().get());
+        engine.hold.countDown();
+        assertTrue(worker.awaitIdle(10));
+        assertTrue(takes.takes().isEmpty());
+    }
+
+    @Test
+    void theLoopToggleMakesALoopTakeOfWholeBars() throws Exception {
+        PromptViewModel vm = newViewModel();
+        vm.prompt().set("house groove, 90 bpm");        // the fake engine reads 90 bpm from "bpm"
+        vm.seconds().set(4);
+        vm.loop().set(true);
+        vm.generate();
+        assertTrue(worker.awaitIdle(10));
+        assertEquals("", vm.error().get());
+        Take take = takes.selectedTake().get();
+        assertTrue(take.isLoop(), "the take is a loop");
+        assertTrue(take.loop().bars() >= 1 && take.loop().tempoBpm() == 90.0, take.loopWords());
+        double bar = 4 * 60 / 90.0;
+        assertEquals(take.loop().bars() * bar, take.audio().seconds(), 1.0 / FakeEngine.RATE * 2, "whole bars");
+        assertTrue(take.details().contains("loop: " + take.loop().bars() + " bars of 4/4 at 90 bpm"), take.details());
+        assertTrue(vm.status().get().contains("a loop of"), vm.status().get());
+    }
+
+    @Test
+    void makeFourAddsFourTakesWithTheirSeedsAndTheTimePerTake() throws Exception {
+        PromptViewModel vm = newViewModel();
+        vm.prompt().set("lofi beat");
+        vm.seconds().set(2);
+        vm.seed().set(100);
+        vm.generateTakes(4);
+        assertTrue(worker.awaitIdle(10));
+        assertEquals(4, takes.takes().size());
+        assertEquals(List.of(103L, 102L, 101L, 100L),
+                takes.takes().stream().map(t -> t.request().seed()).toList(), "newest on top, numbered in seed order");
+        assertEquals(100L, takes.selectedTake().get().request().seed(), "the first seed, heard while made, is selected");
+        assertEquals(1, takes.selectedTake().get().number());
+        assertTrue(vm.status().get().startsWith("4 takes (#1–#4)") && vm.status().get().contains("per take"),
+                vm.status().get());
+
+        vm.loop().set(true);
+        vm.generateTakes(4);
+        assertFalse(vm.running().get());
+        assertTrue(vm.error().get().contains("one at a time"), vm.error().get());
+    }
+
+    @Test
     void badInputIsAMessageNotAGeneration() throws Exception {
         PromptViewModel vm = newViewModel();
         vm.prompt().set("rock");
@@ -148,7 +240,8 @@ class PromptViewModelTest {
         TakesViewModel brokenTakes = new TakesViewModel();
         PromptViewModel broken = new PromptViewModel(worker, m -> {
             throw new java.io.IOException("cannot load the model in /x: lm/ is missing");
-        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis(), brokenTakes);
+        }, model, StudioSettings.defaults(), () -> { }, LocalServices.create().analysis(), brokenTakes,
+                new LiveTake(CountingOutput::new, Runnable::run, LocalServices.create().analysis()));
         broken.prompt().set("folk");
         broken.generate();
         assertTrue(worker.awaitIdle(10));

@@ -1,5 +1,7 @@
 package dev.cantor.ui.shared;
 
+import dev.cantor.engine.api.AudioChunk;
+import dev.cantor.engine.api.AudioStreamListener;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.GenerationResult;
@@ -29,10 +31,26 @@ public final class FakeEngine implements MusicEngine {
 
     @Override
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel) {
+        return generate(request, progress, AudioStreamListener.NONE, cancel);
+    }
+
+    /**
+     * Streams as the real engine does: a chunk of a fifth of a second every ten frames, in order,
+     * so the first chunks come before the hold in the middle and the take is not done yet.
+     */
+    @Override
+    public GenerationResult generate(GenerationRequest request, ProgressListener progress, AudioStreamListener stream,
+                                     CancellationToken cancel) {
         requests.add(request);
         progress.onProgress(0, 1, ProgressStage.CONDITIONING);
         progress.onProgress(1, 1, ProgressStage.CONDITIONING);
         int frames = (int) Math.round(request.seconds() * 50);
+        float[] x = new float[(int) Math.round(request.seconds() * RATE)];
+        double hz = 200 + request.seed() % 100;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
+        }
+        int streamed = 0;
         for (int f = 1; f <= frames; f++) {
             cancel.throwIfCancelled();
             if (f == frames / 2) {
@@ -40,13 +58,16 @@ public final class FakeEngine implements MusicEngine {
                 cancel.throwIfCancelled();
             }
             progress.onProgress(f, frames, ProgressStage.GENERATING);
+            if (f % 10 == 0 || f == frames) {
+                int end = f == frames ? x.length : Math.min(x.length, f * RATE / 50);
+                if (end > streamed) {
+                    stream.onChunk(new AudioChunk(0, streamed, java.util.Arrays.copyOfRange(x, streamed, end), RATE,
+                            x.length));
+                    streamed = end;
+                }
+            }
         }
         progress.onProgress(1, 1, ProgressStage.DECODING);
-        float[] x = new float[(int) Math.round(request.seconds() * RATE)];
-        double hz = 200 + request.seed() % 100;
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
-        }
         return new GenerationResult(new AudioClip(x, RATE), new int[4][frames], 0.1, 0.01);
     }
 

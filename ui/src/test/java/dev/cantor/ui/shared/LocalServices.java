@@ -4,6 +4,7 @@ import dev.cantor.engine.api.EngineServices;
 import dev.cantor.engine.dsp.LocalAudioAnalysis;
 import dev.cantor.engine.finetune.LocalFineTuneService;
 import dev.cantor.engine.story.LocalStoryService;
+import dev.cantor.engine.transcription.HumTranscriber;
 
 /** The engine's own services for view-model tests: the studio's code runs against the real files and measures. */
 public final class LocalServices {
@@ -12,6 +13,7 @@ public final class LocalServices {
     }
 
     public static EngineServices create() {
-        return new EngineServices(new LocalStoryService(), new LocalFineTuneService(), new LocalAudioAnalysis());
+        return new EngineServices(new LocalStoryService(), new LocalFineTuneService(), new LocalAudioAnalysis(),
+                new HumTranscriber());
     }
 }

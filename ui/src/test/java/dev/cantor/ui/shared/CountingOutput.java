@@ -1,0 +1,39 @@
+package dev.cantor.ui.shared;
+
+import dev.cantor.engine.audio.PcmOutput;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A sound output for tests: takes everything at once and counts the samples it was given. */
+public final class CountingOutput implements PcmOutput {
+
+    public final AtomicLong samples = new AtomicLong();
+    public volatile boolean opened;
+
+    @Override
+    public void open(int sampleRate) {
+        opened = true;
+    }
+
+    @Override
+    public int write(byte[] pcm, int offset, int length) {
+        samples.addAndGet(length / 2);
+        return length;
+    }
+
+    @Override
+    public int bufferedFrames() {
+        return 0;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void drain() {
+    }
+
+    @Override
+    public void close() {
+    }
+}
