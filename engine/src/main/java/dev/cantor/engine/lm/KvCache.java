@@ -67,10 +67,7 @@ public final class KvCache implements AutoCloseable {
             NDArray v = values == null ? newValues.duplicate() : values.concat(newValues, 2);
             k.attach(manager);
             v.attach(manager);
-            if (keys != null) {
-                keys.close();
-                values.close();
-            }
+            closeHeld();
             keys = k;
             values = v;
             return new NDArray[] {ParameterStore.stepView(keys, step), ParameterStore.stepView(values, step)};

@@ -13,10 +13,10 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.AudioLoader;
 import dev.cantor.engine.audio.AudioPlayer;
-import dev.cantor.engine.audio.PcmOutput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavReader;
 import dev.cantor.engine.dsp.WaveformPeaks;
+import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
 import dev.cantor.ui.shared.PlaybackViewModel;
 import dev.cantor.ui.shared.StudioSettings;
@@ -157,39 +157,10 @@ class ExportAndPlaybackTest {
         }
     }
 
-    /** An output that takes everything at once and never holds a buffer. */
-    static class InstantOutput implements PcmOutput {
-        @Override
-        public void open(int sampleRate) throws AudioDeviceException {
-        }
-
-        @Override
-        public int write(byte[] pcm, int offset, int length) {
-            return length;
-        }
-
-        @Override
-        public int bufferedFrames() {
-            return 0;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void drain() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void playbackRunsToTheEndSeeksAndReportsAMissingDevice() throws Exception {
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            PlaybackViewModel vm = new PlaybackViewModel(new AudioPlayer(InstantOutput::new), Runnable::run);
+            PlaybackViewModel vm = new PlaybackViewModel(new AudioPlayer(CountingOutput::new), Runnable::run);
             Take take = take(0.5);
             vm.clip().set(take.audio());
             java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
@@ -214,7 +185,7 @@ class ExportAndPlaybackTest {
             vm.stop();
             assertEquals(4000, vm.playhead().get(), "stop returns to the loop's start");
 
-            PlaybackViewModel deaf = new PlaybackViewModel(new AudioPlayer(() -> new InstantOutput() {
+            PlaybackViewModel deaf = new PlaybackViewModel(new AudioPlayer(() -> new CountingOutput() {
                 @Override
                 public void open(int sampleRate) throws AudioDeviceException {
                     throw new AudioDeviceException("cannot play sound: no usable output device (none)");

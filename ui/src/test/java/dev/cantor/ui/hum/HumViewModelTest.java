@@ -10,6 +10,7 @@ import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.PcmInput;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.ui.prompt.LiveTake;
 import dev.cantor.ui.prompt.PromptViewModel;
 import dev.cantor.ui.shared.CountingOutput;
 import dev.cantor.ui.shared.EngineWorker;
@@ -89,7 +90,7 @@ class HumViewModelTest {
             PromptViewModel generator = new PromptViewModel(worker, m -> new FakeEngine(),
                     new SimpleObjectProperty<>(), StudioSettings.defaults(), () -> { },
                     LocalServices.create().analysis(), new TakesViewModel(),
-                    new dev.cantor.ui.prompt.LiveTake(dev.cantor.ui.shared.CountingOutput::new, Runnable::run,
+                    new LiveTake(CountingOutput::new, Runnable::run,
                             LocalServices.create().analysis()));
             assertFalse(vm.useAsMelody(generator), "nothing to hand over yet");
             vm.importFile(wav);

@@ -1,16 +1,20 @@
 package dev.cantor.ui.shared;
 
+import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.PcmOutput;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A sound output for tests: takes everything at once and counts the samples it was given. */
-public final class CountingOutput implements PcmOutput {
+/**
+ * A sound output for tests: takes everything at once, never holds a buffer, and counts the samples
+ * it was given. Not final, so a test can make one that fails to open.
+ */
+public class CountingOutput implements PcmOutput {
 
     public final AtomicLong samples = new AtomicLong();
     public volatile boolean opened;
 
     @Override
-    public void open(int sampleRate) {
+    public void open(int sampleRate) throws AudioDeviceException {
         opened = true;
     }
 
