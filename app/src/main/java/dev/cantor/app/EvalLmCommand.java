@@ -37,6 +37,10 @@ final class EvalLmCommand implements Callable<Integer> {
             description = "Also measure how much the LM listens to its conditions: cross-entropy (without the melody) with true labels, then with the key a tritone away, the key left out, the mode flipped and the tempo ×1.5; the excess over 'true' is how much it relies on that label.")
     boolean sensitivity;
 
+    @Option(names = "--window", paramLabel = "FRAMES",
+            description = "Score only the first FRAMES frames of each clip (default: the model's window, or the shortest clip). A short window asks how well the model starts a piece from its conditions alone, before the audio it has made can tell it the key.")
+    Integer windowFrames;
+
     @Mixin
     JsonOption json = new JsonOption();
 
@@ -71,6 +75,13 @@ final class EvalLmCommand implements Callable<Integer> {
                 throw new UserInputException("no clips to evaluate (the cache is too small for a held-out split; try --all)");
             }
             int window = Math.min(lm.config().maxFrames(), clips.stream().mapToInt(TokenClip::frames).min().orElse(0));
+            if (windowFrames != null) {
+                if (windowFrames < 1 || windowFrames > window) {
+                    throw new UserInputException("--window must be between 1 and " + window
+                            + " frames (the model's window or the shortest clip), got " + windowFrames);
+                }
+                window = windowFrames;
+            }
             double[] per = LmLoss.evaluate(lm, clips, window, 16);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("model", dir.toString());

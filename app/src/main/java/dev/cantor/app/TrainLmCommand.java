@@ -76,6 +76,10 @@ final class TrainLmCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "5e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--short-windows", paramLabel = "SHARE:FRAMES",
+            description = "Train a share of the steps on short windows, as many tokens as a full step (e.g. 0.5:150): each window start is where the model must make music from its conditions alone, and long windows have few of them (default: none).")
+    String shortWindows;
+
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -118,6 +122,25 @@ final class TrainLmCommand implements Callable<Integer> {
         return window == null ? config : config.withMaxFrames(window);
     }
 
+    /** "SHARE:FRAMES" → the short-window setting; null → none. */
+    static LmTrainingConfig.ShortWindows parseShortWindows(String value) {
+        if (value == null) {
+            return LmTrainingConfig.ShortWindows.NONE;
+        }
+        String[] parts = value.split(":", -1);
+        try {
+            if (parts.length == 2) {
+                return new LmTrainingConfig.ShortWindows(Double.parseDouble(parts[0].trim()),
+                        Integer.parseInt(parts[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the one-line error below
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--short-windows: " + e.getMessage());
+        }
+        throw new UserInputException("--short-windows takes SHARE:FRAMES, e.g. 0.5:150, got '" + value + "'");
+    }
+
     private static LmConfig readBaseConfig(Path baseLm) {
         try {
             return TransformerLm.readConfig(baseLm);
@@ -143,6 +166,10 @@ final class TrainLmCommand implements Callable<Integer> {
         }
         LmTrainer trainer;
         if (run.resume) {
+            if (shortWindows != null) {
+                throw new UserInputException("--short-windows is part of the recipe a run started with; --resume"
+                        + " continues it unchanged (start a new run with --from to change it)");
+            }
             trainer = LmTrainer.resume(lmDir, cache.clips());
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
             LmTrainingConfig recipe = trainer.config();
@@ -165,7 +192,8 @@ final class TrainLmCommand implements Callable<Integer> {
                 config = withShapeOptions(config, baseLm != null);
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
-                        .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch);
+                        .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch)
+                        .withShortWindows(parseShortWindows(shortWindows));
                 if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
                             + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
@@ -194,6 +222,12 @@ final class TrainLmCommand implements Callable<Integer> {
         System.err.printf("LM %s, %,d parameters; %d training clips, %d held out; windows of %d frames%n",
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
                 trainer.validationClips(), trainer.windowFrames());
+        LmTrainingConfig.ShortWindows shortSteps = trainer.config().shortWindows();
+        if (shortSteps.share() > 0 && shortSteps.frames() < trainer.windowFrames()) {
+            System.err.printf(Locale.ROOT, "%.0f%% of steps on windows of %d frames, %d rows each%n",
+                    100 * shortSteps.share(), shortSteps.frames(),
+                    shortSteps.rows(trainer.config().batchSize(), trainer.windowFrames()));
+        }
         TrainingReporter report = new TrainingReporter(25, 0.05);
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();

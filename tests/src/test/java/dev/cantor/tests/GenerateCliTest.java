@@ -240,6 +240,40 @@ class GenerateCliTest {
     }
 
     @Test
+    void shortWindowStepsAreARecipeOfTheRunAndEvalLmScoresTheStartOfEachClip() throws Exception {
+        Path mixed = dir.resolve("mixed");
+        CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                mixed.toString(), "--from", model.toString(), "--short-windows", "0.5:10", "--steps", "2",
+                "--batch", "2", "--rr-weight", "0"));
+        assertTrue(r.stderr().contains("50% of steps on windows of 10 frames"), r.stderr());
+        JsonNode recipe = JSON.readTree(mixed.resolve("lm").resolve("training").resolve("training_config.json")
+                .toFile());
+        assertEquals(10, recipe.get("short_windows").get("frames").asInt());
+
+        CliHarness.Result changed = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                mixed.toString(), "--steps", "3", "--resume", "--short-windows", "0.2:10");
+        assertEquals(2, changed.exitCode(), changed.stderr());
+        assertTrue(changed.stderr().contains("continues it unchanged"), changed.stderr());
+        for (String bad : new String[] {"half", "0.5", "2:10", "0.5:1"}) {
+            CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(),
+                    "--out", dir.resolve("never").toString(), "--short-windows", bad, "--steps", "1");
+            assertEquals(2, refused.exitCode(), bad + ": " + refused.stderr());
+            assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
+            assertTrue(refused.stderr().contains("short"), refused.stderr());
+        }
+        assertFalse(Files.exists(dir.resolve("never")));
+
+        JsonNode start = JSON.readTree(ok(CliHarness.run(dir, "eval-lm", "--model", mixed.toString(), "--tokens",
+                tiny.tokens().toString(), "--all", "--window", "10", "--sensitivity", "--json")).stdout());
+        assertEquals(10, start.get("window_frames").asInt());
+        assertTrue(start.get("condition_sensitivity").has("key_tritone"));
+        CliHarness.Result tooLong = CliHarness.run(dir, "eval-lm", "--model", mixed.toString(), "--tokens",
+                tiny.tokens().toString(), "--all", "--window", "100000");
+        assertEquals(2, tooLong.exitCode(), tooLong.stderr());
+        assertTrue(tooLong.stderr().contains("--window must be between 1 and"), tooLong.stderr());
+    }
+
+    @Test
     void takesMadeTogetherAreWrittenNumberedAndEachIsTheSingleRunWithItsSeed() throws Exception {
         Path out = dir.resolve("takes.wav");
         JsonNode r = JSON.readTree(ok(CliHarness.run(dir, "generate", "--model", model.toString(), "--prompt",

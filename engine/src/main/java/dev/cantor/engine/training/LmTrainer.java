@@ -43,9 +43,12 @@ public final class LmTrainer {
     private double wallSeconds;
     private final DivergenceGuard divergence = new DivergenceGuard();
 
-    /** One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook. */
+    /**
+     * One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook, and
+     * {@code windows} × {@code frames} the batch it trained on (short-window steps have more, shorter rows).
+     */
     public record StepLog(long step, double loss, double[] perCodebook, double rr, double gradNorm,
-                          double learningRate) {
+                          double learningRate, int windows, int frames) {
     }
 
     /** Validation cross-entropy per codebook (nats) and its mean, with every condition given. */
@@ -151,7 +154,7 @@ public final class LmTrainer {
             divergence.check(gradNorm);
             step++;
             return new StepLog(step, loss.getFloat(), toDoubles(losses.perCodebook().toFloatArray()),
-                    rr == null ? 0 : rr.getFloat(), gradNorm, lr);
+                    rr == null ? 0 : rr.getFloat(), gradNorm, lr, batch.batch(), batch.frames());
         }
     }
 
@@ -163,9 +166,16 @@ public final class LmTrainer {
 
     private LmBatch sampleBatch(SplittableRandom rng) {
         int b = config.batchSize();
+        int frames = windowFrames;
+        // Runs without short windows draw nothing for them, so their batches stay as they were.
+        LmTrainingConfig.ShortWindows shortWindows = config.shortWindows();
+        if (shortWindows.share() > 0 && shortWindows.frames() < windowFrames && rng.nextDouble() < shortWindows.share()) {
+            b = shortWindows.rows(b, windowFrames);
+            frames = shortWindows.frames();
+        }
         // Whole guidance steps draw once per step; row mode draws nothing here, as it always has.
         boolean guidanceStep = config.cfgWholeBatch() && rng.nextDouble() < config.cfgDropout();
-        int unconditioned = guidanceStep ? b : config.unconditionedRows();
+        int unconditioned = guidanceStep ? b : config.unconditionedRows(b);
         List<TokenClip> clips = new ArrayList<>(b);
         int[] offsets = new int[b];
         List<LmCondition> conditions = new ArrayList<>(b);
@@ -173,11 +183,11 @@ public final class LmTrainer {
             int index = rng.nextInt(train.size());
             TokenClip clip = train.get(index);
             clips.add(clip);
-            offsets[row] = rng.nextInt(clip.frames() - windowFrames + 1);
-            LmCondition full = LmBatch.fullCondition(clip, trainDescriptors.get(index), offsets[row], windowFrames);
+            offsets[row] = rng.nextInt(clip.frames() - frames + 1);
+            LmCondition full = LmBatch.fullCondition(clip, trainDescriptors.get(index), offsets[row], frames);
             conditions.add(row < unconditioned ? LmCondition.NONE : dropParts(full, rng));
         }
-        return LmBatch.of(model.config(), clips, offsets, windowFrames, conditions, unconditioned);
+        return LmBatch.of(model.config(), clips, offsets, frames, conditions, unconditioned);
     }
 
     private LmCondition dropParts(LmCondition c, SplittableRandom rng) {

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                        instead of rows within every step; the regularizer needs two rows
  *                        without text in a step, which small batches never have row by row
  *                        (absent in configs written before it: false)
+ * @param shortWindows    a share of steps trained on short windows instead of full ones
+ *                        (absent in configs written before it: none)
  */
 public record LmTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -35,9 +37,39 @@ public record LmTrainingConfig(
         @JsonProperty("validation_clips") int validationClips,
         @JsonProperty("checkpoint_every") int checkpointEvery,
         @JsonProperty("seed") long seed,
-        @JsonProperty("cfg_whole_batch") boolean cfgWholeBatch) {
+        @JsonProperty("cfg_whole_batch") boolean cfgWholeBatch,
+        @JsonProperty("short_windows") ShortWindows shortWindows) {
+
+    /**
+     * Steps of short windows, mixed among the full ones. Within a long window the audio already
+     * made soon tells the model the key, so the key label only pays at the window's start: a
+     * 750-frame window has one start where a 150-frame one has five for the same tokens. A model
+     * that never needed its labels from the first frame ignores them, and generation, which
+     * starts with no audio at all, then settles on a key of its own.
+     *
+     * @param share  chance that a step uses short windows (0: never)
+     * @param frames length of a short window; such a step takes batch × window ÷ frames rows, so
+     *               it trains on about as many tokens as a full step
+     */
+    public record ShortWindows(@JsonProperty("share") double share, @JsonProperty("frames") int frames) {
+
+        public static final ShortWindows NONE = new ShortWindows(0, 0);
+
+        public ShortWindows {
+            require(share >= 0 && share <= 1, "short_windows.share must be in [0, 1]");
+            require(share == 0 || frames >= 2, "short_windows.frames must be ≥ 2");
+        }
+
+        /** Rows of a short step that trains on as many tokens as {@code batchSize} full windows. */
+        public int rows(int batchSize, int fullFrames) {
+            return Math.max(batchSize, (int) Math.round((double) batchSize * fullFrames / frames));
+        }
+    }
 
     public LmTrainingConfig {
+        if (shortWindows == null) {
+            shortWindows = ShortWindows.NONE;
+        }
         require(batchSize >= 2 && batchSize <= 1024, "batch_size must be 2..1024");
         require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
         require(warmupSteps >= 0, "warmup_steps must be ≥ 0");
@@ -59,72 +91,83 @@ public record LmTrainingConfig(
 
     /** Defaults for a run of {@code steps} steps. */
     public static LmTrainingConfig defaults(long steps) {
-        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1, false);
+        return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1, false,
+                ShortWindows.NONE);
     }
 
     public LmTrainingConfig withBatchSize(int v) {
         return new LmTrainingConfig(v, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withLearningRate(double v) {
         return new LmTrainingConfig(batchSize, v, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withWarmupSteps(int v) {
         return new LmTrainingConfig(batchSize, learningRate, v, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withCfgDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, v, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withAttributeDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, v,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withMelodyDropout(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                v, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                v, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withRrWeight(double v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, v, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, v, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withValidationClips(int v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, v, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, v, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withCheckpointEvery(int v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, v, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, v, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withSeed(long v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, v, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, v, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withTotalSteps(long v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, v, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
     }
 
     public LmTrainingConfig withCfgWholeBatch(boolean v) {
         return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, v);
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, v, shortWindows);
+    }
+
+    public LmTrainingConfig withShortWindows(ShortWindows v) {
+        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, v);
     }
 
     /** Rows trained without any condition in a step that is not a whole guidance step. */
     public int unconditionedRows() {
-        return cfgWholeBatch ? 0 : (int) Math.round(cfgDropout * batchSize);
+        return unconditionedRows(batchSize);
+    }
+
+    /** {@link #unconditionedRows()} for a step of {@code rows} rows (a short-window step has more). */
+    public int unconditionedRows(int rows) {
+        return cfgWholeBatch ? 0 : (int) Math.round(cfgDropout * rows);
     }
 
     /**

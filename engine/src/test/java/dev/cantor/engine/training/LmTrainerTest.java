@@ -343,5 +343,51 @@ class LmTrainerTest {
         LmTrainingConfig read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, LmTrainingConfig.class);
         assertTrue(!read.cfgWholeBatch());
         assertEquals(1, read.unconditionedRows());
+        assertEquals(LmTrainingConfig.ShortWindows.NONE, read.shortWindows());
+    }
+
+    @Test
+    void shortWindowStepsTrainOnMoreShorterRowsAndTheRestStaysFull() {
+        Random r = new Random(12);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clips.add(clip(r, "s" + i + ".wav", 30, 16));
+        }
+        LmTrainingConfig plain = quiet(30).withValidationClips(0);
+        LmTrainingConfig mixed = plain.withShortWindows(new LmTrainingConfig.ShortWindows(0.5, 6));
+        int[] shortSteps = new int[2];
+        LmTrainingConfig[] recipes = {plain, mixed};
+        for (int k = 0; k < 2; k++) {
+            try (TransformerLm lm = TransformerLm.create(CONFIG, 4)) {
+                LmTrainer t = new LmTrainer(lm, recipes[k], clips);
+                assertEquals(24, t.windowFrames());
+                for (int i = 0; i < 30; i++) {
+                    LmTrainer.StepLog log = t.trainStep();
+                    if (log.frames() == 6) {
+                        assertEquals(16, log.windows(), "as many tokens as 4 windows of 24 frames");
+                        shortSteps[k]++;
+                    } else {
+                        assertEquals(24, log.frames());
+                        assertEquals(4, log.windows());
+                    }
+                    assertTrue(Double.isFinite(log.loss()));
+                }
+            }
+        }
+        assertEquals(0, shortSteps[0]);
+        assertTrue(shortSteps[1] >= 7 && shortSteps[1] <= 23, "about half of 30 steps short: " + shortSteps[1]);
+    }
+
+    @Test
+    void shortWindowsAreCheckedAndSizedByTokens() {
+        assertEquals(20, new LmTrainingConfig.ShortWindows(0.5, 150).rows(4, 750));
+        assertEquals(4, new LmTrainingConfig.ShortWindows(0.5, 1000).rows(4, 750), "never fewer rows than a full step");
+        assertThrowsIllegal(() -> new LmTrainingConfig.ShortWindows(1.5, 150));
+        assertThrowsIllegal(() -> new LmTrainingConfig.ShortWindows(0.5, 1));
+        assertEquals(3, LmTrainingConfig.defaults(10).withBatchSize(4).unconditionedRows(20), "15% of 20 rows");
+    }
+
+    private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
     }
 }
