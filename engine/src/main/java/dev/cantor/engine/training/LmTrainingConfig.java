@@ -1,6 +1,7 @@
 package dev.cantor.engine.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.function.Consumer;
 
 /**
  * How the language model is trained. Saved in the checkpoint so {@code --resume} continues
@@ -96,68 +97,103 @@ public record LmTrainingConfig(
     }
 
     public LmTrainingConfig withBatchSize(int v) {
-        return new LmTrainingConfig(v, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.batchSize = v);
     }
 
     public LmTrainingConfig withLearningRate(double v) {
-        return new LmTrainingConfig(batchSize, v, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.learningRate = v);
     }
 
     public LmTrainingConfig withWarmupSteps(int v) {
-        return new LmTrainingConfig(batchSize, learningRate, v, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.warmupSteps = v);
     }
 
     public LmTrainingConfig withCfgDropout(double v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, v, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.cfgDropout = v);
     }
 
     public LmTrainingConfig withAttributeDropout(double v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, v,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.attributeDropout = v);
     }
 
     public LmTrainingConfig withMelodyDropout(double v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                v, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.melodyDropout = v);
     }
 
     public LmTrainingConfig withRrWeight(double v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, v, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.rrWeight = v);
     }
 
     public LmTrainingConfig withValidationClips(int v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, v, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.validationClips = v);
     }
 
     public LmTrainingConfig withCheckpointEvery(int v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, v, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.checkpointEvery = v);
     }
 
     public LmTrainingConfig withSeed(long v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, v, cfgWholeBatch, shortWindows);
+        return edited(e -> e.seed = v);
     }
 
     public LmTrainingConfig withTotalSteps(long v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, v, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        return edited(e -> e.totalSteps = v);
     }
 
     public LmTrainingConfig withCfgWholeBatch(boolean v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, v, shortWindows);
+        return edited(e -> e.cfgWholeBatch = v);
     }
 
     public LmTrainingConfig withShortWindows(ShortWindows v) {
-        return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
-                melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, v);
+        return edited(e -> e.shortWindows = v);
+    }
+
+    /**
+     * This recipe with one setting changed: the withers below each name theirs, so that the
+     * positional constructor is written out once, in {@link Edit#build()}.
+     */
+    private LmTrainingConfig edited(Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
+    }
+
+    /** A mutable copy of a recipe, for {@link #edited}. */
+    private static final class Edit {
+        int batchSize;
+        double learningRate;
+        int warmupSteps;
+        long totalSteps;
+        double cfgDropout;
+        double attributeDropout;
+        double melodyDropout;
+        double rrWeight;
+        int validationClips;
+        int checkpointEvery;
+        long seed;
+        boolean cfgWholeBatch;
+        ShortWindows shortWindows;
+
+        Edit(LmTrainingConfig c) {
+            batchSize = c.batchSize;
+            learningRate = c.learningRate;
+            warmupSteps = c.warmupSteps;
+            totalSteps = c.totalSteps;
+            cfgDropout = c.cfgDropout;
+            attributeDropout = c.attributeDropout;
+            melodyDropout = c.melodyDropout;
+            rrWeight = c.rrWeight;
+            validationClips = c.validationClips;
+            checkpointEvery = c.checkpointEvery;
+            seed = c.seed;
+            cfgWholeBatch = c.cfgWholeBatch;
+            shortWindows = c.shortWindows;
+        }
+
+        LmTrainingConfig build() {
+            return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
+                    melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows);
+        }
     }
 
     /** Rows trained without any condition in a step that is not a whole guidance step. */

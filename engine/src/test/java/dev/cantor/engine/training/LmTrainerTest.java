@@ -387,6 +387,16 @@ class LmTrainerTest {
         assertEquals(3, LmTrainingConfig.defaults(10).withBatchSize(4).unconditionedRows(20), "15% of 20 rows");
     }
 
+    @Test
+    void eachWitherChangesItsOwnSettingOnly() {
+        LmTrainingConfig.ShortWindows sw = new LmTrainingConfig.ShortWindows(0.25, 100);
+        LmTrainingConfig c = LmTrainingConfig.defaults(10).withBatchSize(5).withLearningRate(0.01).withWarmupSteps(7)
+                .withTotalSteps(99).withCfgDropout(0.2).withAttributeDropout(0.4).withMelodyDropout(0.6)
+                .withRrWeight(0.7).withValidationClips(11).withCheckpointEvery(13).withSeed(17)
+                .withCfgWholeBatch(true).withShortWindows(sw);
+        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw), c);
+    }
+
     private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, e);
     }
