@@ -183,6 +183,7 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Object> out = summary(reports.get(0), judgeUsed, setFiles.get(0), modelDir, font);
             Map<String, Object> drawn = new LinkedHashMap<>();
             drawn.put("cfg", params.guidance());
+            drawn.put("key_guidance", params.keyGuidance());
             drawn.put("temperature", params.temperature());
             drawn.put("top_k", params.topK());
             drawn.put("top_p", params.topP());

@@ -75,9 +75,9 @@ final class EvalTables {
     }
 
     private static void printFooter(GenerationEvaluator.Report r, SamplingParams params) {
-        System.out.printf(Locale.ROOT, "%d prompts (%d with a melody) x %d seeds in %.0f s (cfg %s, temperature %s,"
-                + " top-k %d, top-p %s)%n", r.prompts(), r.melodyPrompts(), r.seeds(), r.wallSeconds(),
-                params.guidance(), params.temperature(), params.topK(), params.topP());
+        System.out.printf(Locale.ROOT, "%d prompts (%d with a melody) x %d seeds in %.0f s (cfg %s, key guidance %s,"
+                + " temperature %s, top-k %d, top-p %s)%n", r.prompts(), r.melodyPrompts(), r.seeds(), r.wallSeconds(),
+                params.guidance(), params.keyGuidance(), params.temperature(), params.topK(), params.topP());
     }
 
     private static String cell(ConditionReport c, String name) {

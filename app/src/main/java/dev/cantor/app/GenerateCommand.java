@@ -103,7 +103,7 @@ final class GenerateCommand implements Callable<Integer> {
                     : InputAudio.readAtMost(continuation, "audio to continue", engine.sampleRate(),
                             InputAudio.MAX_CONTINUE_SECONDS);
             GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
-                    params.topK(), params.topP(), params.guidance(), melodyClip, continueClip);
+                    params.topK(), params.topP(), params.guidance(), params.keyGuidance(), melodyClip, continueClip);
             if (loopPlan != null) {
                 loop.generate(engine, request, output, sampleFormat);
                 return 0;

@@ -18,10 +18,13 @@ final class SamplingOptions {
     @Option(names = "--cfg", defaultValue = "" + SamplingParams.DEFAULT_GUIDANCE, description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
     double guidance;
 
+    @Option(names = "--key-guidance", defaultValue = "" + SamplingParams.DEFAULT_KEY_GUIDANCE, description = "Extra guidance towards the key the prompt asks for, over the first " + SamplingParams.KEY_GUIDANCE_FRAMES + " frames of a piece made from nothing, where the key is decided; 0 = off (default: ${DEFAULT-VALUE}).")
+    double keyGuidance;
+
     /** The options as sampling parameters (seed 0: each generation brings its own); out of range is the user's error. */
     SamplingParams params() {
         try {
-            return new SamplingParams(temperature, topK, topP, guidance, 0);
+            return new SamplingParams(temperature, topK, topP, guidance, 0, keyGuidance);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }

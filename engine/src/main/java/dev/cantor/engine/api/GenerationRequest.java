@@ -12,11 +12,13 @@ import dev.cantor.engine.audio.AudioClip;
  * @param topK         top-k filter (0 = off)
  * @param topP         nucleus filter (1 = off)
  * @param guidance     classifier-free guidance coefficient (1 = none)
+ * @param keyGuidance  extra guidance towards the asked key at the start ({@link SamplingParams#keyGuidance}; 0 = off)
  * @param melody       a hummed/played melody to follow, or null
  * @param continuation audio to continue from, or null; the result starts with it
  */
 public record GenerationRequest(String prompt, double seconds, long seed, double temperature, int topK,
-                                double topP, double guidance, AudioClip melody, AudioClip continuation) {
+                                double topP, double guidance, double keyGuidance, AudioClip melody,
+                                AudioClip continuation) {
 
     /** Longest piece one request may ask for. */
     public static final double MAX_SECONDS = 600;
@@ -25,6 +27,11 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
         prompt = prompt == null ? "" : prompt.strip();
         requireValidSeconds(seconds);
         requireValidSampling(temperature, topK, topP, guidance);
+        try {
+            new SamplingParams(temperature, topK, topP, guidance, seed, keyGuidance);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(e.getMessage(), e);
+        }
         if (prompt.isEmpty() && melody == null && continuation == null) {
             throw new RequestException("give a prompt, a melody or audio to continue");
         }
@@ -55,20 +62,33 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
     /** A text-only request with Cantor's default sampling ({@link SamplingParams#defaults}). */
     public static GenerationRequest ofPrompt(String prompt, double seconds, long seed) {
         return new GenerationRequest(prompt, seconds, seed, SamplingParams.DEFAULT_TEMPERATURE,
-                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE, null, null);
+                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE,
+                SamplingParams.DEFAULT_KEY_GUIDANCE, null, null);
     }
 
     public GenerationRequest withMelody(AudioClip clip) {
-        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, clip, continuation);
+        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, keyGuidance, clip,
+                continuation);
     }
 
     public GenerationRequest withContinuation(AudioClip clip) {
-        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, melody, clip);
+        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, keyGuidance, melody,
+                clip);
     }
 
     public GenerationRequest withSampling(double newTemperature, int newTopK, double newTopP, double newGuidance) {
-        return new GenerationRequest(prompt, seconds, seed, newTemperature, newTopK, newTopP, newGuidance, melody,
+        return new GenerationRequest(prompt, seconds, seed, newTemperature, newTopK, newTopP, newGuidance, keyGuidance,
+                melody, continuation);
+    }
+
+    public GenerationRequest withKeyGuidance(double weight) {
+        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, weight, melody,
                 continuation);
+    }
+
+    /** The sampling settings of this request, as the engine draws with them. */
+    public SamplingParams sampling() {
+        return new SamplingParams(temperature, topK, topP, guidance, seed, keyGuidance);
     }
 
     /**
@@ -84,6 +104,7 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
     }
 
     public GenerationRequest withSeed(long newSeed) {
-        return new GenerationRequest(prompt, seconds, newSeed, temperature, topK, topP, guidance, melody, continuation);
+        return new GenerationRequest(prompt, seconds, newSeed, temperature, topK, topP, guidance, keyGuidance, melody,
+                continuation);
     }
 }

@@ -10,8 +10,12 @@ package dev.cantor.engine.api;
  * @param guidance    classifier-free guidance coefficient g: uncond + g·(cond − uncond); 1 is plain
  *                    conditional sampling, 0 ignores the condition
  * @param seed        seeds the sampler, so equal inputs give equal output
+ * @param keyGuidance extra guidance towards the asked key while a piece starts from nothing
+ *                    (the first {@link #KEY_GUIDANCE_FRAMES} frames): the conditional logits
+ *                    gain λ·(with key − without key) before the guidance above; 0 turns it off
  */
-public record SamplingParams(double temperature, int topK, double topP, double guidance, long seed) {
+public record SamplingParams(double temperature, int topK, double topP, double guidance, long seed,
+                             double keyGuidance) {
 
     /*
      * Cantor's defaults, used wherever a caller does not choose (CLI, studio, story projects):
@@ -24,6 +28,20 @@ public record SamplingParams(double temperature, int topK, double topP, double g
     public static final int DEFAULT_TOP_K = 250;
     public static final double DEFAULT_TOP_P = 1.0;
     public static final double DEFAULT_GUIDANCE = 2.0;
+
+    /*
+     * A model with a long context decides the key in its first second and then keeps it, since
+     * the audio it has made tells it the key better than the label does; the label only pays at
+     * the start, so that is where it is pushed (LM card, "Key guidance"). Past these frames the
+     * piece's own key carries on, and the extra rows would only cost time.
+     */
+    public static final double DEFAULT_KEY_GUIDANCE = 2.0;
+    public static final int KEY_GUIDANCE_FRAMES = 150;
+
+    /** Settings with Cantor's default key guidance. */
+    public SamplingParams(double temperature, int topK, double topP, double guidance, long seed) {
+        this(temperature, topK, topP, guidance, seed, DEFAULT_KEY_GUIDANCE);
+    }
 
     public SamplingParams {
         if (!(temperature >= 0) || temperature > 10) {
@@ -38,6 +56,9 @@ public record SamplingParams(double temperature, int topK, double topP, double g
         if (!(guidance >= 0) || guidance > 20) {
             throw new IllegalArgumentException("guidance must be between 0 and 20, got " + guidance);
         }
+        if (!(keyGuidance >= 0) || keyGuidance > 20) {
+            throw new IllegalArgumentException("key guidance must be between 0 and 20, got " + keyGuidance);
+        }
     }
 
     /** Cantor's defaults ({@link #DEFAULT_TEMPERATURE} and the rest) with this seed. */
@@ -46,10 +67,14 @@ public record SamplingParams(double temperature, int topK, double topP, double g
     }
 
     public SamplingParams withSeed(long newSeed) {
-        return new SamplingParams(temperature, topK, topP, guidance, newSeed);
+        return new SamplingParams(temperature, topK, topP, guidance, newSeed, keyGuidance);
     }
 
     public SamplingParams withGuidance(double g) {
-        return new SamplingParams(temperature, topK, topP, g, seed);
+        return new SamplingParams(temperature, topK, topP, g, seed, keyGuidance);
+    }
+
+    public SamplingParams withKeyGuidance(double weight) {
+        return new SamplingParams(temperature, topK, topP, guidance, seed, weight);
     }
 }

@@ -199,7 +199,7 @@ public final class GenerationEvaluator {
     /** A text request as {@code cantor generate} makes it, sampled with {@code s} (its seed replaced by {@code seed}). */
     static GenerationRequest request(String prompt, double seconds, long seed, SamplingParams s) {
         return GenerationRequest.ofPrompt(prompt, seconds, seed).withSampling(s.temperature(), s.topK(), s.topP(),
-                s.guidance());
+                s.guidance()).withKeyGuidance(s.keyGuidance());
     }
 
     private JudgeVerdict judge(AudioClip clip) {

@@ -147,8 +147,7 @@ public final class LocalMusicEngine implements MusicEngine {
 
     private TakesResult render(GenerationRequest request, long[] seeds, ProgressListener progress,
                                AudioStreamListener stream, CancellationToken cancel) {
-        SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
-                request.guidance(), request.seed());            // in range: the request checked them
+        SamplingParams params = request.sampling();            // in range: the request checked them
         progress.onProgress(0, 1, ProgressStage.CONDITIONING);
         LmCondition condition = condition(request);
         int[][] prompt = null;

@@ -67,6 +67,11 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
         return new LmCondition(t, tempoBpm, keyRoot, mode, melody, beatPhase, descriptors);
     }
 
+    /** This condition with no key asked (the mode stays). */
+    public LmCondition withoutKey() {
+        return new LmCondition(text, tempoBpm, null, mode, melody, beatPhase, descriptors);
+    }
+
     public LmCondition withMelody(int[] m) {
         return new LmCondition(text, tempoBpm, keyRoot, mode, m, beatPhase, descriptors);
     }

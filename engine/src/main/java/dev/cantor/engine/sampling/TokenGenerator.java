@@ -209,6 +209,7 @@ public final class TokenGenerator {
                 }
                 lm.hidden(p, x, cache, 0f);
             }
+            KeyGuidance keyGuidance = KeyGuidance.start(lm, session, condition, takes, params, c);
             for (int s = c; s < steps; s++) {
                 cancel.throwIfCancelled();
                 float[] logits;
@@ -219,6 +220,10 @@ public final class TokenGenerator {
                             stepMelody(w.melody(), s, 1, takes, rows), lm.beatClock(conditions, firstFrames, 1),
                             frameCondition, rows, 1, s);
                     logits = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();   // [rows, 1, K, V]
+                    if (keyGuidance != null && keyGuidance.guides(s)) {
+                        keyGuidance.apply(p, m, logits, stepInputs(delayed, s, 1, takes),
+                                stepMelody(w.melody(), s, 1, takes, takes), Arrays.copyOf(firstFrames, takes), s);
+                    }
                 }
                 for (int t = 0; t < takes; t++) {
                     for (int cb = 0; cb < k; cb++) {

@@ -83,6 +83,33 @@ class TokenGeneratorBatchTest {
     }
 
     @Test
+    void keyGuidanceChangesOnlyGuidedPiecesThatAskAKeyAndStartFromNothing() {
+        for (LmConfig config : new LmConfig[] {LEARNED, ROTARY}) {
+            try (TransformerLm lm = TransformerLm.create(config, 5)) {
+                TokenGenerator generator = new TokenGenerator(lm);
+                LmCondition keyed = condition(null);
+                int[][] context = prompt(6, config.codebookSize());
+                SamplingParams off = SAMPLING.withSeed(21).withKeyGuidance(0);
+                SamplingParams on = SAMPLING.withSeed(21).withKeyGuidance(3);
+                assertFalse(java.util.Arrays.deepEquals(make(generator, keyed, null, off), make(generator, keyed, null, on)),
+                        config.rotaryPositions() + ": a key asked, a piece from nothing: guided towards the key");
+                assertArrayEquals(make(generator, keyed.withoutKey(), null, off), make(generator, keyed.withoutKey(), null, on),
+                        "no key asked: nothing to guide towards");
+                assertArrayEquals(make(generator, keyed, context, off), make(generator, keyed, context, on),
+                        "a continuation already has its key");
+                assertArrayEquals(make(generator, keyed, null, UNGUIDED.withSeed(21).withKeyGuidance(0)),
+                        make(generator, keyed, null, UNGUIDED.withSeed(21).withKeyGuidance(3)),
+                        "without guidance there are no conditional rows to move");
+            }
+        }
+    }
+
+    private static int[][] make(TokenGenerator generator, LmCondition c, int[][] prompt, SamplingParams sampling) {
+        return generator.generate(c, prompt, 20, generator.defaultContextFrames(), sampling, (done, total) -> { },
+                CancellationToken.NEVER);
+    }
+
+    @Test
     void theSinkHearsEveryFrameOnceItIsFinalAndItNeverChangesAfter() {
         for (LmConfig config : new LmConfig[] {LEARNED, ROTARY}) {
             try (TransformerLm lm = TransformerLm.create(config, 6)) {

@@ -207,7 +207,7 @@ public final class PromptViewModel {
     /** The request the current fields describe. @throws RequestException when they make no valid request */
     public GenerationRequest request() {
         return new GenerationRequest(prompt.get(), seconds.get(), seed.get(), temperature.get(), topK.get(),
-                topP.get(), guidance.get(), melody.get(), null);
+                topP.get(), guidance.get(), SamplingParams.DEFAULT_KEY_GUIDANCE, melody.get(), null);
     }
 
     /** Starts generating (Ctrl+Enter): one take, or a loop when {@link #loop} is on. Does nothing while one runs. */

@@ -1,0 +1,82 @@
+package dev.cantor.engine.sampling;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.cantor.engine.api.SamplingParams;
+import dev.cantor.engine.lm.KvCache;
+import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.nn.ParameterStore;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Guidance towards the asked key while a piece starts from nothing. The takes' conditions run a
+ * second time with the key left out, in rows of their own with their own KV cache, and each
+ * conditional logit gains λ·(with key − without key), so the key's own effect is strengthened
+ * without strengthening every other condition with it (guidance per condition, as InstructPix2Pix
+ * weighs its image and text conditions apart).
+ *
+ * <p>Only the first {@link SamplingParams#KEY_GUIDANCE_FRAMES} steps of a window that starts with
+ * no context are guided: later, the audio already made tells the model the key and it keeps it.
+ */
+final class KeyGuidance {
+
+    private final TransformerLm lm;
+    private final double weight;
+    private final int steps;
+    private final List<LmCondition> keyless;
+    private final KvCache cache;
+    private final NDArray frameCondition;
+
+    private KeyGuidance(TransformerLm lm, NDManager session, LmCondition condition, int takes, double weight,
+                        int steps) {
+        this.lm = lm;
+        this.weight = weight;
+        this.steps = steps;
+        this.keyless = Collections.nCopies(takes, condition.withoutKey());
+        this.cache = lm.newCache(session);
+        this.frameCondition = lm.frameCondition(lm.parameters().bind(session), session, keyless);
+        try (NDManager m = session.newSubManager()) {
+            ParameterStore.Bound p = lm.parameters().bind(m);
+            lm.hidden(p, lm.embedPrefix(p, m, keyless), cache, 0f);
+        }
+    }
+
+    /**
+     * Key guidance for a window, or null when there is none to give: no guidance at all, a weight
+     * of 0, no key asked, or a window that starts from context (a continuation, or a later window).
+     * Its cache belongs to {@code session} and goes with it.
+     */
+    static KeyGuidance start(TransformerLm lm, NDManager session, LmCondition condition, int takes,
+                             SamplingParams params, int contextFrames) {
+        boolean applies = params.guidance() != 1.0 && params.keyGuidance() > 0 && condition.keyRoot() != null
+                && contextFrames == 0;
+        return applies ? new KeyGuidance(lm, session, condition, takes, params.keyGuidance(),
+                SamplingParams.KEY_GUIDANCE_FRAMES) : null;
+    }
+
+    /** Whether step {@code step} is guided (every step before the limit, none after). */
+    boolean guides(int step) {
+        return step < steps;
+    }
+
+    /**
+     * Runs step {@code step} for the keyless rows and moves the takes' conditional logits (the
+     * first takes × K × V values of {@code logits}) away from them by the weight.
+     *
+     * @param inputs  the step's input tokens for the takes' rows, as {@link TokenGenerator} makes them
+     * @param melody  the step's melody symbol for the takes' rows
+     * @param firstFrames the frame of the step for each take (for the beat clock)
+     */
+    void apply(ParameterStore.Bound p, NDManager m, float[] logits, int[] inputs, int[] melody, int[] firstFrames,
+               int step) {
+        int takes = keyless.size();
+        NDArray x = lm.embedSteps(p, m, inputs, melody, lm.beatClock(keyless, firstFrames, 1), frameCondition,
+                takes, 1, step);
+        float[] without = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();     // [takes, 1, K, V]
+        for (int i = 0; i < without.length; i++) {
+            logits[i] += (float) (weight * (logits[i] - without[i]));
+        }
+    }
+}
