@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -233,7 +234,9 @@ public final class StoryViewModel implements AutoCloseable {
                 done.complete(false);
                 return;
             }
+            StoryRender shown = renders.render().get();
             switchTo(saved.file(), saved.project());
+            renders.show(carriedOver(shown, saved.project()));
             message.set("Saved as " + to.getFileName());
             done.complete(true);
         }, e -> {
@@ -241,6 +244,23 @@ public final class StoryViewModel implements AutoCloseable {
             done.complete(false);
         });
         return done;
+    }
+
+    /**
+     * The render shown before a Save as, now pointing at its take's copy in the new project (the
+     * copy keeps the take's seed and time, under a new name), so the music stays on screen; null
+     * when its take was not copied (deleted by hand).
+     */
+    private static StoryRender carriedOver(StoryRender shown, StoryProject copied) {
+        if (shown == null || shown.take() == null) {
+            return shown;               // nothing shown, or a render that could not be kept as a take
+        }
+        for (StoryProject.StoryTake t : copied.takes()) {
+            if (t.seed() == shown.take().seed() && Objects.equals(t.created(), shown.take().created())) {
+                return new StoryRender(shown.result(), shown.peaks(), shown.timeline(), t);
+            }
+        }
+        return null;
     }
 
     /** Where "Save as" would look first: beside the current project. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cantor.engine.api.EngineServices;
@@ -278,10 +279,16 @@ class StoryViewModelTest {
         Files.writeString(target, "keep me");
         assertFalse(done(vm.saveAs(target, false)));
         assertEquals("keep me", Files.readString(target));
+        StoryRender before = vm.renders().render().get();
+        assertNotNull(before, "the render is on screen");
         assertTrue(done(vm.saveAs(target, true)));
         assertEquals(target.toAbsolutePath(), vm.file().get());
         StoryProject saved = StoryProjects.read(target);
         assertEquals("my story.takes/take-001.wav", saved.takes().get(0).file());
+        StoryRender after = vm.renders().render().get();
+        assertNotNull(after, "Save as keeps the render on screen");
+        assertSame(before.result(), after.result());
+        assertEquals(saved.takes().get(0), after.take(), "pointing at its copy in the new project");
         assertTrue(Files.isRegularFile(target.resolveSibling(saved.takes().get(0).codes())));
         vm.timeline().setPrompt(0, "after save as");
         settle();
