@@ -223,7 +223,7 @@ final class TrainLmCommand implements Callable<Integer> {
                 trainer.model().config(), trainer.model().parameters().parameterCount(), trainer.trainClips(),
                 trainer.validationClips(), trainer.windowFrames());
         LmTrainingConfig.ShortWindows shortSteps = trainer.config().shortWindows();
-        if (shortSteps.share() > 0 && shortSteps.frames() < trainer.windowFrames()) {
+        if (shortSteps.shortens(trainer.windowFrames())) {
             System.err.printf(Locale.ROOT, "%.0f%% of steps on windows of %d frames, %d rows each%n",
                     100 * shortSteps.share(), shortSteps.frames(),
                     shortSteps.rows(trainer.config().batchSize(), trainer.windowFrames()));

@@ -26,12 +26,7 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
     public GenerationRequest {
         prompt = prompt == null ? "" : prompt.strip();
         requireValidSeconds(seconds);
-        requireValidSampling(temperature, topK, topP, guidance);
-        try {
-            new SamplingParams(temperature, topK, topP, guidance, seed, keyGuidance);
-        } catch (IllegalArgumentException e) {
-            throw new RequestException(e.getMessage(), e);
-        }
+        requireValidSampling(temperature, topK, topP, guidance, keyGuidance);
         if (prompt.isEmpty() && melody == null && continuation == null) {
             throw new RequestException("give a prompt, a melody or audio to continue");
         }
@@ -52,8 +47,14 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
      * @throws RequestException naming the setting out of range
      */
     public static void requireValidSampling(double temperature, int topK, double topP, double guidance) {
+        requireValidSampling(temperature, topK, topP, guidance, SamplingParams.DEFAULT_KEY_GUIDANCE);
+    }
+
+    /** {@link #requireValidSampling(double, int, double, double)} with the key guidance too. */
+    public static void requireValidSampling(double temperature, int topK, double topP, double guidance,
+                                            double keyGuidance) {
         try {
-            new SamplingParams(temperature, topK, topP, guidance, 0);
+            new SamplingParams(temperature, topK, topP, guidance, 0, keyGuidance);
         } catch (IllegalArgumentException e) {
             throw new RequestException(e.getMessage(), e);
         }

@@ -169,7 +169,7 @@ public final class LmTrainer {
         int frames = windowFrames;
         // Runs without short windows draw nothing for them, so their batches stay as they were.
         LmTrainingConfig.ShortWindows shortWindows = config.shortWindows();
-        if (shortWindows.share() > 0 && shortWindows.frames() < windowFrames && rng.nextDouble() < shortWindows.share()) {
+        if (shortWindows.shortens(windowFrames) && rng.nextDouble() < shortWindows.share()) {
             b = shortWindows.rows(b, windowFrames);
             frames = shortWindows.frames();
         }

@@ -61,6 +61,11 @@ public record LmTrainingConfig(
             require(share == 0 || frames >= 2, "short_windows.frames must be ≥ 2");
         }
 
+        /** Whether a run whose full windows have {@code windowFrames} frames takes any short steps. */
+        public boolean shortens(int windowFrames) {
+            return share > 0 && frames < windowFrames;
+        }
+
         /** Rows of a short step that trains on as many tokens as {@code batchSize} full windows. */
         public int rows(int batchSize, int fullFrames) {
             return Math.max(batchSize, (int) Math.round((double) batchSize * fullFrames / frames));
