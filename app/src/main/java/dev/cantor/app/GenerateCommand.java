@@ -102,8 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
             AudioClip continueClip = continuation == null ? null
                     : InputAudio.readAtMost(continuation, "audio to continue", engine.sampleRate(),
                             InputAudio.MAX_CONTINUE_SECONDS);
-            GenerationRequest request = new GenerationRequest(prompt, seconds, actualSeed, params.temperature(),
-                    params.topK(), params.topP(), params.guidance(), params.keyGuidance(), melodyClip, continueClip);
+            GenerationRequest request = new GenerationRequest(prompt, seconds, params.withSeed(actualSeed), melodyClip,
+                    continueClip);
             if (loopPlan != null) {
                 loop.generate(engine, request, output, sampleFormat);
                 return 0;

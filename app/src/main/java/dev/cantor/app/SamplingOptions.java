@@ -1,5 +1,6 @@
 package dev.cantor.app;
 
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ final class SamplingOptions {
     SamplingParams params() {
         try {
             return new SamplingParams(temperature, topK, topP, guidance, 0, keyGuidance);
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             throw new UserInputException(e.getMessage());
         }
     }

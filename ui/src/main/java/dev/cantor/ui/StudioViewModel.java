@@ -179,7 +179,7 @@ public final class StudioViewModel implements AutoCloseable {
     /** Saves what the musician would expect to find next time (called on the UI thread). */
     public void saveSettings() {
         settings = settings.withParameters(prompt.seconds().get(), prompt.temperature().get(),
-                prompt.topK().get(), prompt.topP().get(), prompt.guidance().get())
+                prompt.topK().get(), prompt.topP().get(), prompt.guidance().get(), prompt.keyGuidance().get())
                 .withModelFolders(models.addedFolders())
                 .withSelectedModel(models.selected().get() == null ? null : models.selected().get().dir().toString())
                 .withInputDevice(hum.device().get())

@@ -7,17 +7,11 @@ import dev.cantor.engine.audio.AudioClip;
  *
  * @param prompt       text prompt ("slow melancholic piano, 70 bpm"); may be blank when a melody is given
  * @param seconds      length of the new music
- * @param seed         sampling seed: the same request and seed give the same audio
- * @param temperature  sampling temperature (0 = greedy)
- * @param topK         top-k filter (0 = off)
- * @param topP         nucleus filter (1 = off)
- * @param guidance     classifier-free guidance coefficient (1 = none)
- * @param keyGuidance  extra guidance towards the asked key at the start ({@link SamplingParams#keyGuidance}; 0 = off)
+ * @param sampling     how tokens are drawn, with the seed: the same request gives the same audio
  * @param melody       a hummed/played melody to follow, or null
  * @param continuation audio to continue from, or null; the result starts with it
  */
-public record GenerationRequest(String prompt, double seconds, long seed, double temperature, int topK,
-                                double topP, double guidance, double keyGuidance, AudioClip melody,
+public record GenerationRequest(String prompt, double seconds, SamplingParams sampling, AudioClip melody,
                                 AudioClip continuation) {
 
     /** Longest piece one request may ask for. */
@@ -26,7 +20,7 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
     public GenerationRequest {
         prompt = prompt == null ? "" : prompt.strip();
         requireValidSeconds(seconds);
-        requireValidSampling(temperature, topK, topP, guidance, keyGuidance);
+        java.util.Objects.requireNonNull(sampling, "sampling");
         if (prompt.isEmpty() && melody == null && continuation == null) {
             throw new RequestException("give a prompt, a melody or audio to continue");
         }
@@ -40,56 +34,31 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
         }
     }
 
-    /**
-     * The one range check of the sampling settings, wherever they come from (studio, command line,
-     * story project).
-     *
-     * @throws RequestException naming the setting out of range
-     */
-    public static void requireValidSampling(double temperature, int topK, double topP, double guidance) {
-        requireValidSampling(temperature, topK, topP, guidance, SamplingParams.DEFAULT_KEY_GUIDANCE);
-    }
-
-    /** {@link #requireValidSampling(double, int, double, double)} with the key guidance too. */
-    public static void requireValidSampling(double temperature, int topK, double topP, double guidance,
-                                            double keyGuidance) {
-        try {
-            new SamplingParams(temperature, topK, topP, guidance, 0, keyGuidance);
-        } catch (IllegalArgumentException e) {
-            throw new RequestException(e.getMessage(), e);
-        }
-    }
-
     /** A text-only request with Cantor's default sampling ({@link SamplingParams#defaults}). */
     public static GenerationRequest ofPrompt(String prompt, double seconds, long seed) {
-        return new GenerationRequest(prompt, seconds, seed, SamplingParams.DEFAULT_TEMPERATURE,
-                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE,
-                SamplingParams.DEFAULT_KEY_GUIDANCE, null, null);
+        return new GenerationRequest(prompt, seconds, SamplingParams.defaults(seed), null, null);
+    }
+
+    /** The sampling seed: the same request and seed give the same audio. */
+    public long seed() {
+        return sampling.seed();
     }
 
     public GenerationRequest withMelody(AudioClip clip) {
-        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, keyGuidance, clip,
-                continuation);
+        return new GenerationRequest(prompt, seconds, sampling, clip, continuation);
     }
 
     public GenerationRequest withContinuation(AudioClip clip) {
-        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, keyGuidance, melody,
-                clip);
+        return new GenerationRequest(prompt, seconds, sampling, melody, clip);
     }
 
-    public GenerationRequest withSampling(double newTemperature, int newTopK, double newTopP, double newGuidance) {
-        return new GenerationRequest(prompt, seconds, seed, newTemperature, newTopK, newTopP, newGuidance, keyGuidance,
-                melody, continuation);
+    public GenerationRequest withSeconds(double newSeconds) {
+        return new GenerationRequest(prompt, newSeconds, sampling, melody, continuation);
     }
 
-    public GenerationRequest withKeyGuidance(double weight) {
-        return new GenerationRequest(prompt, seconds, seed, temperature, topK, topP, guidance, weight, melody,
-                continuation);
-    }
-
-    /** The sampling settings of this request, as the engine draws with them. */
-    public SamplingParams sampling() {
-        return new SamplingParams(temperature, topK, topP, guidance, seed, keyGuidance);
+    /** This request drawn with {@code newSampling}, whose seed becomes the request's. */
+    public GenerationRequest withSampling(SamplingParams newSampling) {
+        return new GenerationRequest(prompt, seconds, newSampling, melody, continuation);
     }
 
     /**
@@ -101,11 +70,10 @@ public record GenerationRequest(String prompt, double seconds, long seed, double
         if (take < 0) {
             throw new IllegalArgumentException("take numbers start at 0, got " + take);
         }
-        return seed + take;
+        return seed() + take;
     }
 
     public GenerationRequest withSeed(long newSeed) {
-        return new GenerationRequest(prompt, seconds, newSeed, temperature, topK, topP, guidance, keyGuidance, melody,
-                continuation);
+        return withSampling(sampling.withSeed(newSeed));
     }
 }

@@ -161,8 +161,7 @@ public interface MusicEngine extends AutoCloseable {
         // Whole token frames covering all of it (the engine rounds seconds to frames).
         double frames = Math.ceil(needed * frameRate() / rate - 1e-9);
         AudioClip melody = request.melody() == null ? null : withLeadIn(request.melody(), plan);
-        GenerationRequest longer = new GenerationRequest(request.prompt(), frames / frameRate(), request.seed(),
-                request.temperature(), request.topK(), request.topP(), request.guidance(), request.keyGuidance(), melody, null);
+        GenerationRequest longer = request.withSeconds(frames / frameRate()).withMelody(melody);
         GenerationResult made = generate(longer, progress, cancel);
         float[] music = made.audio().samples();
         if (made.audio().sampleRate() != rate || music.length < needed) {

@@ -45,19 +45,19 @@ public record SamplingParams(double temperature, int topK, double topP, double g
 
     public SamplingParams {
         if (!(temperature >= 0) || temperature > 10) {
-            throw new IllegalArgumentException("temperature must be between 0 and 10, got " + temperature);
+            throw new RequestException("temperature must be between 0 and 10, got " + temperature);
         }
         if (topK < 0) {
-            throw new IllegalArgumentException("top-k must be 0 (off) or positive, got " + topK);
+            throw new RequestException("top-k must be 0 (off) or positive, got " + topK);
         }
         if (!(topP > 0) || topP > 1) {
-            throw new IllegalArgumentException("top-p must be in (0, 1], got " + topP);
+            throw new RequestException("top-p must be in (0, 1], got " + topP);
         }
         if (!(guidance >= 0) || guidance > 20) {
-            throw new IllegalArgumentException("guidance must be between 0 and 20, got " + guidance);
+            throw new RequestException("guidance must be between 0 and 20, got " + guidance);
         }
         if (!(keyGuidance >= 0) || keyGuidance > 20) {
-            throw new IllegalArgumentException("key guidance must be between 0 and 20, got " + keyGuidance);
+            throw new RequestException("key guidance must be between 0 and 20, got " + keyGuidance);
         }
     }
 

@@ -10,13 +10,10 @@ import java.util.List;
  *
  * @param sections          the timeline (at least one)
  * @param transitionSeconds how long each change of section takes (0 = switch at the boundary)
- * @param temperature       sampling temperature for every section
- * @param topK              top-k for every section (0 = off)
- * @param topP              top-p for every section (1 = off)
- * @param guidance          classifier-free guidance for every section
+ * @param sampling          how every section is drawn; its seed is not used, since each section
+ *                          has a seed of its own
  */
-public record StoryRequest(List<Section> sections, double transitionSeconds, double temperature, int topK,
-                           double topP, double guidance) {
+public record StoryRequest(List<Section> sections, double transitionSeconds, SamplingParams sampling) {
 
     /**
      * One section.
@@ -62,13 +59,12 @@ public record StoryRequest(List<Section> sections, double transitionSeconds, dou
         if (!(transitionSeconds >= 0)) {
             throw new RequestException("the transition must last 0 seconds or more");
         }
-        GenerationRequest.requireValidSampling(temperature, topK, topP, guidance);
+        java.util.Objects.requireNonNull(sampling, "sampling");
     }
 
     /** Sections with Cantor's default sampling ({@link SamplingParams#defaults}). */
     public static StoryRequest of(List<Section> sections, double transitionSeconds) {
-        return new StoryRequest(sections, transitionSeconds, SamplingParams.DEFAULT_TEMPERATURE,
-                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE);
+        return new StoryRequest(sections, transitionSeconds, SamplingParams.defaults(0));
     }
 
     /** Total length in seconds. */

@@ -198,8 +198,7 @@ public final class GenerationEvaluator {
 
     /** A text request as {@code cantor generate} makes it, sampled with {@code s} (its seed replaced by {@code seed}). */
     static GenerationRequest request(String prompt, double seconds, long seed, SamplingParams s) {
-        return GenerationRequest.ofPrompt(prompt, seconds, seed).withSampling(s.temperature(), s.topK(), s.topP(),
-                s.guidance()).withKeyGuidance(s.keyGuidance());
+        return new GenerationRequest(prompt, seconds, s.withSeed(seed), null, null);
     }
 
     private JudgeVerdict judge(AudioClip clip) {

@@ -97,8 +97,7 @@ final class StoryGenerator {
                         .melodyFrom(done).withBeatPhase(phase);
                 if (make) {                        // else the tokens were kept from before: only the clock moves
                     int[][] prompt = tail(stream, made, generator.defaultContextFrames());
-                    SamplingParams params = new SamplingParams(request.temperature(), request.topK(), request.topP(),
-                            request.guidance(), section.seed() * 1_000_003L + chunkIndex);
+                    SamplingParams params = request.sampling().withSeed(section.seed() * 1_000_003L + chunkIndex);
                     int before = made;
                     int[][] out = generator.generate(c, prompt, chunk, generator.defaultContextFrames(), params,
                             (d, t) -> progress.onProgress(before + d, total, stage), cancel);

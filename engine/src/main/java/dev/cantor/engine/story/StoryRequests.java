@@ -38,8 +38,7 @@ public final class StoryRequests {
         }
         StoryProject.Sampling p = story.sampling();
         try {
-            return new StoryRequest(sections, story.transitionSeconds(), p.temperature(), p.topK(), p.topP(),
-                    p.guidance());
+            return new StoryRequest(sections, story.transitionSeconds(), p.params());
         } catch (RequestException e) {
             throw new StoryProjectException(e.getMessage(), e);
         }

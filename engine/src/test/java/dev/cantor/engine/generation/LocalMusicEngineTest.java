@@ -14,6 +14,7 @@ import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.PromptReading;
 import dev.cantor.engine.api.RequestException;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
 import dev.cantor.engine.api.StoryResult;
 import dev.cantor.engine.audio.AudioClip;
@@ -256,8 +257,8 @@ class LocalMusicEngineTest {
         assertThrows(RequestException.class, () -> GenerationRequest.ofPrompt("x", 0, 1));
         assertThrows(RequestException.class, () -> GenerationRequest.ofPrompt("x", 10_000, 1));
         assertThrows(RequestException.class, () -> GenerationRequest.ofPrompt("  ", 5, 1));
-        assertThrows(RequestException.class, () -> engine.generate(GenerationRequest.ofPrompt("x", 1, 1)
-                .withSampling(-1, 0, 1, 3), ProgressListener.NONE, CancellationToken.NEVER));
+        assertThrows(RequestException.class, () -> GenerationRequest.ofPrompt("x", 1, 1)
+                .withSampling(new SamplingParams(-1, 0, 1, 3, 1)));
     }
 
     @Test

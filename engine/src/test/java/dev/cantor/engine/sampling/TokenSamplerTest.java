@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import java.util.HashSet;
 import java.util.Set;
@@ -81,9 +82,9 @@ class TokenSamplerTest {
 
     @Test
     void badParametersAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new SamplingParams(-1, 0, 1, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SamplingParams(1, -3, 1, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SamplingParams(1, 0, 0, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SamplingParams(1, 0, 1, Double.NaN, 0));
+        assertThrows(RequestException.class, () -> new SamplingParams(-1, 0, 1, 1, 0));
+        assertThrows(RequestException.class, () -> new SamplingParams(1, -3, 1, 1, 0));
+        assertThrows(RequestException.class, () -> new SamplingParams(1, 0, 0, 1, 0));
+        assertThrows(RequestException.class, () -> new SamplingParams(1, 0, 1, Double.NaN, 0));
     }
 }

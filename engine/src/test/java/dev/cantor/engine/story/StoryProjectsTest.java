@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.story.StoryProject;
 import dev.cantor.engine.api.story.StoryProjectException;
 import dev.cantor.engine.api.story.StorySection;
@@ -34,6 +35,22 @@ class StoryProjectsTest {
         assertEquals(StoryProject.Sampling.defaults(), p.sampling());
         assertEquals(List.of(), p.takes());
         assertNotEquals(StoryProjects.sectionSeed(p, 0), StoryProjects.sectionSeed(p, 1));
+    }
+
+    @Test
+    void theProjectsSamplingReachesTheRequestAndAnOlderFileGetsTheDefaultKeyGuidance(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("story.json");
+        Files.writeString(file, SMALLEST.replace("\"sections\": [",
+                "\"sampling\": {\"guidance\": 3.5, \"key_guidance\": 0}, \"sections\": ["));
+        SamplingParams asked = StoryRequests.of(StoryProjects.read(file), dir, 32000).sampling();
+        assertEquals(3.5, asked.guidance());
+        assertEquals(0.0, asked.keyGuidance(), "key guidance turned off in the file stays off");
+
+        Files.writeString(file, SMALLEST.replace("\"sections\": [", "\"sampling\": {\"guidance\": 3.5}, \"sections\": ["));
+        SamplingParams older = StoryRequests.of(StoryProjects.read(file), dir, 32000).sampling();
+        assertEquals(3.5, older.guidance());
+        assertEquals(SamplingParams.DEFAULT_KEY_GUIDANCE, older.keyGuidance());
     }
 
     @Test
@@ -87,6 +104,8 @@ class StoryProjectsTest {
             {"\"sections\": [", "\"sampling\": {\"top_p\": 0}, \"sections\": [", "sampling"},
             {"\"sections\": [", "\"sampling\": {\"temperature\": 25}, \"sections\": [",
                 "\"sampling\": temperature must be between 0 and 10"},
+            {"\"sections\": [", "\"sampling\": {\"key_guidance\": -1}, \"sections\": [",
+                "\"sampling\": key guidance must be between 0 and 20"},
             {"\"seed\": 7,", "\"seed\": \"seven\",", "wrong kind"},
         };
         for (String[] c : cases) {

@@ -120,13 +120,18 @@ public final class PromptView extends BorderPane {
         topP.getValueFactory().valueProperty().addListener((o, a, b) -> vm.topP().set(b));
         Spinner<Double> guidance = doubleSpinner(0, 10, vm.guidance().get(), 0.5, "guidance");
         guidance.getValueFactory().valueProperty().addListener((o, a, b) -> vm.guidance().set(b));
+        Spinner<Double> keyGuidance = doubleSpinner(0, 10, vm.keyGuidance().get(), 0.5, "keyGuidance");
+        keyGuidance.getValueFactory().valueProperty().addListener((o, a, b) -> vm.keyGuidance().set(b));
+        keyGuidance.setTooltip(new Tooltip("How firmly the first seconds hold the key the prompt names"
+                + " (\"in D minor\"); 0 = off"));
         int r = 0;
         params.addRow(r++, label("Duration (s)"), seconds);
         params.addRow(r++, label("Seed"), seedRow);
         params.addRow(r++, label("Temperature"), temperature);
         params.addRow(r++, label("Top-k"), topK);
         params.addRow(r++, label("Top-p"), topP);
-        params.addRow(r, label("Guidance"), guidance);
+        params.addRow(r++, label("Guidance"), guidance);
+        params.addRow(r, label("Key hold"), keyGuidance);
 
         Label melody = new Label();
         melody.getStyleClass().add("melody-note");

@@ -71,6 +71,7 @@ public final class PromptViewModel {
     private final IntegerProperty topK = new SimpleIntegerProperty(SamplingParams.DEFAULT_TOP_K);
     private final DoubleProperty topP = new SimpleDoubleProperty(SamplingParams.DEFAULT_TOP_P);
     private final DoubleProperty guidance = new SimpleDoubleProperty(SamplingParams.DEFAULT_GUIDANCE);
+    private final DoubleProperty keyGuidance = new SimpleDoubleProperty(SamplingParams.DEFAULT_KEY_GUIDANCE);
     private final ObjectProperty<AudioClip> melody = new SimpleObjectProperty<>();
     private final BooleanProperty loop = new SimpleBooleanProperty(false);
 
@@ -112,6 +113,7 @@ public final class PromptViewModel {
         topK.set(settings.topK());
         topP.set(settings.topP());
         guidance.set(settings.guidance());
+        keyGuidance.set(settings.keyGuidance());
         seed.set(1 + dice.nextInt(99_999));
     }
 
@@ -141,6 +143,11 @@ public final class PromptViewModel {
 
     public DoubleProperty guidance() {
         return guidance;
+    }
+
+    /** How hard the start of a piece is pushed towards the key the prompt asks for (0 = not at all). */
+    public DoubleProperty keyGuidance() {
+        return keyGuidance;
     }
 
     /**
@@ -206,8 +213,9 @@ public final class PromptViewModel {
 
     /** The request the current fields describe. @throws RequestException when they make no valid request */
     public GenerationRequest request() {
-        return new GenerationRequest(prompt.get(), seconds.get(), seed.get(), temperature.get(), topK.get(),
-                topP.get(), guidance.get(), SamplingParams.DEFAULT_KEY_GUIDANCE, melody.get(), null);
+        SamplingParams sampling = new SamplingParams(temperature.get(), topK.get(), topP.get(), guidance.get(),
+                seed.get(), keyGuidance.get());
+        return new GenerationRequest(prompt.get(), seconds.get(), sampling, melody.get(), null);
     }
 
     /** Starts generating (Ctrl+Enter): one take, or a loop when {@link #loop} is on. Does nothing while one runs. */

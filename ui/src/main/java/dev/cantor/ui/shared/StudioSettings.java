@@ -27,6 +27,7 @@ public record StudioSettings(
         @JsonProperty("top_k") Integer topK,
         @JsonProperty("top_p") Double topP,
         @JsonProperty("guidance") Double guidance,
+        @JsonProperty("key_guidance") Double keyGuidance,
         @JsonProperty("export_format") String exportFormat,
         @JsonProperty("export_sample_rate") Integer exportSampleRate,
         @JsonProperty("export_folder") String exportFolder,
@@ -41,7 +42,8 @@ public record StudioSettings(
     /** A first start: Cantor's sampling defaults, 10 s, 16-bit 44.1 kHz export. */
     public static StudioSettings defaults() {
         return new StudioSettings(VERSION, List.of(), List.of(), null, 10.0, SamplingParams.DEFAULT_TEMPERATURE,
-                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE, "PCM_16", 44100,
+                SamplingParams.DEFAULT_TOP_K, SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE,
+                SamplingParams.DEFAULT_KEY_GUIDANCE, "PCM_16", 44100,
                 null, null, null, DeviceChoice.AUTO.toString());
     }
 
@@ -59,7 +61,8 @@ public record StudioSettings(
                 modelFolders == null ? d.modelFolders : List.copyOf(modelFolders), selectedModel,
                 within(seconds, 1, 600, d.seconds), within(temperature, 0, 2, d.temperature),
                 topK == null || topK < 0 || topK > 1024 ? d.topK : topK, within(topP, 0.05, 1, d.topP),
-                within(guidance, 0, 10, d.guidance), exportFormat == null ? d.exportFormat : exportFormat,
+                within(guidance, 0, 10, d.guidance), within(keyGuidance, 0, 10, d.keyGuidance),
+                exportFormat == null ? d.exportFormat : exportFormat,
                 exportSampleRate == null ? d.exportSampleRate : exportSampleRate, exportFolder, inputDevice, storyProject,
                 knownDevice(device) ? DeviceChoice.parse(device).toString() : d.device);
     }
@@ -134,39 +137,44 @@ public record StudioSettings(
     /** With this history of prompts, newest first. */
     public StudioSettings withRecentPrompts(List<String> prompts) {
         return new StudioSettings(version, List.copyOf(prompts), modelFolders, selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+                topK, topP, guidance, keyGuidance,
+                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withModelFolders(List<String> folders) {
         return new StudioSettings(version, recentPrompts, List.copyOf(folders), selectedModel, seconds, temperature,
-                topK, topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+                topK, topP, guidance, keyGuidance,
+                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withSelectedModel(String dir) {
         return new StudioSettings(version, recentPrompts, modelFolders, dir, seconds, temperature, topK, topP,
-                guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+                guidance, keyGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withParameters(double newSeconds, double newTemperature, int newTopK, double newTopP,
-                                         double newGuidance) {
+                                         double newGuidance, double newKeyGuidance) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, newSeconds, newTemperature,
-                newTopK, newTopP, newGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+                newTopK, newTopP, newGuidance, newKeyGuidance,
+                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withExport(String format, int sampleRate, String folder) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, format, sampleRate, folder, inputDevice, storyProject, device);
+                topP, guidance, keyGuidance, format, sampleRate, folder, inputDevice, storyProject, device);
     }
 
     public StudioSettings withInputDevice(String newDevice) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, newDevice, storyProject, this.device);
+                topP, guidance, keyGuidance,
+                exportFormat, exportSampleRate, exportFolder, newDevice, storyProject, this.device);
     }
 
     /** With the device the models run on ({@link DeviceChoice}'s words). */
     public StudioSettings withDevice(DeviceChoice choice) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, choice.toString());
+                topP, guidance, keyGuidance,
+                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, choice.toString());
     }
 
     /** The device choice these settings hold ({@code auto} when none or an unknown one). */
@@ -177,6 +185,6 @@ public record StudioSettings(
     /** With the story project the Story view had open. */
     public StudioSettings withStoryProject(String file) {
         return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file, device);
+                topP, guidance, keyGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file, device);
     }
 }

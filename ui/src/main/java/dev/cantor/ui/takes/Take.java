@@ -2,6 +2,7 @@ package dev.cantor.ui.takes;
 
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.LoopPlan;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.Waveform;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.ui.export.Exportable;
@@ -54,9 +55,11 @@ public record Take(int number, GenerationRequest request, String model, AudioCli
 
     /** Seed, length and sampling settings, for the take list's second line. */
     public String details() {
-        return String.format(java.util.Locale.ROOT, "seed %d · %.1f s · T %.2f · top-k %d · top-p %.2f · cfg %.1f%s%s",
-                request.seed(), audio.seconds(), request.temperature(), request.topK(), request.topP(),
-                request.guidance(), request.melody() == null ? "" : " · melody",
+        SamplingParams s = request.sampling();
+        return String.format(java.util.Locale.ROOT,
+                "seed %d · %.1f s · T %.2f · top-k %d · top-p %.2f · cfg %.1f · key %.1f%s%s",
+                request.seed(), audio.seconds(), s.temperature(), s.topK(), s.topP(), s.guidance(), s.keyGuidance(),
+                request.melody() == null ? "" : " · melody",
                 loop == null ? "" : " · loop: " + loopWords());
     }
 

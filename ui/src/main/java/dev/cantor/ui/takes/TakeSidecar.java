@@ -2,6 +2,7 @@ package dev.cantor.ui.takes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.SamplingParams;
 
 /**
  * The JSON written beside an exported WAV: everything needed to make the take again (prompt,
@@ -17,6 +18,7 @@ public record TakeSidecar(
         @JsonProperty("top_k") int topK,
         @JsonProperty("top_p") double topP,
         @JsonProperty("guidance") double guidance,
+        @JsonProperty("key_guidance") double keyGuidance,
         @JsonProperty("melody_seconds") Double melodySeconds,
         @JsonProperty("model") String model,
         @JsonProperty("created") String created,
@@ -25,8 +27,9 @@ public record TakeSidecar(
 
     public static TakeSidecar of(Take take, int wavSampleRate, String wavFormat) {
         GenerationRequest r = take.request();
-        return new TakeSidecar("cantor-take", 1, r.prompt(), r.seed(), r.seconds(), r.temperature(), r.topK(), r.topP(),
-                r.guidance(), r.melody() == null ? null : r.melody().seconds(), take.model(), take.created().toString(),
-                wavSampleRate, wavFormat);
+        SamplingParams s = r.sampling();
+        return new TakeSidecar("cantor-take", 1, r.prompt(), r.seed(), r.seconds(), s.temperature(), s.topK(),
+                s.topP(), s.guidance(), s.keyGuidance(), r.melody() == null ? null : r.melody().seconds(),
+                take.model(), take.created().toString(), wavSampleRate, wavFormat);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cantor.engine.api.GenerationRequest;
+import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.AudioDeviceException;
 import dev.cantor.engine.audio.AudioLoader;
@@ -38,7 +39,8 @@ class ExportAndPlaybackTest {
             x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 32000.0));
         }
         AudioClip clip = new AudioClip(x, 32000);
-        GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7).withSampling(0.9, 100, 1.0, 4.5);
+        GenerationRequest r = GenerationRequest.ofPrompt("Calm piano: 70 bpm!", seconds, 7)
+                .withSampling(new SamplingParams(0.9, 100, 1.0, 4.5, 7, 1.5));
         return new Take(3, r, "Cantor default", clip, WaveformPeaks.of(x), 1.5, Instant.parse("2026-11-22T10:00:00Z"), null);
     }
 
@@ -64,6 +66,7 @@ class ExportAndPlaybackTest {
             assertEquals("Calm piano: 70 bpm!", json.get("prompt").asText());
             assertEquals(7, json.get("seed").asLong());
             assertEquals(4.5, json.get("guidance").asDouble(), "the take's own guidance, not a default");
+            assertEquals(1.5, json.get("key_guidance").asDouble(), "and its own key guidance");
             assertEquals("Cantor default", json.get("model").asText());
             assertEquals("PCM_24", json.get("wav_format").asText());
         }

@@ -56,6 +56,7 @@ class PromptViewModelTest {
         vm.seconds().set(2);
         vm.seed().set(42);
         vm.guidance().set(4);
+        vm.keyGuidance().set(0.5);
         vm.generate();
         assertTrue(worker.awaitIdle(10));
         assertFalse(vm.running().get());
@@ -64,7 +65,8 @@ class PromptViewModelTest {
         assertEquals(take, takes.selectedTake().get());
         assertEquals("slow piano, 70 bpm", take.request().prompt());
         assertEquals(42, take.request().seed());
-        assertEquals(4.0, take.request().guidance());
+        assertEquals(4.0, take.request().sampling().guidance());
+        assertEquals(0.5, take.request().sampling().keyGuidance());
         assertEquals(2 * FakeEngine.RATE, take.audio().length());
         assertEquals(take.audio().length(), take.peaks().length());
         assertEquals(1, take.number());

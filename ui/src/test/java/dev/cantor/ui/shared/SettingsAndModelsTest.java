@@ -19,7 +19,7 @@ class SettingsAndModelsTest {
         SettingsStore store = new SettingsStore(dir.resolve("cfg"));
         assertEquals(StudioSettings.defaults(), store.load(), "first start");
         StudioSettings s = StudioSettings.defaults().withRecentPrompt("a").withRecentPrompt("b").withRecentPrompt("a")
-                .withParameters(12, 0.9, 100, 0.95, 4).withExport("PCM_24", 48000, "/music");
+                .withParameters(12, 0.9, 100, 0.95, 4, 0).withExport("PCM_24", 48000, "/music");
         store.save(s);
         StudioSettings back = new SettingsStore(dir.resolve("cfg")).load();
         assertEquals(s, back);

@@ -97,6 +97,7 @@ class SettingsFuzzTest {
         assertTrue(s.topK() >= 0 && s.topK() <= 1024, "top_k " + s.topK());
         assertTrue(s.topP() >= 0.05 && s.topP() <= 1, "top_p " + s.topP());
         assertTrue(s.guidance() >= 0 && s.guidance() <= 10, "guidance " + s.guidance());
+        assertTrue(s.keyGuidance() >= 0 && s.keyGuidance() <= 10, "key_guidance " + s.keyGuidance());
         new ModelsViewModel(null, s.modelFolders(), s.selectedModel());
         for (String path : new String[] {s.exportFolder(), s.storyProject(), s.selectedModel()}) {
             if (path != null) {
@@ -154,10 +155,11 @@ class SettingsFuzzTest {
             double t = temperature.next(r);
             double tp = topP.next(r);
             double g = guidance.next(r);
+            double kg = guidance.next(r);
             int k = topK.next(r);
             String story = selectedOrStory.next(r);
             return StudioSettings.defaults().withRecentPrompts(p).withModelFolders(f).withSelectedModel(selected)
-                    .withParameters(s, t, k, tp, g).withExport(format.next(r), 48000, selected)
+                    .withParameters(s, t, k, tp, g, kg).withExport(format.next(r), 48000, selected)
                     .withStoryProject(story);
         };
     }

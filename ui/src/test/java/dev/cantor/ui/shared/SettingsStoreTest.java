@@ -54,7 +54,7 @@ class SettingsStoreTest {
     @Test
     void numbersTheControlsCannotShowTakeTheirDefaults(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("settings.json"),
-                "{\"seconds\": -5, \"temperature\": 1e9, \"top_k\": -1, \"top_p\": 0, \"guidance\": 0.5,"
+                "{\"seconds\": -5, \"temperature\": 1e9, \"top_k\": -1, \"top_p\": 0, \"guidance\": 0.5, \"key_guidance\": -3,"
                         + " \"recent_prompts\": [" + "\"p\",".repeat(80) + "\"last\"]}");
         SettingsStore store = new SettingsStore(dir);
         StudioSettings s = store.load();
@@ -64,6 +64,7 @@ class SettingsStoreTest {
         assertEquals(d.topK(), s.topK());
         assertEquals(d.topP(), s.topP());
         assertEquals(0.5, s.guidance(), "a value in range is kept");
+        assertEquals(d.keyGuidance(), s.keyGuidance());
         assertEquals(StudioSettings.MAX_RECENT, s.recentPrompts().size());
         assertNull(store.warning());
     }

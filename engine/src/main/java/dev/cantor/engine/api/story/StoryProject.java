@@ -3,7 +3,6 @@ package dev.cantor.engine.api.story;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.SamplingParams;
 import dev.cantor.engine.api.StoryRequest;
@@ -49,24 +48,44 @@ public record StoryProject(
     /** Most sections in one story (each is a prompt to embed and a seam to render). */
     public static final int MAX_SECTIONS = StoryRequest.MAX_SECTIONS;
 
-    /** Sampling settings for the whole story (each null field takes Cantor's default, {@link SamplingParams#defaults}). */
+    /**
+     * Sampling settings for the whole story (each null field takes Cantor's default, {@link
+     * SamplingParams#defaults}); {@code key_guidance} came after version 1's first files, which
+     * therefore get the default.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Sampling(
             @JsonProperty("temperature") Double temperature,
             @JsonProperty("top_k") Integer topK,
             @JsonProperty("top_p") Double topP,
-            @JsonProperty("guidance") Double guidance) {
+            @JsonProperty("guidance") Double guidance,
+            @JsonProperty("key_guidance") Double keyGuidance) {
 
         public static Sampling defaults() {
-            return new Sampling(SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_K,
-                    SamplingParams.DEFAULT_TOP_P, SamplingParams.DEFAULT_GUIDANCE);
+            return of(SamplingParams.defaults(0));
+        }
+
+        /** The settings of {@code p} (its seed aside: a story's sections each have their own). */
+        public static Sampling of(SamplingParams p) {
+            return new Sampling(p.temperature(), p.topK(), p.topP(), p.guidance(), p.keyGuidance());
+        }
+
+        /**
+         * These settings as the engine draws with them, with seed 0 (unused: each section has its own).
+         *
+         * @throws RequestException naming a setting out of the engine's range
+         */
+        public SamplingParams params() {
+            Sampling n = normalized();
+            return new SamplingParams(n.temperature, n.topK, n.topP, n.guidance, 0, n.keyGuidance);
         }
 
         Sampling normalized() {
             Sampling d = defaults();
             return new Sampling(temperature == null ? d.temperature : temperature, topK == null ? d.topK : topK,
-                    topP == null ? d.topP : topP, guidance == null ? d.guidance : guidance);
+                    topP == null ? d.topP : topP, guidance == null ? d.guidance : guidance,
+                    keyGuidance == null ? d.keyGuidance : keyGuidance);
         }
     }
 
@@ -167,7 +186,7 @@ public record StoryProject(
         }
         Sampling s = sampling;
         try {
-            GenerationRequest.requireValidSampling(s.temperature(), s.topK(), s.topP(), s.guidance());
+            s.params();
         } catch (RequestException e) {
             throw new IllegalArgumentException("\"sampling\": " + e.getMessage(), e);
         }
