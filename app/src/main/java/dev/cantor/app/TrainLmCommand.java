@@ -173,7 +173,7 @@ final class TrainLmCommand implements Callable<Integer> {
             trainer = LmTrainer.resume(lmDir, cache.clips());
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
             LmTrainingConfig recipe = trainer.config();
-            if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
+            if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun(trainer.windowFrames())) {
                 System.err.printf("note: this run's representation regularizer never runs (%d row(s) without text"
                         + " per step; it compares two)%n", recipe.unconditionedRows());
             }
@@ -194,10 +194,11 @@ final class TrainLmCommand implements Callable<Integer> {
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
                         .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch)
                         .withShortWindows(parseShortWindows(shortWindows));
-                if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun()) {
+                if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun(config.maxFrames())) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
                             + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
-                            + " it compares two; add --cfg-whole-batch, raise --batch, or set --rr-weight 0",
+                            + " it compares two; add --cfg-whole-batch or --short-windows, raise --batch, or set"
+                            + " --rr-weight 0",
                             batch, cfgDropout, recipe.unconditionedRows()));
                 }
             } catch (IllegalArgumentException e) {

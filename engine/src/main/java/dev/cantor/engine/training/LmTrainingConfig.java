@@ -212,11 +212,19 @@ public record LmTrainingConfig(
     }
 
     /**
-     * Whether the representation regularizer can ever run: it compares rows trained without
-     * text, so a step needs two of them (batch 8 with 15% dropout rounds to one row).
+     * Whether the representation regularizer can ever run on windows of {@code windowFrames}: it
+     * compares rows trained without text, so a step needs two of them (batch 8 with 15% dropout
+     * rounds to one row, but a short-window step of 20 rows has three).
      */
-    public boolean regularizerCanRun() {
-        return rrWeight > 0 && (cfgWholeBatch ? cfgDropout > 0 : unconditionedRows() >= 2);
+    public boolean regularizerCanRun(int windowFrames) {
+        if (!(rrWeight > 0)) {
+            return false;
+        }
+        if (cfgWholeBatch) {
+            return cfgDropout > 0;
+        }
+        return unconditionedRows() >= 2 || (shortWindows.shortens(windowFrames)
+                && unconditionedRows(shortWindows.rows(batchSize, windowFrames)) >= 2);
     }
 
     /** Learning rate at a step: linear warm-up, then cosine decay to 10% of the peak. */

@@ -2,6 +2,7 @@ package dev.cantor.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -317,12 +318,18 @@ class LmTrainerTest {
                 .withRrWeight(0.3).withValidationClips(0);
         LmTrainingConfig whole = rows.withCfgWholeBatch(true);
         assertEquals(1, rows.unconditionedRows());
-        assertTrue(!rows.regularizerCanRun() && whole.regularizerCanRun());
-        int[] rrSteps = new int[2];
-        LmTrainingConfig[] recipes = {rows, whole};
-        for (int k = 0; k < 2; k++) {
+        assertTrue(!rows.regularizerCanRun(24) && whole.regularizerCanRun(24));
+        // Short steps of 4 × 24 / 6 = 16 rows leave 2 without text, where the regularizer can run.
+        LmTrainingConfig shortSteps = rows.withShortWindows(new LmTrainingConfig.ShortWindows(0.5, 6));
+        assertTrue(shortSteps.regularizerCanRun(24));
+        assertFalse(rows.withShortWindows(new LmTrainingConfig.ShortWindows(0.5, 12)).regularizerCanRun(24),
+                "8 rows leave only 1 without text");
+        int[] rrSteps = new int[3];
+        LmTrainingConfig[] recipes = {rows, whole, shortSteps};
+        for (int k = 0; k < recipes.length; k++) {
             try (TransformerLm lm = TransformerLm.create(CONFIG, 4)) {
                 LmTrainer t = new LmTrainer(lm, recipes[k], clips);
+                assertEquals(24, t.windowFrames());
                 for (int i = 0; i < 40; i++) {
                     if (t.trainStep().rr() > 0) {
                         rrSteps[k]++;
@@ -333,6 +340,8 @@ class LmTrainerTest {
         assertEquals(0, rrSteps[0], "one row without text per step: nothing to compare");
         // 15% of 40 steps, with seed-fixed draws: some, but far from all
         assertTrue(rrSteps[1] >= 1 && rrSteps[1] <= 15, "guidance steps with the regularizer: " + rrSteps[1]);
+        // About half the steps are short, and each has two rows without text
+        assertTrue(rrSteps[2] >= 10 && rrSteps[2] <= 30, "short steps with the regularizer: " + rrSteps[2]);
     }
 
     @Test
