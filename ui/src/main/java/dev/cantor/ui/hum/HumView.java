@@ -1,5 +1,6 @@
 package dev.cantor.ui.hum;
 
+import dev.cantor.engine.api.TranscriptionOptions;
 import dev.cantor.ui.prompt.PromptViewModel;
 import dev.cantor.ui.shared.DragOut;
 import dev.cantor.ui.shared.FileDialogs;
@@ -10,10 +11,12 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -104,6 +107,20 @@ public final class HumView extends VBox {
             }
             vm.exportMidi(out, replace);
         });
+        CheckBox snap = new CheckBox("on 16ths at");
+        snap.setId("snap-midi");
+        snap.selectedProperty().bindBidirectional(vm.snapToGrid());
+        snap.setTooltip(new Tooltip("Move the exported notes onto sixteenth notes at this tempo, and write the"
+                + " tempo into the file, so they line up with a DAW's bars"));
+        Spinner<Double> gridTempo = new Spinner<>(TranscriptionOptions.MIN_TEMPO, TranscriptionOptions.MAX_TEMPO,
+                vm.gridTempo().get(), 1);
+        gridTempo.setId("grid-tempo");
+        gridTempo.setEditable(true);
+        gridTempo.setPrefWidth(80);
+        gridTempo.setAccessibleText("Tempo of the MIDI grid in bpm");
+        gridTempo.disableProperty().bind(snap.selectedProperty().not());
+        gridTempo.valueProperty().addListener((o, a, b) -> vm.gridTempo().set(b));
+        Label bpm = new Label("bpm");
         Label dragMidi = new Label("\u21F2 Drag MIDI");
         dragMidi.setId("drag-midi");
         dragMidi.getStyleClass().add("drag-handle");
@@ -111,7 +128,7 @@ public final class HumView extends VBox {
         dragMidi.visibleProperty().bind(vm.midiFile().isNotNull());
         dragMidi.managedProperty().bind(dragMidi.visibleProperty());
         DragOut.install(dragMidi, () -> vm.midiFile().get(), why -> { });
-        HBox buttons = new HBox(8, record, importWav, play, exportMidi, dragMidi);
+        HBox buttons = new HBox(8, record, importWav, play, exportMidi, snap, gridTempo, bpm, dragMidi);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         contour.setId("contour");

@@ -4,6 +4,7 @@ import dev.cantor.engine.api.AudioAnalysis;
 import dev.cantor.engine.api.CancellationToken;
 import dev.cantor.engine.api.MelodyTranscriber;
 import dev.cantor.engine.api.MelodyTranscription;
+import dev.cantor.engine.api.RequestException;
 import dev.cantor.engine.api.TranscriptionOptions;
 import dev.cantor.engine.api.GenerationRequest;
 import dev.cantor.engine.audio.AudioClip;
@@ -60,6 +61,8 @@ public final class HumViewModel {
     private final MelodyTranscriber melodies;
     private final BooleanProperty exportingMidi = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> midiFile = new SimpleObjectProperty<>();
+    private final BooleanProperty snapToGrid = new SimpleBooleanProperty(false);
+    private final DoubleProperty gridTempo = new SimpleDoubleProperty(120);
 
     /** Live-tracking state, touched only on the recording thread. */
     private float[] live = new float[0];
@@ -217,9 +220,24 @@ public final class HumViewModel {
     }
 
     /**
+     * Whether "Export MIDI…" moves the notes onto sixteenths at {@link #gridTempo} and writes that
+     * tempo into the file, so they line up with a DAW's bars; off, they keep the times they were
+     * sung at and the file says 120 bpm.
+     */
+    public BooleanProperty snapToGrid() {
+        return snapToGrid;
+    }
+
+    /** The tempo of the sixteenth-note grid, in bpm ({@link TranscriptionOptions#MIN_TEMPO} to MAX_TEMPO). */
+    public DoubleProperty gridTempo() {
+        return gridTempo;
+    }
+
+    /**
      * "Export MIDI…": finds the notes of the trimmed hum and writes them to {@code out} as a
-     * standard MIDI file, off the UI thread, atomically. A hum without a melody (silence, noise)
-     * becomes a one-line message and no file.
+     * standard MIDI file, off the UI thread, atomically; on the grid when {@link #snapToGrid} is
+     * on. A hum without a melody (silence, noise) or a tempo out of range becomes a one-line
+     * message and no file.
      *
      * @param replace whether a file already at {@code out} may be replaced (the view asked first)
      */
@@ -232,18 +250,28 @@ public final class HumViewModel {
         if (exportingMidi.get()) {
             return;
         }
+        TranscriptionOptions options;
+        try {
+            options = snapToGrid.get() ? TranscriptionOptions.atTempo(gridTempo.get())
+                    : TranscriptionOptions.unquantized();
+        } catch (RequestException e) {
+            message.set("No MIDI written: " + e.getMessage());
+            return;
+        }
         exportingMidi.set(true);
         message.set("Finding the notes…");
         worker.submit(() -> {
-            MelodyTranscription notes = melodies.transcribe(melody, TranscriptionOptions.unquantized(),
+            MelodyTranscription notes = melodies.transcribe(melody, options,
                     (done, total, stage) -> { }, new CancellationToken());
             melodies.writeMidi(notes, out, replace);
             return notes;
         }, notes -> {
             exportingMidi.set(false);
             midiFile.set(out);
-            message.set(String.format(java.util.Locale.ROOT, "Wrote %d notes to %s. Drag it into your DAW.",
-                    notes.notes().size(), out.getFileName()));
+            message.set(String.format(java.util.Locale.ROOT, "Wrote %d notes to %s%s. Drag it into your DAW.",
+                    notes.notes().size(), out.getFileName(), notes.quantized()
+                            ? String.format(java.util.Locale.ROOT, ", on sixteenths at %.0f bpm", notes.tempoBpm())
+                            : ""));
         }, e -> {
             exportingMidi.set(false);
             message.set("No MIDI written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

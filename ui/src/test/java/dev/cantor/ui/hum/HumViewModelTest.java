@@ -152,6 +152,65 @@ class HumViewModelTest {
     }
 
     @Test
+    void snappedMidiSitsOnSixteenthsAtTheChosenTempoAndSaysSo(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("hum.wav");
+        WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
+        try (EngineWorker worker = new EngineWorker(Runnable::run)) {
+            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                    LocalServices.create().melodies());
+            vm.importFile(wav);
+            assertTrue(worker.awaitIdle(20));
+            Path sung = dir.resolve("sung.mid");
+            vm.exportMidi(sung, false);
+            assertTrue(worker.awaitIdle(20));
+            assertEquals(500_000, microsecondsPerQuarter(sung), "as sung: the file says 120 bpm");
+
+            vm.snapToGrid().set(true);
+            vm.gridTempo().set(100);
+            Path snapped = dir.resolve("snapped.mid");
+            vm.exportMidi(snapped, false);
+            assertTrue(worker.awaitIdle(20));
+            assertEquals(snapped, vm.midiFile().get(), vm.message().get());
+            assertTrue(vm.message().get().contains("on sixteenths at 100 bpm"), vm.message().get());
+            assertEquals(600_000, microsecondsPerQuarter(snapped), "100 bpm written into the file");
+            javax.sound.midi.Sequence seq = javax.sound.midi.MidiSystem.getSequence(snapped.toFile());
+            int sixteenth = seq.getResolution() / 4;
+            int onsets = 0;
+            for (javax.sound.midi.Track track : seq.getTracks()) {
+                for (int i = 0; i < track.size(); i++) {
+                    if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m
+                            && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
+                        onsets++;
+                        assertEquals(0, track.get(i).getTick() % sixteenth, "onset on the grid: " + track.get(i).getTick());
+                    }
+                }
+            }
+            assertEquals(2, onsets);
+
+            vm.gridTempo().set(5);
+            Path slow = dir.resolve("slow.mid");
+            vm.exportMidi(slow, false);
+            assertTrue(worker.awaitIdle(20));
+            assertFalse(java.nio.file.Files.exists(slow));
+            assertTrue(vm.message().get().startsWith("No MIDI written: the tempo must be 20 to 400 bpm"),
+                    vm.message().get());
+        }
+    }
+
+    /** The file's first tempo (meta event 0x51), in microseconds per quarter note. */
+    private static int microsecondsPerQuarter(Path mid) throws Exception {
+        for (javax.sound.midi.Track track : javax.sound.midi.MidiSystem.getSequence(mid.toFile()).getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                if (track.get(i).getMessage() instanceof javax.sound.midi.MetaMessage m && m.getType() == 0x51) {
+                    byte[] d = m.getData();
+                    return (d[0] & 0xff) << 16 | (d[1] & 0xff) << 8 | d[2] & 0xff;
+                }
+            }
+        }
+        throw new AssertionError("no tempo in " + mid);
+    }
+
+    @Test
     void aBrokenFileIsAMessage(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("hum.wav");
         java.nio.file.Files.writeString(junk, "not audio at all");
