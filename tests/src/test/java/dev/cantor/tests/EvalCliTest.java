@@ -64,6 +64,29 @@ class EvalCliTest {
         assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1, key + " = " + v);
     }
 
+    /** Each clip's entry in {@code per_clip} and the block's shares are the same counts. */
+    private static void assertPerClipAddsUp(JsonNode block, String name) {
+        JsonNode clips = block.get("per_clip");
+        assertEquals(block.get("clips").asInt(), clips.size(), name + " per_clip");
+        double keys = 0;
+        double modes = 0;
+        double tempi = 0;
+        double styles = 0;
+        for (JsonNode c : clips) {
+            assertTrue(c.get("prompt").asText().length() > 0 && c.get("asked_key").asText().contains(" "), c.toString());
+            assertTrue(!c.get("key_hit").asBoolean() || c.get("key").asText().equals(c.get("asked_key").asText()),
+                    "a key hit is the asked key: " + c);
+            keys += c.get("key_hit").asBoolean() ? 1 : 0;
+            modes += c.get("mode_hit").asBoolean() ? 1 : 0;
+            tempi += c.get("tempo_hit").asBoolean() ? 1 : 0;
+            styles += c.get("style_hit").asBoolean() ? 1 : 0;
+        }
+        assertEquals(block.get("key_accuracy").asDouble(), keys / clips.size(), 1e-9, name);
+        assertEquals(block.get("mode_accuracy").asDouble(), modes / clips.size(), 1e-9, name);
+        assertEquals(block.get("tempo_hit_rate").asDouble(), tempi / clips.size(), 1e-9, name);
+        assertEquals(block.get("style_accuracy").asDouble(), styles / clips.size(), 1e-9, name);
+    }
+
     @Test
     void evalReportsModelReferenceAndUnconditionalFigures() throws Exception {
         CliHarness.Result r = ok(CliHarness.run(dir, "eval", "--model", model.toString(), "--set", set.toString(),
@@ -87,6 +110,7 @@ class EvalCliTest {
             }
             assertTrue(b.get("fd_embed").asDouble() >= 0, block + " fd_embed");
             assertTrue(b.get("rtf").asDouble() > 0, block + " rtf");
+            assertPerClipAddsUp(b, block);
         }
         // the real renders are the check of the estimators: they have the prompt's tempo
         assertTrue(report.get("reference").get("tempo_hit_rate_octave").asDouble() >= 2 / 3.0,

@@ -1,6 +1,7 @@
 package dev.cantor.engine.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The figures of one kind of clip in an evaluation (the model's, the real references, the
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param fdEmbed                   Fréchet distance of judge embeddings to the reference renders
  * @param memorizationExactRate     share of generated first-codebook windows found verbatim in training
  * @param rtf                       wall seconds per second of audio made
+ * @param perClip                   what was heard in each clip, in the order made ({@link ClipScore})
  */
 public record ConditionReport(
         @JsonProperty("clips") int clips,
@@ -33,5 +35,6 @@ public record ConditionReport(
         @JsonProperty("melody_chroma_cosine_no_melody") Double melodyChromaCosineNoMelody,
         @JsonProperty("fd_embed") Double fdEmbed,
         @JsonProperty("memorization_exact_rate") Double memorizationExactRate,
-        @JsonProperty("rtf") Double rtf) {
+        @JsonProperty("rtf") Double rtf,
+        @JsonProperty("per_clip") List<ClipScore> perClip) {
 }

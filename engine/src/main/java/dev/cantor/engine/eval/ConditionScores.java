@@ -5,6 +5,7 @@ import dev.cantor.engine.dsp.KeyEstimator;
 import dev.cantor.engine.dsp.TempoEstimator;
 import dev.cantor.engine.judge.JudgeScore;
 import dev.cantor.engine.judge.JudgeVerdict;
+import dev.cantor.engine.music.Key;
 import dev.cantor.engine.music.Mode;
 import dev.cantor.engine.music.Tonality;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class ConditionScores {
     private final Mean melody = new Mean();
     private final Mean melodyWithout = new Mean();
     private final Mean memorized = new Mean();
+    private final List<ClipScore> perClip = new ArrayList<>();
     private int clips;
     private double wallSeconds;
     private double audioSeconds;
@@ -36,19 +38,26 @@ final class ConditionScores {
         clips++;
         double target = prompt.tempoBpm();
         double bpm = estimateTempo(audio);
-        tempoHits.add(hit(bpm, target));
+        boolean tempoHit = hit(bpm, target);
+        tempoHits.add(tempoHit);
         tempoOctaveHits.add(hit(bpm, target) || hit(bpm * 2, target) || hit(bpm / 2, target));
         Tonality truth = prompt.tonality();
         KeyEstimator.KeyEstimate key = estimateKey(audio);
         int root = key == null ? -1 : key.root();
         Mode mode = key == null ? null : key.mode();
-        modeHits.add(mode == truth.mode());
-        keyHits.add(mode == truth.mode() && root == truth.key().pitchClass());
+        boolean modeHit = mode == truth.mode();
+        boolean keyHit = modeHit && root == truth.key().pitchClass();
+        modeHits.add(modeHit);
+        keyHits.add(keyHit);
         mirex.add(key == null ? 0 : KeyEstimator.mirexScore(root, mode, truth.key().pitchClass(), truth.mode()));
         if (verdict != null) {
             judged.add(verdict, prompt.style(), prompt.instruments());
             embeddings.add(verdict.embedding());
         }
+        perClip.add(new ClipScore(prompt.id(), truth.label(),
+                key == null ? null : new Tonality(Key.ofPitchClass(root), mode).label(), keyHit, modeHit,
+                Double.isFinite(bpm) ? bpm : null, tempoHit, verdict == null ? null : verdict.style(),
+                verdict == null ? null : verdict.style().equalsIgnoreCase(prompt.style())));
     }
 
     void addMelody(double cosine) {
@@ -80,7 +89,7 @@ final class ConditionScores {
         return new ConditionReport(clips, tempoHits.value(), tempoOctaveHits.value(), modeHits.value(),
                 keyHits.value(), mirex.value(), finite(judged.styleAccuracy()), finite(judged.instrumentF1()),
                 melody.value(), melodyWithout.value(), fdEmbed, memorized.value(),
-                audioSeconds > 0 ? wallSeconds / audioSeconds : null);
+                audioSeconds > 0 ? wallSeconds / audioSeconds : null, List.copyOf(perClip));
     }
 
     /** Estimated tempo, or NaN for audio with no steady pulse (a miss, not an error). */
