@@ -67,7 +67,7 @@ public record StoryProject(
         }
 
         /** The settings of {@code p} (its seed aside: a story's sections each have their own). */
-        public static Sampling of(SamplingParams p) {
+        private static Sampling of(SamplingParams p) {
             return new Sampling(p.temperature(), p.topK(), p.topP(), p.guidance(), p.keyGuidance());
         }
 
