@@ -105,29 +105,41 @@ class HumViewModelTest {
         }
     }
 
-    @Test
-    void exportMidiWritesTheHummedNotesAndSilenceIsAOneLineMessage(@TempDir Path dir) throws Exception {
+    /** A view model holding the two-note hum, imported from a WAV in {@code dir}. */
+    private static HumViewModel withTwoNotes(Path dir, EngineWorker worker) throws Exception {
         Path wav = dir.resolve("hum.wav");
         WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
+        HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
+                LocalServices.create().melodies());
+        vm.importFile(wav);
+        assertTrue(worker.awaitIdle(20));
+        return vm;
+    }
+
+    /** The note-on events of a MIDI file, in order. */
+    private static java.util.List<javax.sound.midi.MidiEvent> noteOns(Path mid) throws Exception {
+        java.util.List<javax.sound.midi.MidiEvent> on = new java.util.ArrayList<>();
+        for (javax.sound.midi.Track track : javax.sound.midi.MidiSystem.getSequence(mid.toFile()).getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m
+                        && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
+                    on.add(track.get(i));
+                }
+            }
+        }
+        return on;
+    }
+
+    @Test
+    void exportMidiWritesTheHummedNotesAndSilenceIsAOneLineMessage(@TempDir Path dir) throws Exception {
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
-                    LocalServices.create().melodies());
-            vm.importFile(wav);
-            assertTrue(worker.awaitIdle(20));
+            HumViewModel vm = withTwoNotes(dir, worker);
             Path mid = dir.resolve("hum.mid");
             vm.exportMidi(mid, false);
             assertTrue(worker.awaitIdle(20));
             assertEquals(mid, vm.midiFile().get(), vm.message().get());
-            javax.sound.midi.Sequence seq = javax.sound.midi.MidiSystem.getSequence(mid.toFile());
-            java.util.List<Integer> notes = new java.util.ArrayList<>();
-            for (javax.sound.midi.Track track : seq.getTracks()) {
-                for (int i = 0; i < track.size(); i++) {
-                    if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m
-                            && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
-                        notes.add(m.getData1());
-                    }
-                }
-            }
+            java.util.List<Integer> notes = noteOns(mid).stream()
+                    .map(e -> ((javax.sound.midi.ShortMessage) e.getMessage()).getData1()).toList();
             assertEquals(java.util.List.of(57, 64), notes, "A3 then E4, as hummed");
             assertTrue(vm.message().get().startsWith("Wrote 2 notes"), vm.message().get());
 
@@ -153,13 +165,8 @@ class HumViewModelTest {
 
     @Test
     void snappedMidiSitsOnSixteenthsAtTheChosenTempoAndSaysSo(@TempDir Path dir) throws Exception {
-        Path wav = dir.resolve("hum.wav");
-        WavWriter.write(wav, new AudioClip(twoNotes(), RATE), SampleFormat.PCM_16);
         try (EngineWorker worker = new EngineWorker(Runnable::run)) {
-            HumViewModel vm = new HumViewModel(none(), worker, RATE, null, LocalServices.create().analysis(),
-                    LocalServices.create().melodies());
-            vm.importFile(wav);
-            assertTrue(worker.awaitIdle(20));
+            HumViewModel vm = withTwoNotes(dir, worker);
             Path sung = dir.resolve("sung.mid");
             vm.exportMidi(sung, false);
             assertTrue(worker.awaitIdle(20));
@@ -173,19 +180,12 @@ class HumViewModelTest {
             assertEquals(snapped, vm.midiFile().get(), vm.message().get());
             assertTrue(vm.message().get().contains("on sixteenths at 100 bpm"), vm.message().get());
             assertEquals(600_000, microsecondsPerQuarter(snapped), "100 bpm written into the file");
-            javax.sound.midi.Sequence seq = javax.sound.midi.MidiSystem.getSequence(snapped.toFile());
-            int sixteenth = seq.getResolution() / 4;
-            int onsets = 0;
-            for (javax.sound.midi.Track track : seq.getTracks()) {
-                for (int i = 0; i < track.size(); i++) {
-                    if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m
-                            && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON && m.getData2() > 0) {
-                        onsets++;
-                        assertEquals(0, track.get(i).getTick() % sixteenth, "onset on the grid: " + track.get(i).getTick());
-                    }
-                }
+            int sixteenth = javax.sound.midi.MidiSystem.getSequence(snapped.toFile()).getResolution() / 4;
+            java.util.List<javax.sound.midi.MidiEvent> onsets = noteOns(snapped);
+            assertEquals(2, onsets.size());
+            for (javax.sound.midi.MidiEvent e : onsets) {
+                assertEquals(0, e.getTick() % sixteenth, "onset on the grid: " + e.getTick());
             }
-            assertEquals(2, onsets);
 
             vm.gridTempo().set(5);
             Path slow = dir.resolve("slow.mid");
