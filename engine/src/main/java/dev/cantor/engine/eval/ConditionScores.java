@@ -40,7 +40,7 @@ final class ConditionScores {
         double bpm = estimateTempo(audio);
         boolean tempoHit = hit(bpm, target);
         tempoHits.add(tempoHit);
-        tempoOctaveHits.add(hit(bpm, target) || hit(bpm * 2, target) || hit(bpm / 2, target));
+        tempoOctaveHits.add(tempoHit || hit(bpm * 2, target) || hit(bpm / 2, target));
         Tonality truth = prompt.tonality();
         KeyEstimator.KeyEstimate key = estimateKey(audio);
         int root = key == null ? -1 : key.root();
@@ -57,7 +57,7 @@ final class ConditionScores {
         perClip.add(new ClipScore(prompt.id(), truth.label(),
                 key == null ? null : new Tonality(Key.ofPitchClass(root), mode).label(), keyHit, modeHit,
                 Double.isFinite(bpm) ? bpm : null, tempoHit, verdict == null ? null : verdict.style(),
-                verdict == null ? null : verdict.style().equalsIgnoreCase(prompt.style())));
+                verdict == null ? null : verdict.hears(prompt.style())));
     }
 
     void addMelody(double cosine) {

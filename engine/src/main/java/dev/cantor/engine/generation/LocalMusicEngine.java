@@ -147,7 +147,7 @@ public final class LocalMusicEngine implements MusicEngine {
 
     private TakesResult render(GenerationRequest request, long[] seeds, ProgressListener progress,
                                AudioStreamListener stream, CancellationToken cancel) {
-        SamplingParams params = request.sampling();            // in range: the request checked them
+        SamplingParams params = request.sampling();
         progress.onProgress(0, 1, ProgressStage.CONDITIONING);
         LmCondition condition = condition(request);
         int[][] prompt = null;

@@ -21,7 +21,7 @@ public final class JudgeScore {
     /** Adds one clip: its verdict and its labels. */
     public void add(JudgeVerdict verdict, String style, List<String> instruments) {
         clips++;
-        if (verdict.style().equalsIgnoreCase(style)) {
+        if (verdict.hears(style)) {
             styleHits++;
         }
         Set<String> known = new HashSet<>(verdict.config().instruments());

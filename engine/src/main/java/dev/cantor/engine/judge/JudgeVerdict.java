@@ -27,6 +27,11 @@ public record JudgeVerdict(JudgeConfig config, float[] styleProbabilities, float
         return config.styles().get(best);
     }
 
+    /** Whether the most likely style is {@code label} (case aside): a style hit of the judge. */
+    public boolean hears(String label) {
+        return style().equalsIgnoreCase(label);
+    }
+
     /** The instruments heard, in the config's order. */
     public List<String> instruments() {
         List<String> heard = new ArrayList<>();

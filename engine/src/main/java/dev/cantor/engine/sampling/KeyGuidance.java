@@ -44,14 +44,14 @@ final class KeyGuidance {
     }
 
     /**
-     * Key guidance for a window, or null when there is none to give: no guidance at all, a weight
-     * of 0, no key asked, or a window that starts from context (a continuation, or a later window).
-     * Its cache belongs to {@code session} and goes with it.
+     * Key guidance for a guided window (the caller runs it only where classifier-free guidance
+     * runs), or null when there is none to give: a weight of 0, no key asked, or a window that
+     * starts from context (a continuation, or a later window). Its cache belongs to {@code
+     * session} and goes with it.
      */
     static KeyGuidance start(TransformerLm lm, NDManager session, LmCondition condition, int takes,
                              SamplingParams params, int contextFrames) {
-        boolean applies = params.guidance() != 1.0 && params.keyGuidance() > 0 && condition.keyRoot() != null
-                && contextFrames == 0;
+        boolean applies = params.keyGuidance() > 0 && condition.keyRoot() != null && contextFrames == 0;
         return applies ? new KeyGuidance(lm, session, condition, takes, params.keyGuidance(),
                 SamplingParams.KEY_GUIDANCE_FRAMES) : null;
     }

@@ -209,7 +209,7 @@ public final class TokenGenerator {
                 }
                 lm.hidden(p, x, cache, 0f);
             }
-            KeyGuidance keyGuidance = KeyGuidance.start(lm, session, condition, takes, params, c);
+            KeyGuidance keyGuidance = guided ? KeyGuidance.start(lm, session, condition, takes, params, c) : null;
             for (int s = c; s < steps; s++) {
                 cancel.throwIfCancelled();
                 float[] logits;
