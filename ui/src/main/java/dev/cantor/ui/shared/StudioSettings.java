@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the studio remembers between sessions (Jackson JSON in the user's config folder). Every
@@ -136,45 +137,44 @@ public record StudioSettings(
 
     /** With this history of prompts, newest first. */
     public StudioSettings withRecentPrompts(List<String> prompts) {
-        return new StudioSettings(version, List.copyOf(prompts), modelFolders, selectedModel, seconds, temperature,
-                topK, topP, guidance, keyGuidance,
-                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+        return edited(e -> e.recentPrompts = List.copyOf(prompts));
     }
 
     public StudioSettings withModelFolders(List<String> folders) {
-        return new StudioSettings(version, recentPrompts, List.copyOf(folders), selectedModel, seconds, temperature,
-                topK, topP, guidance, keyGuidance,
-                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+        return edited(e -> e.modelFolders = List.copyOf(folders));
     }
 
     public StudioSettings withSelectedModel(String dir) {
-        return new StudioSettings(version, recentPrompts, modelFolders, dir, seconds, temperature, topK, topP,
-                guidance, keyGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+        return edited(e -> e.selectedModel = dir);
     }
 
     public StudioSettings withParameters(double newSeconds, double newTemperature, int newTopK, double newTopP,
                                          double newGuidance, double newKeyGuidance) {
-        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, newSeconds, newTemperature,
-                newTopK, newTopP, newGuidance, newKeyGuidance,
-                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, device);
+        return edited(e -> {
+            e.seconds = newSeconds;
+            e.temperature = newTemperature;
+            e.topK = newTopK;
+            e.topP = newTopP;
+            e.guidance = newGuidance;
+            e.keyGuidance = newKeyGuidance;
+        });
     }
 
     public StudioSettings withExport(String format, int sampleRate, String folder) {
-        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, keyGuidance, format, sampleRate, folder, inputDevice, storyProject, device);
+        return edited(e -> {
+            e.exportFormat = format;
+            e.exportSampleRate = sampleRate;
+            e.exportFolder = folder;
+        });
     }
 
     public StudioSettings withInputDevice(String newDevice) {
-        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, keyGuidance,
-                exportFormat, exportSampleRate, exportFolder, newDevice, storyProject, this.device);
+        return edited(e -> e.inputDevice = newDevice);
     }
 
     /** With the device the models run on ({@link DeviceChoice}'s words). */
     public StudioSettings withDevice(DeviceChoice choice) {
-        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, keyGuidance,
-                exportFormat, exportSampleRate, exportFolder, inputDevice, storyProject, choice.toString());
+        return edited(e -> e.device = choice.toString());
     }
 
     /** The device choice these settings hold ({@code auto} when none or an unknown one). */
@@ -184,7 +184,61 @@ public record StudioSettings(
 
     /** With the story project the Story view had open. */
     public StudioSettings withStoryProject(String file) {
-        return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
-                topP, guidance, keyGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice, file, device);
+        return edited(e -> e.storyProject = file);
+    }
+
+    /**
+     * These settings with some fields changed: the withers above each name theirs, so that the
+     * positional constructor is written out once, in {@link Edit#build()}.
+     */
+    private StudioSettings edited(Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.build();
+    }
+
+    /** A mutable copy of the settings, for {@link #edited}. */
+    private static final class Edit {
+        final int version;
+        List<String> recentPrompts;
+        List<String> modelFolders;
+        String selectedModel;
+        Double seconds;
+        Double temperature;
+        Integer topK;
+        Double topP;
+        Double guidance;
+        Double keyGuidance;
+        String exportFormat;
+        Integer exportSampleRate;
+        String exportFolder;
+        String inputDevice;
+        String storyProject;
+        String device;
+
+        Edit(StudioSettings s) {
+            version = s.version;
+            recentPrompts = s.recentPrompts;
+            modelFolders = s.modelFolders;
+            selectedModel = s.selectedModel;
+            seconds = s.seconds;
+            temperature = s.temperature;
+            topK = s.topK;
+            topP = s.topP;
+            guidance = s.guidance;
+            keyGuidance = s.keyGuidance;
+            exportFormat = s.exportFormat;
+            exportSampleRate = s.exportSampleRate;
+            exportFolder = s.exportFolder;
+            inputDevice = s.inputDevice;
+            storyProject = s.storyProject;
+            device = s.device;
+        }
+
+        StudioSettings build() {
+            return new StudioSettings(version, recentPrompts, modelFolders, selectedModel, seconds, temperature, topK,
+                    topP, guidance, keyGuidance, exportFormat, exportSampleRate, exportFolder, inputDevice,
+                    storyProject, device);
+        }
     }
 }

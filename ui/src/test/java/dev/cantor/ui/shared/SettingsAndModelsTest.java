@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cantor.engine.api.DeviceChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,19 @@ class SettingsAndModelsTest {
         assertEquals(s, back);
         assertEquals(List.of("a", "b"), back.recentPrompts());
         assertNull(store.warning());
+    }
+
+    @Test
+    void eachWitherSetsItsOwnFieldsAndKeepsTheRest() {
+        StudioSettings d = StudioSettings.defaults();
+        StudioSettings all = d.withRecentPrompts(List.of("p")).withModelFolders(List.of("/m"))
+                .withSelectedModel("/m/a").withParameters(12, 0.9, 100, 0.95, 4, 1.5)
+                .withExport("PCM_24", 48000, "/out").withInputDevice("mic").withDevice(DeviceChoice.CPU)
+                .withStoryProject("/s.json");
+        assertEquals(new StudioSettings(d.version(), List.of("p"), List.of("/m"), "/m/a", 12.0, 0.9, 100, 0.95, 4.0,
+                1.5, "PCM_24", 48000, "/out", "mic", "/s.json", DeviceChoice.CPU.toString()), all);
+        assertEquals("/x", d.withSelectedModel("/x").selectedModel());
+        assertEquals(d, d.withSelectedModel("/x").withSelectedModel(d.selectedModel()), "one field, nothing else");
     }
 
     @Test
