@@ -80,6 +80,10 @@ final class TrainLmCommand implements Callable<Integer> {
             description = "Train a share of the steps on short windows, as many tokens as a full step (e.g. 0.5:150): each window start is where the model must make music from its conditions alone, and long windows have few of them (default: none).")
     String shortWindows;
 
+    @Option(names = "--key-contrast", paramLabel = "WEIGHT:MARGIN:FRAMES",
+            description = "Also train a quarter of each step's rows that have a key (and no melody) to find their first FRAMES frames less likely under a wrong key, until the gap reaches MARGIN nats per token (e.g. 0.5:0.15:100): a model that learns the key from its own audio ignores the label, and generation starts with no audio (default: off).")
+    String keyContrast;
+
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -141,6 +145,26 @@ final class TrainLmCommand implements Callable<Integer> {
         throw new UserInputException("--short-windows takes SHARE:FRAMES, e.g. 0.5:150, got '" + value + "'");
     }
 
+    /** "WEIGHT:MARGIN:FRAMES" → the key-contrast term; null → none. */
+    static LmTrainingConfig.KeyContrast parseKeyContrast(String value) {
+        if (value == null) {
+            return LmTrainingConfig.KeyContrast.NONE;
+        }
+        String[] parts = value.split(":", -1);
+        try {
+            if (parts.length == 3) {
+                return new LmTrainingConfig.KeyContrast(Double.parseDouble(parts[0].trim()),
+                        Double.parseDouble(parts[1].trim()), Integer.parseInt(parts[2].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the one-line error below
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--key-contrast: " + e.getMessage());
+        }
+        throw new UserInputException("--key-contrast takes WEIGHT:MARGIN:FRAMES, e.g. 0.5:0.15:100, got '"
+                + value + "'");
+    }
+
     private static LmConfig readBaseConfig(Path baseLm) {
         try {
             return TransformerLm.readConfig(baseLm);
@@ -166,9 +190,10 @@ final class TrainLmCommand implements Callable<Integer> {
         }
         LmTrainer trainer;
         if (run.resume) {
-            if (shortWindows != null) {
-                throw new UserInputException("--short-windows is part of the recipe a run started with; --resume"
-                        + " continues it unchanged (start a new run with --from to change it)");
+            if (shortWindows != null || keyContrast != null) {
+                throw new UserInputException((shortWindows != null ? "--short-windows" : "--key-contrast")
+                        + " is part of the recipe a run started with; --resume continues it unchanged (start a new"
+                        + " run with --from to change it)");
             }
             trainer = LmTrainer.resume(lmDir, cache.clips());
             System.err.printf("resuming at step %d of %d%n", trainer.step(), run.steps);
@@ -193,7 +218,8 @@ final class TrainLmCommand implements Callable<Integer> {
                 recipe = LmTrainingConfig.defaults(run.steps).withBatchSize(batch).withLearningRate(learningRate)
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
                         .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch)
-                        .withShortWindows(parseShortWindows(shortWindows));
+                        .withShortWindows(parseShortWindows(shortWindows))
+                        .withKeyContrast(parseKeyContrast(keyContrast));
                 if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun(config.maxFrames())) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
                             + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
@@ -229,6 +255,11 @@ final class TrainLmCommand implements Callable<Integer> {
                     100 * shortSteps.share(), shortSteps.frames(),
                     shortSteps.rows(trainer.config().batchSize(), trainer.windowFrames()));
         }
+        LmTrainingConfig.KeyContrast contrast = trainer.config().keyContrast();
+        if (contrast.enabled()) {
+            System.err.printf(Locale.ROOT, "key contrast: weight %s, margin %s nats, over the first %d frames%n",
+                    contrast.weight(), contrast.margin(), contrast.frames());
+        }
         TrainingReporter report = new TrainingReporter(25, 0.05);
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
@@ -237,8 +268,10 @@ final class TrainLmCommand implements Callable<Integer> {
             trainer.train(lmDir, run.steps, report.progress(), cancel, log -> {
                 double average = report.average(log.loss());
                 report.step(log.step(), () -> String.format(Locale.ROOT,
-                        "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f  lr %.2e", log.step(), log.loss(),
-                        average, format(log.perCodebook()), log.rr(), log.learningRate()));
+                        "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f%s  lr %.2e", log.step(), log.loss(),
+                        average, format(log.perCodebook()), log.rr(),
+                        log.keyGap() == null ? "" : String.format(Locale.ROOT, "  key gap %.4f", log.keyGap()),
+                        log.learningRate()));
             }, v -> {
                 lastValidation[0] = v;
                 report.note(String.format(Locale.ROOT, "validation at step %d: cross-entropy %.4f  per codebook %s  "

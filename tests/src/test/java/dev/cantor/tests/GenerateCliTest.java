@@ -240,6 +240,35 @@ class GenerateCliTest {
     }
 
     @Test
+    void keyContrastIsARecipeOfTheRunAndItsGapIsLogged() throws Exception {
+        Path contrasted = dir.resolve("contrasted");
+        CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                contrasted.toString(), "--from", model.toString(), "--key-contrast", "0.5:0.15:10", "--steps", "2",
+                "--batch", "4", "--rr-weight", "0"));
+        assertTrue(r.stderr().contains("key contrast: weight 0.5, margin 0.15 nats, over the first 10 frames"),
+                r.stderr());
+        Path lm = contrasted.resolve("lm");
+        JsonNode recipe = JSON.readTree(lm.resolve("training").resolve("training_config.json").toFile());
+        assertEquals(10, recipe.get("key_contrast").get("frames").asInt());
+        for (String line : Files.readAllLines(lm.resolve("log.jsonl"))) {
+            assertTrue(JSON.readTree(line).has("keyGap"), line);        // a number, or null in a step without keys
+        }
+
+        CliHarness.Result changed = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                contrasted.toString(), "--steps", "3", "--resume", "--key-contrast", "1:0.1:10");
+        assertEquals(2, changed.exitCode(), changed.stderr());
+        assertTrue(changed.stderr().contains("--key-contrast is part of the recipe"), changed.stderr());
+        for (String bad : new String[] {"1", "0.5:0.15", "x:0.1:10", "0.5:0:10", "0.5:0.1:0", "-1:0.1:10"}) {
+            CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(),
+                    "--out", dir.resolve("never").toString(), "--key-contrast", bad, "--steps", "1");
+            assertEquals(2, refused.exitCode(), bad + ": " + refused.stderr());
+            assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
+            assertTrue(refused.stderr().contains("key-contrast"), refused.stderr());
+        }
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
     void shortWindowStepsAreARecipeOfTheRunAndEvalLmScoresTheStartOfEachClip() throws Exception {
         Path mixed = dir.resolve("mixed");
         CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",

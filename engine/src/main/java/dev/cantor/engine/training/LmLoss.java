@@ -18,10 +18,20 @@ import java.util.List;
  */
 public final class LmLoss {
 
-    /** Hidden states of the audio steps [B, S, d] and the mean cross-entropy per codebook [K]. */
-    public record Result(NDArray hidden, NDArray perCodebook) {
+    /**
+     * Hidden states of the audio steps [B, S, d], the mean cross-entropy per codebook [K], and
+     * per cell the log-likelihood of its target [B, S, K] (0 where masked) and the mask.
+     */
+    public record Result(NDArray hidden, NDArray perCodebook, NDArray logLikelihood, NDArray mask) {
         public NDArray mean() {
             return perCodebook.mean();
+        }
+
+        /** Each row's mean cross-entropy (nats per token) over its first {@code steps} steps: [B]. */
+        public NDArray rowCrossEntropy(int steps) {
+            NDIndex first = new NDIndex(":, 0:{}, :", steps);
+            return logLikelihood.get(first).sum(new int[] {1, 2}).neg()
+                    .div(mask.get(first).sum(new int[] {1, 2}).maximum(1f));
         }
     }
 
@@ -47,9 +57,10 @@ public final class LmLoss {
         }
         NDArray picked = logp.gather(m.create(targets, new Shape(b, s, k, 1)), 3).reshape(b, s, k);
         NDArray mask = m.create(batch.mask(), new Shape(b, s, k));
-        NDArray perCodebook = picked.mul(mask).sum(new int[] {0, 1}).neg()
+        NDArray logLikelihood = picked.mul(mask);                                           // [B, S, K]
+        NDArray perCodebook = logLikelihood.sum(new int[] {0, 1}).neg()
                 .div(mask.sum(new int[] {0, 1}).maximum(1f));                                // [K]
-        return new Result(hidden, perCodebook);
+        return new Result(hidden, perCodebook, logLikelihood, mask);
     }
 
     /**

@@ -45,10 +45,11 @@ public final class LmTrainer {
 
     /**
      * One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook, and
-     * {@code windows} × {@code frames} the batch it trained on (short-window steps have more, shorter rows).
+     * {@code windows} × {@code frames} the batch it trained on (short-window steps have more, shorter rows);
+     * {@code keyGap} is the key-contrast term's mean gap in nats per token (null in a step without it: a NaN would not be JSON).
      */
     public record StepLog(long step, double loss, double[] perCodebook, double rr, double gradNorm,
-                          double learningRate, int windows, int frames) {
+                          double learningRate, int windows, int frames, Double keyGap) {
     }
 
     /** Validation cross-entropy per codebook (nats) and its mean, with every condition given. */
@@ -132,15 +133,18 @@ public final class LmTrainer {
     public StepLog trainStep() {
         SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step);
         Engine.getEngine("PyTorch").setRandomSeed((int) (rng.nextLong() & 0x7fffffff));
-        LmBatch batch = sampleBatch(rng);
+        List<TokenClip> clips = new ArrayList<>();
+        LmBatch batch = sampleBatch(rng, clips);
         double lr = config.learningRateAt(step);
+        float dropout = (float) model.config().dropout();
         try (NDManager stepManager = model.manager().newSubManager()) {
             LmLoss.Result losses;
             NDArray rr = null;
+            KeyContrastLoss.Term contrast = null;
             NDArray loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 ParameterStore.Bound p = model.parameters().bind(stepManager);
-                losses = LmLoss.forward(model, p, stepManager, batch, (float) model.config().dropout());
+                losses = LmLoss.forward(model, p, stepManager, batch, dropout);
                 loss = losses.mean();
                 if (config.rrWeight() > 0 && batch.unconditioned() >= 2) {
                     NDArray rows = losses.hidden().get(new NDIndex("0:{}", batch.unconditioned()));
@@ -148,13 +152,21 @@ public final class LmTrainer {
                             RepresentationRegularizer.textSimilarities(batch.texts()));
                     loss = loss.add(rr.mul((float) config.rrWeight()));
                 }
+                if (config.keyContrast().enabled()) {
+                    contrast = KeyContrastLoss.of(model, p, stepManager, batch, clips, losses, config.keyContrast(),
+                            rng, dropout);
+                    if (contrast != null) {
+                        loss = loss.add(contrast.hinge().mul((float) config.keyContrast().weight()));
+                    }
+                }
                 gc.backward(loss);
             }
             double gradNorm = optimizer.step(stepManager, lr);
             divergence.check(gradNorm);
             step++;
             return new StepLog(step, loss.getFloat(), toDoubles(losses.perCodebook().toFloatArray()),
-                    rr == null ? 0 : rr.getFloat(), gradNorm, lr, batch.batch(), batch.frames());
+                    rr == null ? 0 : rr.getFloat(), gradNorm, lr, batch.batch(), batch.frames(),
+                    contrast == null ? null : contrast.gap());
         }
     }
 
@@ -164,7 +176,8 @@ public final class LmTrainer {
         return new ValidationLog(step, LmLoss.mean(per), per, validation.size());
     }
 
-    private LmBatch sampleBatch(SplittableRandom rng) {
+    /** Draws a step's batch; {@code clips} receives each row's clip. */
+    private LmBatch sampleBatch(SplittableRandom rng, List<TokenClip> clips) {
         int b = config.batchSize();
         int frames = windowFrames;
         // Runs without short windows draw nothing for them, so their batches stay as they were.
@@ -176,7 +189,6 @@ public final class LmTrainer {
         // Whole guidance steps draw once per step; row mode draws nothing here, as it always has.
         boolean guidanceStep = config.cfgWholeBatch() && rng.nextDouble() < config.cfgDropout();
         int unconditioned = guidanceStep ? b : config.unconditionedRows(b);
-        List<TokenClip> clips = new ArrayList<>(b);
         int[] offsets = new int[b];
         List<LmCondition> conditions = new ArrayList<>(b);
         for (int row = 0; row < b; row++) {

@@ -201,8 +201,9 @@ class LmTrainerTest {
         for (int i = 0; i < 6; i++) {
             clips.add(clip(r, "c" + i + ".wav", 30, 16));
         }
+        // with the key-contrast term, whose draws and dropout must repeat too
         LmTrainingConfig config = LmTrainingConfig.defaults(20).withBatchSize(4).withCfgDropout(0.5)
-                .withValidationClips(0);
+                .withValidationClips(0).withKeyContrast(KC);
         LmConfig withDropout = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.1);
         double[] straight = new double[2];
         try (TransformerLm lm = TransformerLm.create(withDropout, 3)) {
@@ -353,6 +354,85 @@ class LmTrainerTest {
         assertTrue(!read.cfgWholeBatch());
         assertEquals(1, read.unconditionedRows());
         assertEquals(LmTrainingConfig.ShortWindows.NONE, read.shortWindows());
+        assertEquals(LmTrainingConfig.KeyContrast.NONE, read.keyContrast());
+    }
+
+    static final LmTrainingConfig.KeyContrast KC = new LmTrainingConfig.KeyContrast(2.0, 0.5, 8);
+
+    /**
+     * Clips whose tokens come from the half of the vocabulary their key picks (C: 0–7, F#: 8–15),
+     * captionless and melodyless, so only the key label tells the halves apart at a window's start.
+     */
+    static List<TokenClip> keyedClips(Random r, int count, int frames) {
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean sharp = i % 2 == 1;
+            int[][] codes = new int[4][frames];
+            for (int[] row : codes) {
+                for (int t = 0; t < frames; t++) {
+                    row[t] = (sharp ? 8 : 0) + r.nextInt(8);
+                }
+            }
+            clips.add(new TokenClip("k" + i + ".wav", null, 100.0, sharp ? "F#" : "C", "major", null, frames, codes,
+                    null, null));
+        }
+        return clips;
+    }
+
+    @Test
+    void keyContrastWidensHowMuchAWrongKeyCostsAtTheStart() {
+        List<TokenClip> clips = keyedClips(new Random(21), 8, 24);
+        LmTrainingConfig plain = quiet(40).withBatchSize(8);
+        double[] tritoneExcess = new double[2];
+        LmTrainingConfig[] recipes = {plain, plain.withKeyContrast(new LmTrainingConfig.KeyContrast(5, 2, 8))};
+        for (int k = 0; k < 2; k++) {
+            try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
+                LmTrainer t = new LmTrainer(lm, recipes[k], clips);
+                for (int i = 0; i < 40; i++) {
+                    LmTrainer.StepLog log = t.trainStep();
+                    assertEquals(k == 1, log.keyGap() != null, "a gap is logged only with the term");
+                }
+                java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
+                tritoneExcess[k] = ce.get("key_tritone") - ce.get("true");
+            }
+        }
+        assertTrue(tritoneExcess[1] > 2 * tritoneExcess[0] && tritoneExcess[0] > 0,
+                "wrong-key excess without / with the term: " + java.util.Arrays.toString(tritoneExcess));
+    }
+
+    @Test
+    void keyContrastTwinsOnlyRowsThatHaveAKeyAndNoMelody() {
+        // every clip has a melody and it is never dropped: there is nothing to contrast
+        Random r = new Random(23);
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clips.add(clip(r, "m" + i + ".wav", 30, 16));
+        }
+        try (TransformerLm lm = TransformerLm.create(CONFIG, 4)) {
+            LmTrainer t = new LmTrainer(lm, quiet(5).withKeyContrast(KC), clips);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(null, t.trainStep().keyGap());
+            }
+        }
+    }
+
+    @Test
+    void aWrongKeyIsNeverTheKeyItReplaces() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        LmCondition c = new LmCondition(null, 100.0, 2, dev.cantor.engine.music.Mode.MINOR, null);
+        int flips = 0;
+        for (int i = 0; i < 200; i++) {
+            LmCondition w = KeyContrastLoss.wrongKey(c, rng);
+            assertTrue(!w.keyRoot().equals(c.keyRoot()) ^ w.mode() != c.mode(), "exactly one of root and mode moves");
+            flips += w.mode() != c.mode() ? 1 : 0;
+        }
+        assertTrue(flips > 60 && flips < 140, "about half flip the mode: " + flips);
+        LmCondition noMode = KeyContrastLoss.wrongKey(new LmCondition(null, null, 11, null, null), rng);
+        assertTrue(noMode.keyRoot() != 11 && noMode.mode() == null);
+        assertThrowsIllegal(() -> new LmTrainingConfig.KeyContrast(1, 0, 10));
+        assertThrowsIllegal(() -> new LmTrainingConfig.KeyContrast(1, 0.1, 0));
+        assertEquals(7, KC.twins(30));
+        assertEquals(1, KC.twins(2));
     }
 
     @Test
@@ -402,8 +482,8 @@ class LmTrainerTest {
         LmTrainingConfig c = LmTrainingConfig.defaults(10).withBatchSize(5).withLearningRate(0.01).withWarmupSteps(7)
                 .withTotalSteps(99).withCfgDropout(0.2).withAttributeDropout(0.4).withMelodyDropout(0.6)
                 .withRrWeight(0.7).withValidationClips(11).withCheckpointEvery(13).withSeed(17)
-                .withCfgWholeBatch(true).withShortWindows(sw);
-        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw), c);
+                .withCfgWholeBatch(true).withShortWindows(sw).withKeyContrast(KC);
+        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw, KC), c);
     }
 
     private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {

@@ -1,0 +1,101 @@
+package dev.cantor.engine.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Mode;
+import dev.cantor.engine.nn.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The key-contrast term of {@link LmTrainingConfig.KeyContrast}: some rows of a step, each run
+ * again over its opening frames with a wrong key, and a hinge on how much less likely the wrong
+ * key makes the real tokens.
+ */
+final class KeyContrastLoss {
+
+    /**
+     * @param hinge mean of max(0, margin − gap) over the twinned rows (a scalar with gradient)
+     * @param gap   mean gap CE_wrong − CE_true over them, nats per token (for the log)
+     */
+    record Term(NDArray hinge, double gap) {
+    }
+
+    private KeyContrastLoss() {
+    }
+
+    /**
+     * The term for a step whose main pass gave {@code main}; null when no row of the step has a
+     * key to contrast (all dropped, or the clips have none). Draws from {@code rng} only here, so
+     * runs without the term take the random draws they always took.
+     */
+    static Term of(TransformerLm model, ParameterStore.Bound p, NDManager m, LmBatch batch, List<TokenClip> clips,
+                   LmLoss.Result main, LmTrainingConfig.KeyContrast recipe, SplittableRandom rng, float dropout) {
+        List<Integer> rows = rowsWithKey(batch);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        int twins = Math.min(rows.size(), recipe.twins(batch.batch()));
+        for (int i = 0; i < twins; i++) {                    // a partial shuffle picks `twins` of them
+            int j = i + rng.nextInt(rows.size() - i);
+            rows.set(j, rows.set(i, rows.get(j)));
+        }
+        List<Integer> picked = rows.subList(0, twins);
+        int frames = Math.min(recipe.frames(), batch.frames());
+        List<TokenClip> twinClips = new ArrayList<>(twins);
+        int[] offsets = new int[twins];
+        List<LmCondition> wrong = new ArrayList<>(twins);
+        float[] select = new float[twins * batch.batch()];
+        for (int i = 0; i < twins; i++) {
+            int row = picked.get(i);
+            twinClips.add(clips.get(row));
+            offsets[i] = batch.firstFrames()[row];
+            wrong.add(wrongKey(batch.conditions().get(row), rng));
+            select[i * batch.batch() + row] = 1;
+        }
+        // The model is causal, so the first `frames` frames need only themselves: the twins run
+        // on those alone, and the true rows' figures come from the main pass.
+        LmBatch twinBatch = LmBatch.of(model.config(), twinClips, offsets, frames, wrong, 0);
+        NDArray wrongCe = LmLoss.forward(model, p, m, twinBatch, dropout).rowCrossEntropy(frames);       // [R]
+        NDArray trueCe = m.create(select, new Shape(twins, batch.batch()))
+                .matMul(main.rowCrossEntropy(frames).reshape(batch.batch(), 1)).reshape(twins);          // [R]
+        NDArray gap = wrongCe.sub(trueCe);
+        NDArray hinge = gap.neg().add((float) recipe.margin()).maximum(0f).mean();
+        return new Term(hinge, gap.mean().getFloat());
+    }
+
+    /**
+     * Conditioned rows that kept their key through dropout and have no melody: a melody carries
+     * the pitches itself, so there the key label hardly can, or need, make a difference.
+     */
+    private static List<Integer> rowsWithKey(LmBatch batch) {
+        List<Integer> rows = new ArrayList<>();
+        for (int row = batch.unconditioned(); row < batch.batch(); row++) {
+            LmCondition c = batch.conditions().get(row);
+            if (c.keyRoot() != null && c.melody() == null) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The same condition with a wrong key: half the time (when the mode is given) the parallel
+     * mode, the commonest miss in our evaluations; otherwise the tonic moved by 1–11 semitones in
+     * the same mode, which never gives the same scale (a relative key would).
+     */
+    static LmCondition wrongKey(LmCondition c, SplittableRandom rng) {
+        if (c.mode() != null && rng.nextBoolean()) {
+            Mode flipped = c.mode() == Mode.MAJOR ? Mode.MINOR : Mode.MAJOR;
+            return new LmCondition(c.text(), c.tempoBpm(), c.keyRoot(), flipped, c.melody(), c.beatPhase(),
+                    c.descriptors());
+        }
+        int root = (c.keyRoot() + 1 + rng.nextInt(11)) % 12;
+        return new LmCondition(c.text(), c.tempoBpm(), root, c.mode(), c.melody(), c.beatPhase(), c.descriptors());
+    }
+}
