@@ -128,41 +128,39 @@ final class TrainLmCommand implements Callable<Integer> {
 
     /** "SHARE:FRAMES" → the short-window setting; null → none. */
     static LmTrainingConfig.ShortWindows parseShortWindows(String value) {
-        if (value == null) {
-            return LmTrainingConfig.ShortWindows.NONE;
-        }
-        String[] parts = value.split(":", -1);
-        try {
-            if (parts.length == 2) {
-                return new LmTrainingConfig.ShortWindows(Double.parseDouble(parts[0].trim()),
-                        Integer.parseInt(parts[1].trim()));
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the one-line error below
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--short-windows: " + e.getMessage());
-        }
-        throw new UserInputException("--short-windows takes SHARE:FRAMES, e.g. 0.5:150, got '" + value + "'");
+        return value == null ? LmTrainingConfig.ShortWindows.NONE
+                : colonSeparated("--short-windows", "SHARE:FRAMES, e.g. 0.5:150", value, 2,
+                        p -> new LmTrainingConfig.ShortWindows(Double.parseDouble(p[0]), Integer.parseInt(p[1])));
     }
 
     /** "WEIGHT:MARGIN:FRAMES" → the key-contrast term; null → none. */
     static LmTrainingConfig.KeyContrast parseKeyContrast(String value) {
-        if (value == null) {
-            return LmTrainingConfig.KeyContrast.NONE;
-        }
+        return value == null ? LmTrainingConfig.KeyContrast.NONE
+                : colonSeparated("--key-contrast", "WEIGHT:MARGIN:FRAMES, e.g. 0.5:0.15:100", value, 3,
+                        p -> new LmTrainingConfig.KeyContrast(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+                                Integer.parseInt(p[2])));
+    }
+
+    /**
+     * An option of {@code count} colon-separated numbers, made into a setting by {@code make};
+     * a malformed value or one the setting refuses is a one-line error naming the option.
+     */
+    private static <T> T colonSeparated(String option, String form, String value, int count,
+                                        java.util.function.Function<String[], T> make) {
         String[] parts = value.split(":", -1);
-        try {
-            if (parts.length == 3) {
-                return new LmTrainingConfig.KeyContrast(Double.parseDouble(parts[0].trim()),
-                        Double.parseDouble(parts[1].trim()), Integer.parseInt(parts[2].trim()));
+        if (parts.length == count) {
+            for (int i = 0; i < count; i++) {
+                parts[i] = parts[i].trim();
             }
-        } catch (NumberFormatException e) {
-            // falls through to the one-line error below
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--key-contrast: " + e.getMessage());
+            try {
+                return make.apply(parts);
+            } catch (NumberFormatException e) {
+                // falls through to the one-line error below
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(option + ": " + e.getMessage());
+            }
         }
-        throw new UserInputException("--key-contrast takes WEIGHT:MARGIN:FRAMES, e.g. 0.5:0.15:100, got '"
-                + value + "'");
+        throw new UserInputException(option + " takes " + form + ", got '" + value + "'");
     }
 
     private static LmConfig readBaseConfig(Path baseLm) {
