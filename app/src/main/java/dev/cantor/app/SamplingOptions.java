@@ -19,7 +19,7 @@ final class SamplingOptions {
     @Option(names = "--cfg", defaultValue = "" + SamplingParams.DEFAULT_GUIDANCE, description = "Classifier-free guidance coefficient, 1 = none (default: ${DEFAULT-VALUE}).")
     double guidance;
 
-    @Option(names = "--key-guidance", defaultValue = "" + SamplingParams.DEFAULT_KEY_GUIDANCE, description = "Extra guidance towards the key the prompt asks for, over the first " + SamplingParams.KEY_GUIDANCE_FRAMES + " frames of a piece made from nothing, where the key is decided; 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--key-guidance", defaultValue = "" + SamplingParams.DEFAULT_KEY_GUIDANCE, description = "Extra guidance towards the key the prompt asks for, over a piece made from nothing (not a continuation, nor with a hummed melody, which gives the pitches itself); 0 = off (default: ${DEFAULT-VALUE}).")
     double keyGuidance;
 
     /** The options as sampling parameters (seed 0: each generation brings its own); out of range is the user's error. */

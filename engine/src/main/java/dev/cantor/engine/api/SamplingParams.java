@@ -10,8 +10,8 @@ package dev.cantor.engine.api;
  * @param guidance    classifier-free guidance coefficient g: uncond + g·(cond − uncond); 1 is plain
  *                    conditional sampling, 0 ignores the condition
  * @param seed        seeds the sampler, so equal inputs give equal output
- * @param keyGuidance extra guidance towards the asked key while a piece starts from nothing
- *                    (the first {@link #KEY_GUIDANCE_FRAMES} frames): the conditional logits
+ * @param keyGuidance extra guidance towards the asked key over a piece made from nothing (not a
+ *                    continuation, nor a piece with a hummed melody): the conditional logits
  *                    gain λ·(with key − without key) before the guidance above; 0 turns it off
  */
 public record SamplingParams(double temperature, int topK, double topP, double guidance, long seed,
@@ -30,13 +30,10 @@ public record SamplingParams(double temperature, int topK, double topP, double g
     public static final double DEFAULT_GUIDANCE = 2.0;
 
     /*
-     * A model with a long context decides the key in its first second and then keeps it, since
-     * the audio it has made tells it the key better than the label does; the label only pays at
-     * the start, so that is where it is pushed (LM card, "Key guidance"). Past these frames the
-     * piece's own key carries on, and the extra rows would only cost time.
+     * Left to itself after its first seconds, a model drifts from the asked key to a near one
+     * (the dominant, most often); guiding every step keeps it there (LM card, "Key guidance").
      */
     public static final double DEFAULT_KEY_GUIDANCE = 2.0;
-    public static final int KEY_GUIDANCE_FRAMES = 150;
 
     /** Settings with Cantor's default key guidance. */
     public SamplingParams(double temperature, int topK, double topP, double guidance, long seed) {

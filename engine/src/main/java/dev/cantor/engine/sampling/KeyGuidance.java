@@ -17,23 +17,24 @@ import java.util.List;
  * without strengthening every other condition with it (guidance per condition, as InstructPix2Pix
  * weighs its image and text conditions apart).
  *
- * <p>Only the first {@link SamplingParams#KEY_GUIDANCE_FRAMES} steps of a window that starts with
- * no context are guided: later, the audio already made tells the model the key and it keeps it.
+ * <p>Every step of a piece made from nothing is guided. A model trained with the key contrast
+ * (LM card, "Key contrast") makes the key it is told at the start, but left alone after the
+ * first seconds it wanders to the dominant; guided throughout, it stays (LM card, "Key
+ * guidance"). A continuation is not guided (its audio has a key of its own), and neither is a
+ * piece with a hummed melody: the melody gives the pitches, and pushing the key over it pulled
+ * the music away from the tune.
  */
 final class KeyGuidance {
 
     private final TransformerLm lm;
     private final double weight;
-    private final int steps;
     private final List<LmCondition> keyless;
     private final KvCache cache;
     private final NDArray frameCondition;
 
-    private KeyGuidance(TransformerLm lm, NDManager session, LmCondition condition, int takes, double weight,
-                        int steps) {
+    private KeyGuidance(TransformerLm lm, NDManager session, LmCondition condition, int takes, double weight) {
         this.lm = lm;
         this.weight = weight;
-        this.steps = steps;
         this.keyless = Collections.nCopies(takes, condition.withoutKey());
         this.cache = lm.newCache(session);
         this.frameCondition = lm.frameCondition(lm.parameters().bind(session), session, keyless);
@@ -45,20 +46,15 @@ final class KeyGuidance {
 
     /**
      * Key guidance for a guided window (the caller runs it only where classifier-free guidance
-     * runs), or null when there is none to give: a weight of 0, no key asked, or a window that
-     * starts from context (a continuation, or a later window). Its cache belongs to {@code
-     * session} and goes with it.
+     * runs), or null when there is none to give: a weight of 0, no key asked, a melody given, or
+     * a window that starts from context (a continuation, or a later window of a model with
+     * learned positions). Its cache belongs to {@code session} and goes with it.
      */
     static KeyGuidance start(TransformerLm lm, NDManager session, LmCondition condition, int takes,
                              SamplingParams params, int contextFrames) {
-        boolean applies = params.keyGuidance() > 0 && condition.keyRoot() != null && contextFrames == 0;
-        return applies ? new KeyGuidance(lm, session, condition, takes, params.keyGuidance(),
-                SamplingParams.KEY_GUIDANCE_FRAMES) : null;
-    }
-
-    /** Whether step {@code step} is guided (every step before the limit, none after). */
-    boolean guides(int step) {
-        return step < steps;
+        boolean applies = params.keyGuidance() > 0 && condition.keyRoot() != null && condition.melody() == null
+                && contextFrames == 0;
+        return applies ? new KeyGuidance(lm, session, condition, takes, params.keyGuidance()) : null;
     }
 
     /**

@@ -220,7 +220,7 @@ public final class TokenGenerator {
                             stepMelody(w.melody(), s, 1, takes, rows), lm.beatClock(conditions, firstFrames, 1),
                             frameCondition, rows, 1, s);
                     logits = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();   // [rows, 1, K, V]
-                    if (keyGuidance != null && keyGuidance.guides(s)) {
+                    if (keyGuidance != null) {
                         keyGuidance.apply(p, m, logits, stepInputs(delayed, s, 1, takes),
                                 stepMelody(w.melody(), s, 1, takes, takes), Arrays.copyOf(firstFrames, takes), s);
                     }

@@ -83,7 +83,7 @@ class TokenGeneratorBatchTest {
     }
 
     @Test
-    void keyGuidanceChangesOnlyGuidedPiecesThatAskAKeyAndStartFromNothing() {
+    void keyGuidanceChangesOnlyGuidedPiecesThatAskAKeyStartFromNothingAndHaveNoMelody() {
         for (LmConfig config : new LmConfig[] {LEARNED, ROTARY}) {
             try (TransformerLm lm = TransformerLm.create(config, 5)) {
                 TokenGenerator generator = new TokenGenerator(lm);
@@ -97,6 +97,9 @@ class TokenGeneratorBatchTest {
                         "no key asked: nothing to guide towards");
                 assertArrayEquals(make(generator, keyed, context, off), make(generator, keyed, context, on),
                         "a continuation already has its key");
+                LmCondition hummed = keyed.withMelody(new int[] {0, 4, 7, 12, 7, 4});
+                assertArrayEquals(make(generator, hummed, null, off), make(generator, hummed, null, on),
+                        "a hummed melody gives the pitches itself");
                 assertArrayEquals(make(generator, keyed, null, UNGUIDED.withSeed(21).withKeyGuidance(0)),
                         make(generator, keyed, null, UNGUIDED.withSeed(21).withKeyGuidance(3)),
                         "without guidance there are no conditional rows to move");
