@@ -122,8 +122,8 @@ public final class PromptView extends BorderPane {
         guidance.getValueFactory().valueProperty().addListener((o, a, b) -> vm.guidance().set(b));
         Spinner<Double> keyGuidance = doubleSpinner(0, 10, vm.keyGuidance().get(), 0.5, "keyGuidance");
         keyGuidance.getValueFactory().valueProperty().addListener((o, a, b) -> vm.keyGuidance().set(b));
-        keyGuidance.setTooltip(new Tooltip("How firmly the first seconds hold the key the prompt names"
-                + " (\"in D minor\"); 0 = off"));
+        keyGuidance.setTooltip(new Tooltip("How firmly the music holds the key the prompt names"
+                + " (\"in D minor\"; a hummed melody sets its own); 0 = off"));
         int r = 0;
         params.addRow(r++, label("Duration (s)"), seconds);
         params.addRow(r++, label("Seed"), seedRow);
