@@ -254,16 +254,25 @@ class GenerateCliTest {
             assertTrue(JSON.readTree(line).has("keyGap"), line);        // a number, or null in a step without keys
         }
 
+        assertRecipeOption(contrasted, "--key-contrast", "1:0.1:10",
+                "1", "0.5:0.15", "x:0.1:10", "0.5:0:10", "0.5:0.1:0", "-1:0.1:10");
+    }
+
+    /**
+     * An option of a run's recipe: a --resume of {@code run} that sets it is refused, and each
+     * bad value is a one-line error naming the option that leaves nothing behind.
+     */
+    private void assertRecipeOption(Path run, String option, String good, String... bad) throws Exception {
         CliHarness.Result changed = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
-                contrasted.toString(), "--steps", "3", "--resume", "--key-contrast", "1:0.1:10");
+                run.toString(), "--steps", "3", "--resume", option, good);
         assertEquals(2, changed.exitCode(), changed.stderr());
-        assertTrue(changed.stderr().contains("--key-contrast is part of the recipe"), changed.stderr());
-        for (String bad : new String[] {"1", "0.5:0.15", "x:0.1:10", "0.5:0:10", "0.5:0.1:0", "-1:0.1:10"}) {
+        assertTrue(changed.stderr().contains(option + " is part of the recipe"), changed.stderr());
+        for (String value : bad) {
             CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(),
-                    "--out", dir.resolve("never").toString(), "--key-contrast", bad, "--steps", "1");
-            assertEquals(2, refused.exitCode(), bad + ": " + refused.stderr());
+                    "--out", dir.resolve("never").toString(), option, value, "--steps", "1");
+            assertEquals(2, refused.exitCode(), value + ": " + refused.stderr());
             assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
-            assertTrue(refused.stderr().contains("key-contrast"), refused.stderr());
+            assertTrue(refused.stderr().contains(option), refused.stderr());
         }
         assertFalse(Files.exists(dir.resolve("never")));
     }
@@ -279,18 +288,7 @@ class GenerateCliTest {
                 .toFile());
         assertEquals(10, recipe.get("short_windows").get("frames").asInt());
 
-        CliHarness.Result changed = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
-                mixed.toString(), "--steps", "3", "--resume", "--short-windows", "0.2:10");
-        assertEquals(2, changed.exitCode(), changed.stderr());
-        assertTrue(changed.stderr().contains("continues it unchanged"), changed.stderr());
-        for (String bad : new String[] {"half", "0.5", "2:10", "0.5:1"}) {
-            CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(),
-                    "--out", dir.resolve("never").toString(), "--short-windows", bad, "--steps", "1");
-            assertEquals(2, refused.exitCode(), bad + ": " + refused.stderr());
-            assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
-            assertTrue(refused.stderr().contains("short"), refused.stderr());
-        }
-        assertFalse(Files.exists(dir.resolve("never")));
+        assertRecipeOption(mixed, "--short-windows", "0.2:10", "half", "0.5", "2:10", "0.5:1");
 
         JsonNode start = JSON.readTree(ok(CliHarness.run(dir, "eval-lm", "--model", mixed.toString(), "--tokens",
                 tiny.tokens().toString(), "--all", "--window", "10", "--sensitivity", "--json")).stdout());
