@@ -69,7 +69,12 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
 
     /** This condition with no key asked (the mode stays). */
     public LmCondition withoutKey() {
-        return new LmCondition(text, tempoBpm, null, mode, melody, beatPhase, descriptors);
+        return withKey(null, mode);
+    }
+
+    /** This condition with another key root and mode (either may be null: not asked). */
+    public LmCondition withKey(Integer root, Mode m) {
+        return new LmCondition(text, tempoBpm, root, m, melody, beatPhase, descriptors);
     }
 
     public LmCondition withMelody(int[] m) {

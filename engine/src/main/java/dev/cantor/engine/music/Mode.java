@@ -19,6 +19,11 @@ public enum Mode {
         return label;
     }
 
+    /** The other mode: C minor for C major and back (the parallel key's mode). */
+    public Mode other() {
+        return this == MAJOR ? MINOR : MAJOR;
+    }
+
     /** Semitones above the tonic of scale degree {@code degree} (0..6). */
     public int interval(int degree) {
         return intervals[degree];

@@ -33,7 +33,7 @@ public final class ConditionSensitivity {
                 : Key.ofPitchClass((Key.fromLabel(c.key()).pitchClass() + 6) % 12).label(), c.mode(), c.tempoBpm()));
         v.put("key_absent", c -> relabel(c, null, c.mode(), c.tempoBpm()));
         v.put("mode_flipped", c -> relabel(c, c.key(), c.mode() == null ? null
-                : Mode.fromLabel(c.mode()) == Mode.MAJOR ? Mode.MINOR.label() : Mode.MAJOR.label(), c.tempoBpm()));
+                : Mode.fromLabel(c.mode()).other().label(), c.tempoBpm()));
         v.put("tempo_x1.5", c -> relabel(c, c.key(), c.mode(), c.tempoBpm() == null ? null : c.tempoBpm() * 1.5));
         return v;
     }

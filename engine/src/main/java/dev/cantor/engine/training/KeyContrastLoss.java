@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.TransformerLm;
-import dev.cantor.engine.music.Mode;
 import dev.cantor.engine.nn.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,11 +90,8 @@ final class KeyContrastLoss {
      */
     static LmCondition wrongKey(LmCondition c, SplittableRandom rng) {
         if (c.mode() != null && rng.nextBoolean()) {
-            Mode flipped = c.mode() == Mode.MAJOR ? Mode.MINOR : Mode.MAJOR;
-            return new LmCondition(c.text(), c.tempoBpm(), c.keyRoot(), flipped, c.melody(), c.beatPhase(),
-                    c.descriptors());
+            return c.withKey(c.keyRoot(), c.mode().other());
         }
-        int root = (c.keyRoot() + 1 + rng.nextInt(11)) % 12;
-        return new LmCondition(c.text(), c.tempoBpm(), root, c.mode(), c.melody(), c.beatPhase(), c.descriptors());
+        return c.withKey((c.keyRoot() + 1 + rng.nextInt(11)) % 12, c.mode());
     }
 }
