@@ -84,6 +84,10 @@ final class TrainLmCommand implements Callable<Integer> {
             description = "Also train a quarter of each step's rows that have a key (and no melody) to find their first FRAMES frames less likely under a wrong key, until the gap reaches MARGIN nats per token (e.g. 0.5:0.15:100): a model that learns the key from its own audio ignores the label, and generation starts with no audio (default: off).")
     String keyContrast;
 
+    @Option(names = "--tempo-contrast", paramLabel = "WEIGHT:MARGIN:FRAMES",
+            description = "The same for the tempo: a quarter of the rows that have a tempo (and no melody) learn to find their first FRAMES frames less likely at 3/2 or 2/3 of it, the misses our evaluations show (e.g. 1:0.2:100) (default: off).")
+    String tempoContrast;
+
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -133,12 +137,24 @@ final class TrainLmCommand implements Callable<Integer> {
                         p -> new LmTrainingConfig.ShortWindows(Double.parseDouble(p[0]), Integer.parseInt(p[1])));
     }
 
-    /** "WEIGHT:MARGIN:FRAMES" → the key-contrast term; null → none. */
-    static LmTrainingConfig.KeyContrast parseKeyContrast(String value) {
-        return value == null ? LmTrainingConfig.KeyContrast.NONE
-                : colonSeparated("--key-contrast", "WEIGHT:MARGIN:FRAMES, e.g. 0.5:0.15:100", value, 3,
-                        p -> new LmTrainingConfig.KeyContrast(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+    /** "WEIGHT:MARGIN:FRAMES" of {@code option} → a contrast term; null → none. */
+    static LmTrainingConfig.Contrast parseContrast(String option, String value) {
+        return value == null ? LmTrainingConfig.Contrast.NONE
+                : colonSeparated(option, "WEIGHT:MARGIN:FRAMES, e.g. 0.5:0.15:100", value, 3,
+                        p -> new LmTrainingConfig.Contrast(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
                                 Integer.parseInt(p[2])));
+    }
+
+    private static void printContrast(String label, LmTrainingConfig.Contrast contrast) {
+        if (contrast.enabled()) {
+            System.err.printf(Locale.ROOT, "%s contrast: weight %s, margin %s nats, over the first %d frames%n",
+                    label, contrast.weight(), contrast.margin(), contrast.frames());
+        }
+    }
+
+    /** A contrast's gap for the step line; nothing in a step without it. */
+    private static String gap(String label, Double gap) {
+        return gap == null ? "" : String.format(Locale.ROOT, "  %s gap %.4f", label, gap);
     }
 
     /**
@@ -188,9 +204,10 @@ final class TrainLmCommand implements Callable<Integer> {
         }
         LmTrainer trainer;
         if (run.resume) {
-            if (shortWindows != null || keyContrast != null) {
-                throw new UserInputException((shortWindows != null ? "--short-windows" : "--key-contrast")
-                        + " is part of the recipe a run started with; --resume continues it unchanged (start a new"
+            String recipeOption = shortWindows != null ? "--short-windows" : keyContrast != null ? "--key-contrast"
+                    : tempoContrast != null ? "--tempo-contrast" : null;
+            if (recipeOption != null) {
+                throw new UserInputException(recipeOption + " is part of the recipe a run started with; --resume continues it unchanged (start a new"
                         + " run with --from to change it)");
             }
             trainer = LmTrainer.resume(lmDir, cache.clips());
@@ -217,7 +234,8 @@ final class TrainLmCommand implements Callable<Integer> {
                         .withCfgDropout(cfgDropout).withRrWeight(rrWeight).withSeed(run.seed.value())
                         .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch)
                         .withShortWindows(parseShortWindows(shortWindows))
-                        .withKeyContrast(parseKeyContrast(keyContrast));
+                        .withKeyContrast(parseContrast("--key-contrast", keyContrast))
+                        .withTempoContrast(parseContrast("--tempo-contrast", tempoContrast));
                 if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun(config.maxFrames())) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
                             + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
@@ -253,11 +271,8 @@ final class TrainLmCommand implements Callable<Integer> {
                     100 * shortSteps.share(), shortSteps.frames(),
                     shortSteps.rows(trainer.config().batchSize(), trainer.windowFrames()));
         }
-        LmTrainingConfig.KeyContrast contrast = trainer.config().keyContrast();
-        if (contrast.enabled()) {
-            System.err.printf(Locale.ROOT, "key contrast: weight %s, margin %s nats, over the first %d frames%n",
-                    contrast.weight(), contrast.margin(), contrast.frames());
-        }
+        printContrast("key", trainer.config().keyContrast());
+        printContrast("tempo", trainer.config().tempoContrast());
         TrainingReporter report = new TrainingReporter(25, 0.05);
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
@@ -268,7 +283,7 @@ final class TrainLmCommand implements Callable<Integer> {
                 report.step(log.step(), () -> String.format(Locale.ROOT,
                         "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f%s  lr %.2e", log.step(), log.loss(),
                         average, format(log.perCodebook()), log.rr(),
-                        log.keyGap() == null ? "" : String.format(Locale.ROOT, "  key gap %.4f", log.keyGap()),
+                        gap("key", log.keyGap()) + gap("tempo", log.tempoGap()),
                         log.learningRate()));
             }, v -> {
                 lastValidation[0] = v;

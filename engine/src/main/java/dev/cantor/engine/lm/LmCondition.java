@@ -77,6 +77,10 @@ public record LmCondition(float[] text, Double tempoBpm, Integer keyRoot, Mode m
         return new LmCondition(text, tempoBpm, root, m, melody, beatPhase, descriptors);
     }
 
+    public LmCondition withTempo(Double bpm) {
+        return new LmCondition(text, bpm, keyRoot, mode, melody, beatPhase, descriptors);
+    }
+
     public LmCondition withMelody(int[] m) {
         return new LmCondition(text, tempoBpm, keyRoot, mode, m, beatPhase, descriptors);
     }

@@ -1,21 +1,17 @@
 package dev.cantor.engine.sampling;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.cantor.engine.api.SamplingParams;
-import dev.cantor.engine.lm.KvCache;
 import dev.cantor.engine.lm.LmCondition;
-import dev.cantor.engine.lm.TransformerLm;
-import dev.cantor.engine.nn.ParameterStore;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Guidance towards the asked key while a piece starts from nothing. The takes' conditions run a
- * second time with the key left out, in rows of their own with their own KV cache, and each
- * conditional logit gains λ·(with key − without key), so the key's own effect is strengthened
- * without strengthening every other condition with it (guidance per condition, as InstructPix2Pix
- * weighs its image and text conditions apart).
+ * second time with the key left out, and each conditional logit gains λ·(with key − without key),
+ * so the key's own effect is strengthened without strengthening every other condition with it
+ * (guidance per condition, as InstructPix2Pix weighs its image and text conditions apart).
+ *
+ * <p>The keyless rows ride in the step's one batch, after the conditional and unconditional rows
+ * (3N rows for N takes). A pass of their own, with its own KV cache, cost nearly as much as the
+ * main pass: on a CPU a step is bound by reading the weights, not by the rows it carries.
  *
  * <p>Every step of a piece made from nothing is guided. A model trained with the key contrast
  * (LM card, "Key contrast") makes the key it is told at the start, but left alone after the
@@ -26,53 +22,35 @@ import java.util.List;
  */
 final class KeyGuidance {
 
-    private final TransformerLm lm;
-    private final double weight;
-    private final List<LmCondition> keyless;
-    private final KvCache cache;
-    private final NDArray frameCondition;
-
-    private KeyGuidance(TransformerLm lm, NDManager session, LmCondition condition, int takes, double weight) {
-        this.lm = lm;
-        this.weight = weight;
-        this.keyless = Collections.nCopies(takes, condition.withoutKey());
-        this.cache = lm.newCache(session);
-        this.frameCondition = lm.frameCondition(lm.parameters().bind(session), session, keyless);
-        try (NDManager m = session.newSubManager()) {
-            ParameterStore.Bound p = lm.parameters().bind(m);
-            lm.hidden(p, lm.embedPrefix(p, m, keyless), cache, 0f);
-        }
+    private KeyGuidance() {
     }
 
     /**
-     * Key guidance for a guided window (the caller runs it only where classifier-free guidance
-     * runs), or null when there is none to give: a weight of 0, no key asked, a melody given, or
-     * a window that starts from context (a continuation, or a later window of a model with
-     * learned positions). Its cache belongs to {@code session} and goes with it.
+     * Whether a guided window gets key guidance (the caller asks only where classifier-free
+     * guidance runs): a weight above 0, a key asked, no melody, and a window that starts from
+     * nothing rather than from context (a continuation, or a later window of a model with
+     * learned positions).
      */
-    static KeyGuidance start(TransformerLm lm, NDManager session, LmCondition condition, int takes,
-                             SamplingParams params, int contextFrames) {
-        boolean applies = params.keyGuidance() > 0 && condition.keyRoot() != null && condition.melody() == null
+    static boolean applies(LmCondition condition, SamplingParams params, int contextFrames) {
+        return params.keyGuidance() > 0 && condition.keyRoot() != null && condition.melody() == null
                 && contextFrames == 0;
-        return applies ? new KeyGuidance(lm, session, condition, takes, params.keyGuidance()) : null;
+    }
+
+    /** The condition of the keyless rows. */
+    static LmCondition keyless(LmCondition condition) {
+        return condition.withoutKey();
     }
 
     /**
-     * Runs step {@code step} for the keyless rows and moves the takes' conditional logits (the
-     * first takes × K × V values of {@code logits}) away from them by the weight.
-     *
-     * @param inputs  the step's input tokens for the takes' rows, as {@link TokenGenerator} makes them
-     * @param melody  the step's melody symbol for the takes' rows
-     * @param firstFrames the frame of the step for each take (for the beat clock)
+     * Moves the takes' conditional logits away from their keyless rows by {@code weight}.
+     * {@code logits} holds a step's rows as [conditional × takes, unconditional × takes,
+     * keyless × takes], each row {@code rowSize} values.
      */
-    void apply(ParameterStore.Bound p, NDManager m, float[] logits, int[] inputs, int[] melody, int[] firstFrames,
-               int step) {
-        int takes = keyless.size();
-        NDArray x = lm.embedSteps(p, m, inputs, melody, lm.beatClock(keyless, firstFrames, 1), frameCondition,
-                takes, 1, step);
-        float[] without = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();     // [takes, 1, K, V]
-        for (int i = 0; i < without.length; i++) {
-            logits[i] += (float) (weight * (logits[i] - without[i]));
+    static void apply(float[] logits, int takes, int rowSize, double weight) {
+        int conditional = takes * rowSize;
+        int keyless = 2 * conditional;
+        for (int i = 0; i < conditional; i++) {
+            logits[i] += (float) (weight * (logits[i] - logits[keyless + i]));
         }
     }
 }

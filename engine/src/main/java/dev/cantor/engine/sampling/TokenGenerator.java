@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Samples codec tokens from the language model, one delayed step at a time with a KV cache.
  * With guidance ≠ 1 the conditional and unconditional rows run as one batch of two (2N for N
- * takes made together); the combination and the draw happen in Java on the step's logits.
+ * takes made together; 3N with {@link KeyGuidance}'s keyless rows); the combination and the draw
+ * happen in Java on the step's logits.
  *
  * <p>A model with learned positions makes pieces longer than its window with a sliding window
  * (MusicLM): each new window starts from the last {@code contextFrames} frames already made, fed
@@ -89,7 +90,7 @@ public final class TokenGenerator {
      * Several takes of one request at once, take i drawn with seed {@code seeds[i]} (the other
      * settings from {@code params}): every step runs all takes through the LM as one batch, the
      * conditional rows of the takes then their unconditional rows (2N rows with guidance, N
-     * without), so the per-op overhead that dominates a step on the CPU is paid once for all of
+     * without, 3N with key guidance's keyless rows), so the per-op overhead that dominates a step on the CPU is paid once for all of
      * them. Each take has its own sampler and random stream, drawn in the order a single run
      * draws, and every row of the batch is computed as it would be alone (PyTorch's CPU kernels
      * reduce each row in the same order whatever the batch size), so take i is the single run with
@@ -178,11 +179,15 @@ public final class TokenGenerator {
         int frames = c + w.count();
         int steps = pattern.steps(frames);
         boolean guided = params.guidance() != 1.0;
-        int rows = guided ? 2 * takes : takes;
+        boolean keyGuided = guided && KeyGuidance.applies(condition, params, c);
         List<LmCondition> conditions = new ArrayList<>(Collections.nCopies(takes, condition));
         if (guided) {
             conditions.addAll(Collections.nCopies(takes, LmCondition.NONE));
         }
+        if (keyGuided) {
+            conditions.addAll(Collections.nCopies(takes, KeyGuidance.keyless(condition)));
+        }
+        int rows = conditions.size();
         int[][][] delayed = new int[takes][k][steps];
         for (int t = 0; t < takes; t++) {
             for (int cb = 0; cb < k; cb++) {
@@ -209,7 +214,6 @@ public final class TokenGenerator {
                 }
                 lm.hidden(p, x, cache, 0f);
             }
-            KeyGuidance keyGuidance = guided ? KeyGuidance.start(lm, session, condition, takes, params, c) : null;
             for (int s = c; s < steps; s++) {
                 cancel.throwIfCancelled();
                 float[] logits;
@@ -220,9 +224,8 @@ public final class TokenGenerator {
                             stepMelody(w.melody(), s, 1, takes, rows), lm.beatClock(conditions, firstFrames, 1),
                             frameCondition, rows, 1, s);
                     logits = lm.logits(p, lm.hidden(p, x, cache, 0f)).toFloatArray();   // [rows, 1, K, V]
-                    if (keyGuidance != null) {
-                        keyGuidance.apply(p, m, logits, stepInputs(delayed, s, 1, takes),
-                                stepMelody(w.melody(), s, 1, takes, takes), Arrays.copyOf(firstFrames, takes), s);
+                    if (keyGuided) {
+                        KeyGuidance.apply(logits, takes, k * v, params.keyGuidance());
                     }
                 }
                 for (int t = 0; t < takes; t++) {

@@ -46,10 +46,11 @@ public final class LmTrainer {
     /**
      * One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook, and
      * {@code windows} × {@code frames} the batch it trained on (short-window steps have more, shorter rows);
-     * {@code keyGap} is the key-contrast term's mean gap in nats per token (null in a step without it: a NaN would not be JSON).
+     * {@code keyGap} and {@code tempoGap} are the contrast terms' mean gaps in nats per token (null in a step
+     * without the term: a NaN would not be JSON).
      */
     public record StepLog(long step, double loss, double[] perCodebook, double rr, double gradNorm,
-                          double learningRate, int windows, int frames, Double keyGap) {
+                          double learningRate, int windows, int frames, Double keyGap, Double tempoGap) {
     }
 
     /** Validation cross-entropy per codebook (nats) and its mean, with every condition given. */
@@ -140,7 +141,8 @@ public final class LmTrainer {
         try (NDManager stepManager = model.manager().newSubManager()) {
             LmLoss.Result losses;
             NDArray rr = null;
-            KeyContrastLoss.Term contrast = null;
+            ContrastLoss.Term keyContrast = null;
+            ContrastLoss.Term tempoContrast = null;
             NDArray loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 ParameterStore.Bound p = model.parameters().bind(stepManager);
@@ -152,12 +154,16 @@ public final class LmTrainer {
                             RepresentationRegularizer.textSimilarities(batch.texts()));
                     loss = loss.add(rr.mul((float) config.rrWeight()));
                 }
+                // The key's draws come first, so a run without the tempo term draws as it always did.
                 if (config.keyContrast().enabled()) {
-                    contrast = KeyContrastLoss.of(model, p, stepManager, batch, clips, losses, config.keyContrast(),
-                            rng, dropout);
-                    if (contrast != null) {
-                        loss = loss.add(contrast.hinge().mul((float) config.keyContrast().weight()));
-                    }
+                    keyContrast = ContrastLoss.of(ContrastLoss.Label.KEY, model, p, stepManager, batch, clips, losses,
+                            config.keyContrast(), rng, dropout);
+                    loss = withContrast(loss, keyContrast, config.keyContrast());
+                }
+                if (config.tempoContrast().enabled()) {
+                    tempoContrast = ContrastLoss.of(ContrastLoss.Label.TEMPO, model, p, stepManager, batch, clips,
+                            losses, config.tempoContrast(), rng, dropout);
+                    loss = withContrast(loss, tempoContrast, config.tempoContrast());
                 }
                 gc.backward(loss);
             }
@@ -166,8 +172,12 @@ public final class LmTrainer {
             step++;
             return new StepLog(step, loss.getFloat(), toDoubles(losses.perCodebook().toFloatArray()),
                     rr == null ? 0 : rr.getFloat(), gradNorm, lr, batch.batch(), batch.frames(),
-                    contrast == null ? null : contrast.gap());
+                    keyContrast == null ? null : keyContrast.gap(), tempoContrast == null ? null : tempoContrast.gap());
         }
+    }
+
+    private static NDArray withContrast(NDArray loss, ContrastLoss.Term term, LmTrainingConfig.Contrast recipe) {
+        return term == null ? loss : loss.add(term.hinge().mul((float) recipe.weight()));
     }
 
     /** Cross-entropy on the held-out clips (first window of each), every condition given. */

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * @param shortWindows    a share of steps trained on short windows instead of full ones
  *                        (absent in configs written before it: none)
  * @param keyContrast     the key-contrast term (absent in configs written before it: none)
+ * @param tempoContrast   the tempo-contrast term, the same with a wrong tempo (absent in configs
+ *                        written before it: none)
  */
 public record LmTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -41,7 +43,8 @@ public record LmTrainingConfig(
         @JsonProperty("seed") long seed,
         @JsonProperty("cfg_whole_batch") boolean cfgWholeBatch,
         @JsonProperty("short_windows") ShortWindows shortWindows,
-        @JsonProperty("key_contrast") KeyContrast keyContrast) {
+        @JsonProperty("key_contrast") Contrast keyContrast,
+        @JsonProperty("tempo_contrast") Contrast tempoContrast) {
 
     /**
      * Steps of short windows, mixed among the full ones. Within a long window the audio already
@@ -75,29 +78,30 @@ public record LmTrainingConfig(
     }
 
     /**
-     * A term that asks the model to find a clip's opening less likely under a wrong key than
+     * A term that asks the model to find a clip's opening less likely under a wrong label than
      * under its own. Cross-entropy alone lets a model learn the key from the audio it has made and
      * barely from the label (a key a tritone away costs our v1 0.024 nats per token over the first
      * second, v0.4 0.042); generation starts with no audio, so such a model picks a key of its own.
-     * Key guidance can only amplify the difference the label makes, so the difference itself is
-     * what this trains. For some rows with a key, the first {@code frames} frames are run again
-     * with the key moved (or the mode flipped), and each row adds
-     * {@code max(0, margin − (CE_wrong − CE_true))}, weighted by {@code weight}.
+     * Guidance can only amplify the difference the label makes, so the difference itself is what
+     * this trains. For some rows with the label, the first {@code frames} frames are run again with
+     * the label made wrong ({@link ContrastLoss.Label}: the key moved or its mode flipped; the
+     * tempo 3/2 or 2/3 of itself), and each row adds {@code max(0, margin − (CE_wrong − CE_true))},
+     * weighted by {@code weight}.
      *
      * @param weight weight of the mean hinge in the step's loss (0: off)
      * @param margin the gap, in nats per token, beyond which a row adds nothing, so the term
-     *               cannot push wrong-key likelihoods down without end
+     *               cannot push wrong-label likelihoods down without end
      * @param frames how many frames from each window's start the two are compared over
      */
-    public record KeyContrast(@JsonProperty("weight") double weight, @JsonProperty("margin") double margin,
-                              @JsonProperty("frames") int frames) {
+    public record Contrast(@JsonProperty("weight") double weight, @JsonProperty("margin") double margin,
+                           @JsonProperty("frames") int frames) {
 
-        public static final KeyContrast NONE = new KeyContrast(0, 0, 0);
+        public static final Contrast NONE = new Contrast(0, 0, 0);
 
-        public KeyContrast {
-            require(weight >= 0 && Double.isFinite(weight), "key_contrast.weight must be ≥ 0");
-            require(weight == 0 || (margin > 0 && Double.isFinite(margin)), "key_contrast.margin must be > 0");
-            require(weight == 0 || frames >= 1, "key_contrast.frames must be ≥ 1");
+        public Contrast {
+            require(weight >= 0 && Double.isFinite(weight), "a contrast's weight must be ≥ 0");
+            require(weight == 0 || (margin > 0 && Double.isFinite(margin)), "a contrast's margin must be > 0");
+            require(weight == 0 || frames >= 1, "a contrast's frames must be ≥ 1");
         }
 
         public boolean enabled() {
@@ -105,8 +109,8 @@ public record LmTrainingConfig(
         }
 
         /**
-         * How many of a step's rows get a wrong-key twin: a quarter of its {@code rows}, at least
-         * one, so the extra pass costs about a quarter of the step's tokens or less.
+         * How many of a step's rows get a wrong-label twin: a quarter of its {@code rows}, at
+         * least one, so the extra pass costs about a quarter of the step's tokens or less.
          */
         public int twins(int rows) {
             return Math.max(1, rows / 4);
@@ -118,7 +122,10 @@ public record LmTrainingConfig(
             shortWindows = ShortWindows.NONE;
         }
         if (keyContrast == null) {
-            keyContrast = KeyContrast.NONE;
+            keyContrast = Contrast.NONE;
+        }
+        if (tempoContrast == null) {
+            tempoContrast = Contrast.NONE;
         }
         require(batchSize >= 2 && batchSize <= 1024, "batch_size must be 2..1024");
         require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
@@ -142,7 +149,7 @@ public record LmTrainingConfig(
     /** Defaults for a run of {@code steps} steps. */
     public static LmTrainingConfig defaults(long steps) {
         return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1, false,
-                ShortWindows.NONE, KeyContrast.NONE);
+                ShortWindows.NONE, Contrast.NONE, Contrast.NONE);
     }
 
     public LmTrainingConfig withBatchSize(int v) {
@@ -197,8 +204,12 @@ public record LmTrainingConfig(
         return edited(e -> e.shortWindows = v);
     }
 
-    public LmTrainingConfig withKeyContrast(KeyContrast v) {
+    public LmTrainingConfig withKeyContrast(Contrast v) {
         return edited(e -> e.keyContrast = v);
+    }
+
+    public LmTrainingConfig withTempoContrast(Contrast v) {
+        return edited(e -> e.tempoContrast = v);
     }
 
     /**
@@ -226,7 +237,8 @@ public record LmTrainingConfig(
         long seed;
         boolean cfgWholeBatch;
         ShortWindows shortWindows;
-        KeyContrast keyContrast;
+        Contrast keyContrast;
+        Contrast tempoContrast;
 
         Edit(LmTrainingConfig c) {
             batchSize = c.batchSize;
@@ -243,12 +255,13 @@ public record LmTrainingConfig(
             cfgWholeBatch = c.cfgWholeBatch;
             shortWindows = c.shortWindows;
             keyContrast = c.keyContrast;
+            tempoContrast = c.tempoContrast;
         }
 
         LmTrainingConfig build() {
             return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
                     melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows,
-                    keyContrast);
+                    keyContrast, tempoContrast);
         }
     }
 

@@ -201,9 +201,9 @@ class LmTrainerTest {
         for (int i = 0; i < 6; i++) {
             clips.add(clip(r, "c" + i + ".wav", 30, 16));
         }
-        // with the key-contrast term, whose draws and dropout must repeat too
+        // with both contrast terms, whose draws and dropout must repeat too
         LmTrainingConfig config = LmTrainingConfig.defaults(20).withBatchSize(4).withCfgDropout(0.5)
-                .withValidationClips(0).withKeyContrast(KC);
+                .withValidationClips(0).withKeyContrast(KC).withTempoContrast(TC);
         LmConfig withDropout = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.1);
         double[] straight = new double[2];
         try (TransformerLm lm = TransformerLm.create(withDropout, 3)) {
@@ -354,10 +354,12 @@ class LmTrainerTest {
         assertTrue(!read.cfgWholeBatch());
         assertEquals(1, read.unconditionedRows());
         assertEquals(LmTrainingConfig.ShortWindows.NONE, read.shortWindows());
-        assertEquals(LmTrainingConfig.KeyContrast.NONE, read.keyContrast());
+        assertEquals(LmTrainingConfig.Contrast.NONE, read.keyContrast());
+        assertEquals(LmTrainingConfig.Contrast.NONE, read.tempoContrast());
     }
 
-    static final LmTrainingConfig.KeyContrast KC = new LmTrainingConfig.KeyContrast(2.0, 0.5, 8);
+    static final LmTrainingConfig.Contrast KC = new LmTrainingConfig.Contrast(2.0, 0.5, 8);
+    static final LmTrainingConfig.Contrast TC = new LmTrainingConfig.Contrast(1.0, 0.3, 8);
 
     /**
      * Clips whose tokens come from the half of the vocabulary their key picks (C: 0–7, F#: 8–15),
@@ -384,7 +386,7 @@ class LmTrainerTest {
         List<TokenClip> clips = keyedClips(new Random(21), 8, 24);
         LmTrainingConfig plain = quiet(40).withBatchSize(8);
         double[] tritoneExcess = new double[2];
-        LmTrainingConfig[] recipes = {plain, plain.withKeyContrast(new LmTrainingConfig.KeyContrast(5, 2, 8))};
+        LmTrainingConfig[] recipes = {plain, plain.withKeyContrast(new LmTrainingConfig.Contrast(5, 2, 8))};
         for (int k = 0; k < 2; k++) {
             try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
                 LmTrainer t = new LmTrainer(lm, recipes[k], clips);
@@ -422,17 +424,77 @@ class LmTrainerTest {
         LmCondition c = new LmCondition(null, 100.0, 2, dev.cantor.engine.music.Mode.MINOR, null);
         int flips = 0;
         for (int i = 0; i < 200; i++) {
-            LmCondition w = KeyContrastLoss.wrongKey(c, rng);
+            LmCondition w = ContrastLoss.wrongKey(c, rng);
             assertTrue(!w.keyRoot().equals(c.keyRoot()) ^ w.mode() != c.mode(), "exactly one of root and mode moves");
             flips += w.mode() != c.mode() ? 1 : 0;
         }
         assertTrue(flips > 60 && flips < 140, "about half flip the mode: " + flips);
-        LmCondition noMode = KeyContrastLoss.wrongKey(new LmCondition(null, null, 11, null, null), rng);
+        LmCondition noMode = ContrastLoss.wrongKey(new LmCondition(null, null, 11, null, null), rng);
         assertTrue(noMode.keyRoot() != 11 && noMode.mode() == null);
-        assertThrowsIllegal(() -> new LmTrainingConfig.KeyContrast(1, 0, 10));
-        assertThrowsIllegal(() -> new LmTrainingConfig.KeyContrast(1, 0.1, 0));
+        assertThrowsIllegal(() -> new LmTrainingConfig.Contrast(1, 0, 10));
+        assertThrowsIllegal(() -> new LmTrainingConfig.Contrast(1, 0.1, 0));
         assertEquals(7, KC.twins(30));
         assertEquals(1, KC.twins(2));
+    }
+
+    /**
+     * Clips at 60 or 90 bpm whose tokens come from the half of the vocabulary their tempo picks,
+     * captionless, keyless and melodyless, so only the tempo tells the halves apart.
+     */
+    static List<TokenClip> tempoClips(Random r, int count, int frames) {
+        List<TokenClip> clips = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean fast = i % 2 == 1;
+            int[][] codes = new int[4][frames];
+            for (int[] row : codes) {
+                for (int t = 0; t < frames; t++) {
+                    row[t] = (fast ? 8 : 0) + r.nextInt(8);
+                }
+            }
+            clips.add(new TokenClip("t" + i + ".wav", null, fast ? 90.0 : 60.0, null, null, null, frames, codes,
+                    null, null));
+        }
+        return clips;
+    }
+
+    @Test
+    void tempoContrastWidensHowMuchAWrongTempoCosts() {
+        List<TokenClip> clips = tempoClips(new Random(22), 8, 24);
+        LmTrainingConfig plain = quiet(40).withBatchSize(8);
+        double[] excess = new double[2];
+        LmTrainingConfig[] recipes = {plain, plain.withTempoContrast(new LmTrainingConfig.Contrast(5, 2, 8))};
+        for (int k = 0; k < 2; k++) {
+            try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
+                LmTrainer t = new LmTrainer(lm, recipes[k], clips);
+                for (int i = 0; i < 40; i++) {
+                    LmTrainer.StepLog log = t.trainStep();
+                    assertEquals(k == 1, log.tempoGap() != null, "a gap is logged only with the term");
+                    assertEquals(null, log.keyGap(), "no key term");
+                }
+                java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
+                excess[k] = ce.get("tempo_x1.5") - ce.get("true");
+            }
+        }
+        assertTrue(excess[1] > 2 * excess[0] && excess[0] > 0,
+                "wrong-tempo excess without / with the term: " + java.util.Arrays.toString(excess));
+    }
+
+    @Test
+    void aWrongTempoIsThreeHalvesOrTwoThirdsOfTheTrueOneAndStaysInTheCorpusRange() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(6);
+        int faster = 0;
+        for (int i = 0; i < 200; i++) {
+            double w = ContrastLoss.wrongTempo(new LmCondition(null, 100.0, 2, null, null), rng).tempoBpm();
+            assertTrue(Math.abs(w - 150) < 1e-9 || Math.abs(w - 100 / 1.5) < 1e-9, "3/2 or 2/3: " + w);
+            faster += w > 100 ? 1 : 0;
+        }
+        assertTrue(faster > 60 && faster < 140, "about half faster: " + faster);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200 / 1.5, ContrastLoss.wrongTempo(new LmCondition(null, 200.0, null, null, null), rng)
+                    .tempoBpm(), 1e-9, "300 bpm is beyond the range: slower");
+            assertEquals(75, ContrastLoss.wrongTempo(new LmCondition(null, 50.0, null, null, null), rng).tempoBpm(),
+                    1e-9, "33 bpm is beyond the range: faster");
+        }
     }
 
     @Test
@@ -482,8 +544,8 @@ class LmTrainerTest {
         LmTrainingConfig c = LmTrainingConfig.defaults(10).withBatchSize(5).withLearningRate(0.01).withWarmupSteps(7)
                 .withTotalSteps(99).withCfgDropout(0.2).withAttributeDropout(0.4).withMelodyDropout(0.6)
                 .withRrWeight(0.7).withValidationClips(11).withCheckpointEvery(13).withSeed(17)
-                .withCfgWholeBatch(true).withShortWindows(sw).withKeyContrast(KC);
-        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw, KC), c);
+                .withCfgWholeBatch(true).withShortWindows(sw).withKeyContrast(KC).withTempoContrast(TC);
+        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw, KC, TC), c);
     }
 
     private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {

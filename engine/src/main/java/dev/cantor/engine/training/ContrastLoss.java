@@ -12,11 +12,41 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The key-contrast term of {@link LmTrainingConfig.KeyContrast}: some rows of a step, each run
- * again over its opening frames with a wrong key, and a hinge on how much less likely the wrong
- * key makes the real tokens.
+ * A contrast term of {@link LmTrainingConfig.Contrast}: some rows of a step, each run again over
+ * its opening frames with one label made wrong, and a hinge on how much less likely the wrong
+ * label makes the real tokens.
  */
-final class KeyContrastLoss {
+final class ContrastLoss {
+
+    /** The label a contrast makes wrong: which rows can have a twin, and how the twin is told. */
+    enum Label {
+        KEY {
+            @Override
+            boolean present(LmCondition c) {
+                return c.keyRoot() != null;
+            }
+
+            @Override
+            LmCondition wrong(LmCondition c, SplittableRandom rng) {
+                return wrongKey(c, rng);
+            }
+        },
+        TEMPO {
+            @Override
+            boolean present(LmCondition c) {
+                return c.tempoBpm() != null;
+            }
+
+            @Override
+            LmCondition wrong(LmCondition c, SplittableRandom rng) {
+                return wrongTempo(c, rng);
+            }
+        };
+
+        abstract boolean present(LmCondition c);
+
+        abstract LmCondition wrong(LmCondition c, SplittableRandom rng);
+    }
 
     /**
      * @param hinge mean of max(0, margin − gap) over the twinned rows (a scalar with gradient)
@@ -25,17 +55,25 @@ final class KeyContrastLoss {
     record Term(NDArray hinge, double gap) {
     }
 
-    private KeyContrastLoss() {
+    /**
+     * Wrong tempi stay in this range, about the corpus's 50–200 bpm with room either side: a
+     * tempo the model never saw would be too easy a contrast.
+     */
+    static final double SLOWEST_WRONG_BPM = 40;
+    static final double FASTEST_WRONG_BPM = 250;
+
+    private ContrastLoss() {
     }
 
     /**
-     * The term for a step whose main pass gave {@code main}; null when no row of the step has a
-     * key to contrast (all dropped, or the clips have none). Draws from {@code rng} only here, so
+     * The term for a step whose main pass gave {@code main}; null when no row of the step has the
+     * label to contrast (all dropped, or the clips have none). Draws from {@code rng} only here, so
      * runs without the term take the random draws they always took.
      */
-    static Term of(TransformerLm model, ParameterStore.Bound p, NDManager m, LmBatch batch, List<TokenClip> clips,
-                   LmLoss.Result main, LmTrainingConfig.KeyContrast recipe, SplittableRandom rng, float dropout) {
-        List<Integer> rows = rowsWithKey(batch);
+    static Term of(Label label, TransformerLm model, ParameterStore.Bound p, NDManager m, LmBatch batch,
+                   List<TokenClip> clips, LmLoss.Result main, LmTrainingConfig.Contrast recipe, SplittableRandom rng,
+                   float dropout) {
+        List<Integer> rows = rowsWith(label, batch);
         if (rows.isEmpty()) {
             return null;
         }
@@ -54,7 +92,7 @@ final class KeyContrastLoss {
             int row = picked.get(i);
             twinClips.add(clips.get(row));
             offsets[i] = batch.firstFrames()[row];
-            wrong.add(wrongKey(batch.conditions().get(row), rng));
+            wrong.add(label.wrong(batch.conditions().get(row), rng));
             select[i * batch.batch() + row] = 1;
         }
         // The model is causal, so the first `frames` frames need only themselves: the twins run
@@ -69,14 +107,15 @@ final class KeyContrastLoss {
     }
 
     /**
-     * Conditioned rows that kept their key through dropout and have no melody: a melody carries
-     * the pitches itself, so there the key label hardly can, or need, make a difference.
+     * Conditioned rows that kept the label through dropout and have no melody: a melody carries
+     * the pitches and the rhythm itself, so there the key or tempo label hardly can, or need, make
+     * a difference.
      */
-    private static List<Integer> rowsWithKey(LmBatch batch) {
+    private static List<Integer> rowsWith(Label label, LmBatch batch) {
         List<Integer> rows = new ArrayList<>();
         for (int row = batch.unconditioned(); row < batch.batch(); row++) {
             LmCondition c = batch.conditions().get(row);
-            if (c.keyRoot() != null && c.melody() == null) {
+            if (label.present(c) && c.melody() == null) {
                 rows.add(row);
             }
         }
@@ -93,5 +132,18 @@ final class KeyContrastLoss {
             return c.withKey(c.keyRoot(), c.mode().other());
         }
         return c.withKey((c.keyRoot() + 1 + rng.nextInt(11)) % 12, c.mode());
+    }
+
+    /**
+     * The same condition at 3/2 or 2/3 of its tempo, half each (the other one where the first
+     * would leave [{@value #SLOWEST_WRONG_BPM}, {@value #FASTEST_WRONG_BPM}] bpm): the miss our
+     * evaluations show is of that kind, a 120 bpm funk groove heard at 80 (LM card, "Tempo
+     * contrast").
+     */
+    static LmCondition wrongTempo(LmCondition c, SplittableRandom rng) {
+        double faster = c.tempoBpm() * 1.5;
+        double slower = c.tempoBpm() / 1.5;
+        boolean useFaster = rng.nextBoolean() ? faster <= FASTEST_WRONG_BPM : slower < SLOWEST_WRONG_BPM;
+        return c.withTempo(useFaster ? faster : slower);
     }
 }
