@@ -27,7 +27,8 @@ public final class DragOut {
 
     /**
      * Makes {@code node} a drag source of the file {@code file} gives when the drag starts (null:
-     * nothing to drag; an exception: the drag does not start and {@code onError} hears why).
+     * nothing to drag; an exception: the drag does not start and {@code onError} hears why; a drag
+     * that starts clears it with "").
      */
     public static void install(Node node, Supplier<Path> file, java.util.function.Consumer<String> onError) {
         node.setOnDragDetected(e -> {
@@ -41,6 +42,7 @@ public final class DragOut {
             if (f == null) {
                 return;
             }
+            onError.accept("");
             Dragboard board = node.startDragAndDrop(TransferMode.COPY);
             board.setContent(content(f));
             e.consume();
