@@ -41,6 +41,12 @@ debs=("$here"/out/cantor_*_amd64.deb)
 [[ -f "${debs[0]}" ]] || fail "no package in $here/out (run installers/build.sh)"
 deb="${debs[0]}"
 echo "package: $deb ($(du -m "$deb" | cut -f1) MB)"
+# Our control template (installers/linux/control) keeps jpackage's dependencies and adds FFmpeg as
+# a recommendation: M4A needs it, everything else works without it.
+depends="$(dpkg-deb -f "$deb" Depends)"
+[[ "$depends" == *libtcmalloc-minimal4* ]] || fail "Depends lost build.sh's dependencies: $depends"
+[[ "$(dpkg-deb -f "$deb" Recommends)" == ffmpeg ]] || fail "the package does not recommend ffmpeg"
+echo "Depends: $depends; Recommends: ffmpeg"
 
 installed=0
 cleanup() {
