@@ -10,6 +10,8 @@ import dev.cantor.engine.nn.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * A contrast term of {@link LmTrainingConfig.Contrast}: some rows of a step, each run again over
@@ -20,32 +22,24 @@ final class ContrastLoss {
 
     /** The label a contrast makes wrong: which rows can have a twin, and how the twin is told. */
     enum Label {
-        KEY {
-            @Override
-            boolean present(LmCondition c) {
-                return c.keyRoot() != null;
-            }
+        KEY(c -> c.keyRoot() != null, ContrastLoss::wrongKey),
+        TEMPO(c -> c.tempoBpm() != null, ContrastLoss::wrongTempo);
 
-            @Override
-            LmCondition wrong(LmCondition c, SplittableRandom rng) {
-                return wrongKey(c, rng);
-            }
-        },
-        TEMPO {
-            @Override
-            boolean present(LmCondition c) {
-                return c.tempoBpm() != null;
-            }
+        private final Predicate<LmCondition> present;
+        private final BiFunction<LmCondition, SplittableRandom, LmCondition> wrong;
 
-            @Override
-            LmCondition wrong(LmCondition c, SplittableRandom rng) {
-                return wrongTempo(c, rng);
-            }
-        };
+        Label(Predicate<LmCondition> present, BiFunction<LmCondition, SplittableRandom, LmCondition> wrong) {
+            this.present = present;
+            this.wrong = wrong;
+        }
 
-        abstract boolean present(LmCondition c);
+        boolean present(LmCondition c) {
+            return present.test(c);
+        }
 
-        abstract LmCondition wrong(LmCondition c, SplittableRandom rng);
+        LmCondition wrong(LmCondition c, SplittableRandom rng) {
+            return wrong.apply(c, rng);
+        }
     }
 
     /**

@@ -362,42 +362,65 @@ class LmTrainerTest {
     static final LmTrainingConfig.Contrast TC = new LmTrainingConfig.Contrast(1.0, 0.3, 8);
 
     /**
-     * Clips whose tokens come from the half of the vocabulary their key picks (C: 0–7, F#: 8–15),
-     * captionless and melodyless, so only the key label tells the halves apart at a window's start.
+     * Clips whose tokens come from one half of the vocabulary (0–7 or 8–15, alternating), with
+     * {@code labelled} giving each clip the labels of its half, so only a label tells the halves
+     * apart at a window's start.
      */
-    static List<TokenClip> keyedClips(Random r, int count, int frames) {
+    static List<TokenClip> halvesClips(Random r, int count, int frames,
+                                       java.util.function.BiFunction<Integer, int[][], TokenClip> labelled) {
         List<TokenClip> clips = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            boolean sharp = i % 2 == 1;
+            boolean upper = i % 2 == 1;
             int[][] codes = new int[4][frames];
             for (int[] row : codes) {
                 for (int t = 0; t < frames; t++) {
-                    row[t] = (sharp ? 8 : 0) + r.nextInt(8);
+                    row[t] = (upper ? 8 : 0) + r.nextInt(8);
                 }
             }
-            clips.add(new TokenClip("k" + i + ".wav", null, 100.0, sharp ? "F#" : "C", "major", null, frames, codes,
-                    null, null));
+            clips.add(labelled.apply(i, codes));
         }
         return clips;
     }
 
-    @Test
-    void keyContrastWidensHowMuchAWrongKeyCostsAtTheStart() {
-        List<TokenClip> clips = keyedClips(new Random(21), 8, 24);
-        LmTrainingConfig plain = quiet(40).withBatchSize(8);
-        double[] tritoneExcess = new double[2];
-        LmTrainingConfig[] recipes = {plain, plain.withKeyContrast(new LmTrainingConfig.Contrast(5, 2, 8))};
+    /** Captionless, melodyless clips in C major (lower half) or F# major (upper half). */
+    static List<TokenClip> keyedClips(Random r, int count, int frames) {
+        return halvesClips(r, count, frames, (i, codes) -> new TokenClip("k" + i + ".wav", null, 100.0,
+                i % 2 == 1 ? "F#" : "C", "major", null, frames, codes, null, null));
+    }
+
+    /** Captionless, keyless, melodyless clips at 60 bpm (lower half) or 90 bpm (upper half). */
+    static List<TokenClip> tempoClips(Random r, int count, int frames) {
+        return halvesClips(r, count, frames, (i, codes) -> new TokenClip("t" + i + ".wav", null,
+                i % 2 == 1 ? 90.0 : 60.0, null, null, null, frames, codes, null, null));
+    }
+
+    /**
+     * The excess cross-entropy of {@code variant} over the true labels after 40 steps without and
+     * with {@code term}; every step logs its gap ({@code gap}) exactly when the term is on.
+     */
+    private static double[] excessWithoutAndWith(List<TokenClip> clips, LmTrainingConfig plain,
+                                                 LmTrainingConfig withTerm, String variant,
+                                                 java.util.function.Function<LmTrainer.StepLog, Double> gap) {
+        double[] excess = new double[2];
+        LmTrainingConfig[] recipes = {plain, withTerm};
         for (int k = 0; k < 2; k++) {
             try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
                 LmTrainer t = new LmTrainer(lm, recipes[k], clips);
                 for (int i = 0; i < 40; i++) {
-                    LmTrainer.StepLog log = t.trainStep();
-                    assertEquals(k == 1, log.keyGap() != null, "a gap is logged only with the term");
+                    assertEquals(k == 1, gap.apply(t.trainStep()) != null, "a gap is logged only with the term");
                 }
                 java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
-                tritoneExcess[k] = ce.get("key_tritone") - ce.get("true");
+                excess[k] = ce.get(variant) - ce.get("true");
             }
         }
+        return excess;
+    }
+
+    @Test
+    void keyContrastWidensHowMuchAWrongKeyCostsAtTheStart() {
+        LmTrainingConfig plain = quiet(40).withBatchSize(8);
+        double[] tritoneExcess = excessWithoutAndWith(keyedClips(new Random(21), 8, 24), plain,
+                plain.withKeyContrast(new LmTrainingConfig.Contrast(5, 2, 8)), "key_tritone", LmTrainer.StepLog::keyGap);
         assertTrue(tritoneExcess[1] > 2 * tritoneExcess[0] && tritoneExcess[0] > 0,
                 "wrong-key excess without / with the term: " + java.util.Arrays.toString(tritoneExcess));
     }
@@ -437,44 +460,12 @@ class LmTrainerTest {
         assertEquals(1, KC.twins(2));
     }
 
-    /**
-     * Clips at 60 or 90 bpm whose tokens come from the half of the vocabulary their tempo picks,
-     * captionless, keyless and melodyless, so only the tempo tells the halves apart.
-     */
-    static List<TokenClip> tempoClips(Random r, int count, int frames) {
-        List<TokenClip> clips = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            boolean fast = i % 2 == 1;
-            int[][] codes = new int[4][frames];
-            for (int[] row : codes) {
-                for (int t = 0; t < frames; t++) {
-                    row[t] = (fast ? 8 : 0) + r.nextInt(8);
-                }
-            }
-            clips.add(new TokenClip("t" + i + ".wav", null, fast ? 90.0 : 60.0, null, null, null, frames, codes,
-                    null, null));
-        }
-        return clips;
-    }
-
     @Test
     void tempoContrastWidensHowMuchAWrongTempoCosts() {
-        List<TokenClip> clips = tempoClips(new Random(22), 8, 24);
         LmTrainingConfig plain = quiet(40).withBatchSize(8);
-        double[] excess = new double[2];
-        LmTrainingConfig[] recipes = {plain, plain.withTempoContrast(new LmTrainingConfig.Contrast(5, 2, 8))};
-        for (int k = 0; k < 2; k++) {
-            try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
-                LmTrainer t = new LmTrainer(lm, recipes[k], clips);
-                for (int i = 0; i < 40; i++) {
-                    LmTrainer.StepLog log = t.trainStep();
-                    assertEquals(k == 1, log.tempoGap() != null, "a gap is logged only with the term");
-                    assertEquals(null, log.keyGap(), "no key term");
-                }
-                java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
-                excess[k] = ce.get("tempo_x1.5") - ce.get("true");
-            }
-        }
+        double[] excess = excessWithoutAndWith(tempoClips(new Random(22), 8, 24), plain,
+                plain.withTempoContrast(new LmTrainingConfig.Contrast(5, 2, 8)), "tempo_x1.5",
+                LmTrainer.StepLog::tempoGap);
         assertTrue(excess[1] > 2 * excess[0] && excess[0] > 0,
                 "wrong-tempo excess without / with the term: " + java.util.Arrays.toString(excess));
     }
