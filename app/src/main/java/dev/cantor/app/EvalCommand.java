@@ -161,6 +161,7 @@ final class EvalCommand implements Callable<Integer> {
                     : MemorizationCheck.of(tokens, memorizationPrompts, MemorizationCheck.DEFAULT_SECONDS);
             List<GenerationEvaluator.Report> reports = new ArrayList<>();
             LongFormReport longForm = null;
+            LongFormReport longFormReference = null;
             try (ShutdownGuard guard = new ShutdownGuard(cancel)) {
                 for (int i = 0; i < promptSets.size(); i++) {
                     // the memorization check does not depend on the set: once is enough
@@ -172,6 +173,7 @@ final class EvalCommand implements Callable<Integer> {
                     LongFormEvaluator evaluator = new LongFormEvaluator(engine,
                             new LongFormEvaluator.Options(longSeconds, longWindow, params, audioOut));
                     longForm = evaluator.evaluate(longPrompts, progress, cancel);
+                    longFormReference = evaluator.evaluateReference(longPrompts, font, progress, cancel);
                 }
             } catch (EvalSetException e) {
                 throw new UserInputException(e.getMessage());
@@ -189,6 +191,7 @@ final class EvalCommand implements Callable<Integer> {
             drawn.put("top_p", params.topP());
             out.put("sampling", drawn);
             out.put("long_form", longForm);
+            out.put("long_form_reference", longFormReference);
             if (reports.size() > 1) {
                 List<Map<String, Object>> each = new ArrayList<>();
                 for (int i = 0; i < reports.size(); i++) {
@@ -204,7 +207,7 @@ final class EvalCommand implements Callable<Integer> {
                 } else {
                     EvalTables.printSideBySide(reports, setFiles, params);
                 }
-                EvalTables.printLongForm(longForm);
+                EvalTables.printLongForm(longForm, longFormReference);
             }
         }
         return 0;

@@ -55,22 +55,30 @@ final class EvalTables {
     }
 
     /** The long-form figures and each piece's share of agreeing and collapsed windows; nothing when skipped. */
-    static void printLongForm(LongFormReport r) {
+    /** The long-form figures of the model beside those of the real pieces ({@code reference}: the ceiling). */
+    static void printLongForm(LongFormReport r, LongFormReport reference) {
         if (r == null) {
             return;
         }
         System.out.printf(Locale.ROOT, "%nlong form: %d pieces x %.0f s in %.0f s windows (%d windows)%n", r.pieces(),
                 r.pieceSeconds(), r.windowSeconds(), r.windows());
-        System.out.printf("%-32s %10s%n", "long_key_agreement", number(r.longKeyAgreement()));
-        System.out.printf("%-32s %10s%n", "long_tempo_agreement", number(r.longTempoAgreement()));
-        System.out.printf(Locale.ROOT, "%-32s %10s   silence %s (RMS below %.0f dBFS), noise %s (flatness >= %.2f)%n",
-                "long_collapse_rate", number(r.longCollapseRate()), number(r.silenceRate()), r.silenceDbfs(),
-                number(r.noiseRate()), r.noiseFlatness());
+        System.out.printf("%-32s %10s %10s%n", "", "model", "real");
+        System.out.printf("%-32s %10s %10s%n", "long_key_agreement", number(r.longKeyAgreement()),
+                number(reference.longKeyAgreement()));
+        System.out.printf("%-32s %10s %10s%n", "long_tempo_agreement", number(r.longTempoAgreement()),
+                number(reference.longTempoAgreement()));
+        System.out.printf(Locale.ROOT, "%-32s %10s %10s   silence %s (RMS below %.0f dBFS), noise %s (flatness >= %.2f)%n",
+                "long_collapse_rate", number(r.longCollapseRate()), number(reference.longCollapseRate()),
+                number(r.silenceRate()), r.silenceDbfs(), number(r.noiseRate()), r.noiseFlatness());
         System.out.printf("%-32s %10s%n", "rtf", number(r.rtf()));
-        System.out.printf("%-10s %-10s %5s %8s %8s %9s%n", "piece", "key", "bpm", "key", "tempo", "collapse");
-        for (LongFormReport.Piece p : r.perPiece()) {
-            System.out.printf("%-10s %-10s %5d %8s %8s %9s%n", p.id(), p.key(), p.tempoBpm(), number(p.keyAgreement()),
-                    number(p.tempoAgreement()), number(p.collapseRate()));
+        System.out.printf("%-10s %-10s %5s %8s %8s %9s %10s %10s%n", "piece", "key", "bpm", "key", "tempo", "collapse",
+                "real key", "real tempo");
+        for (int i = 0; i < r.perPiece().size(); i++) {
+            LongFormReport.Piece p = r.perPiece().get(i);
+            LongFormReport.Piece real = reference.perPiece().get(i);
+            System.out.printf("%-10s %-10s %5d %8s %8s %9s %10s %10s%n", p.id(), p.key(), p.tempoBpm(),
+                    number(p.keyAgreement()), number(p.tempoAgreement()), number(p.collapseRate()),
+                    number(real.keyAgreement()), number(real.tempoAgreement()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.cantor.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -234,6 +235,15 @@ class EvalCliTest {
             assertTrue(piece.get("windows").get(1).has(field), field + " missing in " + piece);
         }
         assertEquals(3.0, piece.get("windows").get(1).get("start_seconds").asDouble(), 0.01);
+        // the real pieces behind the same prompts, composed as long: the ceiling, scored the same way
+        JsonNode real = report.get("long_form_reference");
+        assertEquals(4, real.get("windows").asInt(), real.toString());
+        assertInRange(real, "long_tempo_agreement");
+        assertTrue(real.get("rtf").isNull(), "real pieces are rendered, not generated");
+        JsonNode realPiece = real.get("per_piece").get(0);
+        assertEquals(piece.get("id"), realPiece.get("id"));
+        assertEquals(6.0, realPiece.get("seconds").asDouble(), 0.1);
+        assertNotEquals(piece.get("seed"), realPiece.get("seed"), "a real piece has its corpus seed");
 
         assertEquals(set.toString(), report.get("eval_set").asText(), "the first set stays at the top");
         assertEquals(2, report.get("sets").size());
@@ -245,8 +255,8 @@ class EvalCliTest {
         String table = ok(CliHarness.run(dir, common)).stdout();
         assertTrue(table.contains("model[1]") && table.contains("model[2]"), table);
         for (String row : new String[] {"long_key_agreement", "long_tempo_agreement", "long_collapse_rate"}) {
-            assertTrue(table.lines().anyMatch(l -> l.startsWith(row) && l.split("\\s+")[1].matches("\\d\\.\\d{3}")),
-                    row + " in:\n" + table);
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(row) && l.split("\\s+")[1].matches("\\d\\.\\d{3}")
+                            && l.split("\\s+")[2].matches("\\d\\.\\d{3}")), row + ", model and real, in:\n" + table);
         }
     }
 }

@@ -70,6 +70,12 @@ public record PieceSpec(
         }
     }
 
+    /** The same piece composed to another length (the composer plays its progression on for longer). */
+    public PieceSpec withSeconds(double length) {
+        return new PieceSpec(corpusSeed, index, style, mood, tonality, tempoBpm, length, leadProgram, harmonyProgram,
+                bassProgram, padProgram, drumKit, drumPattern, comp, bass, progression, beatsPerChord, pentatonic);
+    }
+
     /** How the composer plays this clip's style. */
     public StyleRecipe recipe() {
         return StyleRecipe.of(style);

@@ -5,8 +5,10 @@ import dev.cantor.engine.api.GenerationResult;
 import dev.cantor.engine.api.ProgressListener;
 import dev.cantor.engine.api.ProgressStage;
 import dev.cantor.engine.api.SamplingParams;
+import dev.cantor.engine.audio.AudioClip;
 import dev.cantor.engine.audio.SampleFormat;
 import dev.cantor.engine.audio.WavWriter;
+import dev.cantor.engine.data.Soundfont;
 import dev.cantor.engine.generation.LocalMusicEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +59,39 @@ public final class LongFormEvaluator {
     /** Makes and scores one long piece per prompt; progress is one unit per piece ("long form"). */
     public LongFormReport evaluate(List<EvalPrompt> prompts, ProgressListener progress, CancellationToken cancel)
             throws IOException {
+        return score(prompts, "-long.wav", progress, cancel, (i, prompt) -> {
+            long seed = SEED_OFFSET + GenerationEvaluator.seed(i, 0);
+            GenerationResult result = engine.generate(GenerationEvaluator.request(prompt.prompt(),
+                    options.pieceSeconds(), seed, options.sampling()), ProgressListener.NONE, cancel);
+            return new Piece(result.audio(), seed, result.lmSeconds() + result.decodeSeconds());
+        });
+    }
+
+    /**
+     * The same figures for the real pieces behind the prompts, each composed to the long length
+     * and rendered with {@code soundfont}: the ceiling the generated pieces are measured against,
+     * since the key and tempo estimates miss on some real music too. Its seeds are the pieces'
+     * corpus seeds and its rtf is null.
+     */
+    public LongFormReport evaluateReference(List<EvalPrompt> prompts, Soundfont soundfont, ProgressListener progress,
+                                            CancellationToken cancel) throws IOException {
+        try (ReferenceRenderer renderer = new ReferenceRenderer(soundfont, engine.sampleRate())) {
+            return score(prompts, "-long-reference.wav", progress, cancel, (i, prompt) ->
+                    new Piece(renderer.render(prompt, options.pieceSeconds()), prompt.spec().corpusSeed(), null));
+        }
+    }
+
+    /** A long piece made for prompt {@code i}, the seed it was made with and the seconds it took (null: not timed). */
+    private record Piece(AudioClip audio, long seed, Double wallSeconds) {
+    }
+
+    @FunctionalInterface
+    private interface PieceMaker {
+        Piece make(int i, EvalPrompt prompt) throws IOException;
+    }
+
+    private LongFormReport score(List<EvalPrompt> prompts, String fileSuffix, ProgressListener progress,
+                                 CancellationToken cancel, PieceMaker maker) throws IOException {
         if (options.audioOut() != null) {
             Files.createDirectories(options.audioOut());
         }
@@ -72,16 +107,16 @@ public final class LongFormEvaluator {
         for (int i = 0; i < prompts.size(); i++) {
             cancel.throwIfCancelled();
             EvalPrompt prompt = prompts.get(i);
-            long seed = SEED_OFFSET + GenerationEvaluator.seed(i, 0);
-            GenerationResult result = engine.generate(GenerationEvaluator.request(prompt.prompt(),
-                    options.pieceSeconds(), seed, options.sampling()), ProgressListener.NONE, cancel);
-            wall += result.lmSeconds() + result.decodeSeconds();
-            made += result.audio().seconds();
+            Piece piece = maker.make(i, prompt);
+            if (piece.wallSeconds() != null) {
+                wall += piece.wallSeconds();
+                made += piece.audio().seconds();
+            }
             if (options.audioOut() != null) {
-                WavWriter.write(options.audioOut().resolve(prompt.id() + "-long.wav"), result.audio(),
+                WavWriter.write(options.audioOut().resolve(prompt.id() + fileSuffix), piece.audio(),
                         SampleFormat.PCM_16);
             }
-            List<LongFormWindows.Window> windows = LongFormWindows.score(result.audio(), options.windowSeconds(),
+            List<LongFormWindows.Window> windows = LongFormWindows.score(piece.audio(), options.windowSeconds(),
                     prompt.tempoBpm(), prompt.tonality());
             Rate pieceKey = new Rate();
             Rate pieceTempo = new Rate();
@@ -97,8 +132,8 @@ public final class LongFormEvaluator {
             tempo.add(pieceTempo);
             collapse.add(pieceCollapse);
             pieces.add(new LongFormReport.Piece(prompt.id(), prompt.prompt(), prompt.tempoBpm(),
-                    prompt.tonality().label(), seed, result.audio().seconds(), pieceKey.value(), pieceTempo.value(),
-                    pieceCollapse.value(), windows));
+                    prompt.tonality().label(), piece.seed(), piece.audio().seconds(), pieceKey.value(),
+                    pieceTempo.value(), pieceCollapse.value(), windows));
             progress.onProgress(i + 1, prompts.size(), ProgressStage.LONG_FORM);
         }
         return new LongFormReport(prompts.size(), options.pieceSeconds(), options.windowSeconds(), key.count,

@@ -35,6 +35,11 @@ final class ReferenceRenderer implements AutoCloseable {
         return renderer.render(composer.compose(playable(prompt.spec())));
     }
 
+    /** The prompt's own piece, composed to {@code seconds} (the long-form ceiling). */
+    AudioClip render(EvalPrompt prompt, double seconds) {
+        return renderer.render(composer.compose(playable(prompt.spec().withSeconds(seconds))));
+    }
+
     /** Another piece with the prompt's labels. */
     AudioClip renderAlternate(EvalPrompt prompt) {
         PieceSpec s = playable(prompt.spec());
