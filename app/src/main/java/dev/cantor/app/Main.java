@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             EvalLmCommand.class,
             ExportModelCommand.class,
+            AverageModelsCommand.class,
             StoryCommand.class,
             FinetuneCommand.class,
             ScreenshotCommand.class,

@@ -240,6 +240,44 @@ class GenerateCliTest {
     }
 
     @Test
+    void averagingAModelWithItselfMakesTheSameMusicAndBadRequestsAreOneLineErrors() throws Exception {
+        Path soup = dir.resolve("soup");
+        String wrote = ok(CliHarness.run(dir, "average-models", "--model", model.toString(), "--model",
+                model.toString(), "--weights", "1,1", "--out", soup.toString())).stdout();
+        assertTrue(wrote.contains("the mean of 2 language models"), wrote);
+        // 0.5·w + 0.5·w is w exactly, so the soup is the model and makes the same file
+        byte[][] made = new byte[2][];
+        Path[] from = {model, soup};
+        for (int i = 0; i < 2; i++) {
+            Path wav = dir.resolve("soup-" + i + ".wav");
+            ok(CliHarness.run(dir, "generate", "--model", from[i].toString(), "--prompt", "calm jazz piano, 70 bpm",
+                    "--seconds", "1", "--seed", "4", "--out", wav.toString()));
+            made[i] = Files.readAllBytes(wav);
+        }
+        assertArrayEquals(made[0], made[1]);
+
+        String[][] refused = {
+            {"needs two --model", "--model", model.toString(), "--out", dir.resolve("never").toString()},
+            {"2 weights for 3 models", "--model", model.toString(), "--model", model.toString(), "--model",
+                model.toString(), "--weights", "1,2", "--out", dir.resolve("never").toString()},
+            {"must be positive", "--model", model.toString(), "--model", model.toString(), "--weights", "1,0",
+                "--out", dir.resolve("never").toString()},
+            {"already holds a model", "--model", model.toString(), "--model", model.toString(), "--out",
+                soup.toString()},
+        };
+        for (String[] c : refused) {
+            String[] args = new String[c.length];
+            args[0] = "average-models";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            CliHarness.Result r = CliHarness.run(dir, args);
+            assertEquals(2, r.exitCode(), r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+            assertTrue(r.stderr().contains(c[0]), c[0] + " in: " + r.stderr());
+        }
+        assertFalse(Files.exists(dir.resolve("never")), "a refused request writes nothing");
+    }
+
+    @Test
     void keyAndTempoContrastsAreRecipesOfTheRunAndTheirGapsAreLogged() throws Exception {
         Path contrasted = dir.resolve("contrasted");
         CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
