@@ -1,6 +1,5 @@
 package dev.cantor.app;
 
-import dev.cantor.engine.codec.CodecModel;
 import dev.cantor.engine.generation.MusicModel;
 import dev.cantor.engine.lm.LmAverage;
 import dev.cantor.engine.lm.TransformerLm;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +44,7 @@ final class AverageModelsCommand implements Callable<Integer> {
                 loaded.add(EngineLoader.loadModel(dir));
             }
             for (int i = 1; i < loaded.size(); i++) {
-                if (!sameWeights(loaded.get(0).codec(), loaded.get(i).codec())) {
+                if (!loaded.get(0).codec().sameWeights(loaded.get(i).codec())) {
                     throw new UserInputException(models.get(0) + " and " + models.get(i) + " have different codecs:"
                             + " averaged language models must write the same tokens");
                 }
@@ -74,23 +72,5 @@ final class AverageModelsCommand implements Callable<Integer> {
         double[] w = new double[n];
         Arrays.fill(w, 1.0);
         return w;
-    }
-
-    /** Whether two codecs have the same config and bit-identical weights and buffers. */
-    private static boolean sameWeights(CodecModel a, CodecModel b) {
-        return a.config().equals(b.config()) && sameTensors(a.parameters().parameters(), b.parameters().parameters())
-                && sameTensors(a.parameters().buffers(), b.parameters().buffers());
-    }
-
-    private static boolean sameTensors(Map<String, ai.djl.ndarray.NDArray> a, Map<String, ai.djl.ndarray.NDArray> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (String name : a.keySet()) {
-            if (!Arrays.equals(a.get(name).toFloatArray(), b.get(name).toFloatArray())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -154,6 +154,14 @@ public final class CodecModel implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Whether {@code other} has this codec's config and bit-identical weights and buffers, so the
+     * two turn audio into the same tokens and back.
+     */
+    public boolean sameWeights(CodecModel other) {
+        return config.equals(other.config) && store.sameValues(other.store);
+    }
+
     public ParameterStore parameters() {
         return store;
     }

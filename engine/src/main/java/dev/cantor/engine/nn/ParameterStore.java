@@ -91,6 +91,23 @@ public final class ParameterStore implements AutoCloseable {
     }
 
     /** Total number of trainable scalars. */
+    /** Whether {@code other} holds the same names with bit-identical values, parameters and buffers alike. */
+    public boolean sameValues(ParameterStore other) {
+        return sameTensors(parameters, other.parameters) && sameTensors(buffers, other.buffers);
+    }
+
+    private static boolean sameTensors(Map<String, NDArray> a, Map<String, NDArray> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, NDArray> e : a.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue().toFloatArray(), b.get(e.getKey()).toFloatArray())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public long parameterCount() {
         return parameters.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
