@@ -54,8 +54,10 @@ final class EvalTables {
         }
     }
 
-    /** The long-form figures and each piece's share of agreeing and collapsed windows; nothing when skipped. */
-    /** The long-form figures of the model beside those of the real pieces ({@code reference}: the ceiling). */
+    /**
+     * The long-form figures and each piece's share of agreeing and collapsed windows, the model's
+     * beside the real pieces' ({@code reference}: the ceiling); nothing when skipped.
+     */
     static void printLongForm(LongFormReport r, LongFormReport reference) {
         if (r == null) {
             return;

@@ -32,7 +32,7 @@ final class ReferenceRenderer implements AutoCloseable {
 
     /** The prompt's own piece. */
     AudioClip render(EvalPrompt prompt) {
-        return renderer.render(composer.compose(playable(prompt.spec())));
+        return render(prompt, prompt.spec().seconds());
     }
 
     /** The prompt's own piece, composed to {@code seconds} (the long-form ceiling). */

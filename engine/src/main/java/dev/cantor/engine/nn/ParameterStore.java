@@ -90,7 +90,6 @@ public final class ParameterStore implements AutoCloseable {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** Total number of trainable scalars. */
     /** Whether {@code other} holds the same names with bit-identical values, parameters and buffers alike. */
     public boolean sameValues(ParameterStore other) {
         return sameTensors(parameters, other.parameters) && sameTensors(buffers, other.buffers);
@@ -108,6 +107,7 @@ public final class ParameterStore implements AutoCloseable {
         return true;
     }
 
+    /** Total number of trainable scalars. */
     public long parameterCount() {
         return parameters.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }

@@ -90,9 +90,9 @@ public final class TokenGenerator {
      * Several takes of one request at once, take i drawn with seed {@code seeds[i]} (the other
      * settings from {@code params}): every step runs all takes through the LM as one batch, the
      * conditional rows of the takes then their unconditional rows (2N rows with guidance, N
-     * without, 3N with key guidance's keyless rows), so the per-op overhead that dominates a step on the CPU is paid once for all of
-     * them. Each take has its own sampler and random stream, drawn in the order a single run
-     * draws, and every row of the batch is computed as it would be alone (PyTorch's CPU kernels
+     * without, 3N with key guidance's keyless rows), so the per-op overhead that dominates a step
+     * on the CPU is paid once for all of them. Each take has its own sampler and random stream,
+     * drawn in the order a single run draws, and every row of the batch is computed as it would be alone (PyTorch's CPU kernels
      * reduce each row in the same order whatever the batch size), so take i is the single run with
      * seed {@code seeds[i]} token for token: {@code TokenGeneratorBatchTest} checks it on both
      * kinds of positions, and the shipped model's takes are byte-identical to its single runs. A
