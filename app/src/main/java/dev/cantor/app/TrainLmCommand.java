@@ -88,6 +88,14 @@ final class TrainLmCommand implements Callable<Integer> {
             description = "The same for the tempo: a quarter of the rows that have a tempo (and no melody) learn to find their first FRAMES frames less likely at 3/2 or 2/3 of it, the misses our evaluations show (e.g. 1:0.2:100) (default: off).")
     String tempoContrast;
 
+    @Option(names = "--style-contrast", paramLabel = "WEIGHT:MARGIN:FRAMES",
+            description = "The same for the style the prompt names: a quarter of the rows that name one learn to find their first FRAMES frames less likely under another of the corpus's styles (e.g. 1:0.2:100) (default: off).")
+    String styleContrast;
+
+    @Option(names = "--instrument-contrast", paramLabel = "WEIGHT:MARGIN:FRAMES",
+            description = "The same for the instruments the prompt names, against another set of instruments the corpus has (e.g. 1:0.2:100) (default: off).")
+    String instrumentContrast;
+
     @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints and validation (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -205,7 +213,8 @@ final class TrainLmCommand implements Callable<Integer> {
         LmTrainer trainer;
         if (run.resume) {
             String recipeOption = shortWindows != null ? "--short-windows" : keyContrast != null ? "--key-contrast"
-                    : tempoContrast != null ? "--tempo-contrast" : null;
+                    : tempoContrast != null ? "--tempo-contrast" : styleContrast != null ? "--style-contrast"
+                    : instrumentContrast != null ? "--instrument-contrast" : null;
             if (recipeOption != null) {
                 throw new UserInputException(recipeOption + " is part of the recipe a run started with; --resume continues it unchanged (start a new"
                         + " run with --from to change it)");
@@ -235,7 +244,9 @@ final class TrainLmCommand implements Callable<Integer> {
                         .withCheckpointEvery(checkpointEvery).withCfgWholeBatch(cfgWholeBatch)
                         .withShortWindows(parseShortWindows(shortWindows))
                         .withKeyContrast(parseContrast("--key-contrast", keyContrast))
-                        .withTempoContrast(parseContrast("--tempo-contrast", tempoContrast));
+                        .withTempoContrast(parseContrast("--tempo-contrast", tempoContrast))
+                        .withStyleContrast(parseContrast("--style-contrast", styleContrast))
+                        .withInstrumentContrast(parseContrast("--instrument-contrast", instrumentContrast));
                 if (recipe.rrWeight() > 0 && !recipe.regularizerCanRun(config.maxFrames())) {
                     throw new UserInputException(String.format(Locale.ROOT, "the representation regularizer would"
                             + " never run: --batch %d with --cfg-dropout %s leaves %d row(s) without text per step and"
@@ -258,7 +269,12 @@ final class TrainLmCommand implements Callable<Integer> {
                 }
                 System.err.printf("starting from %s%s%n", baseLm, added.isEmpty() ? "" : "; new: " + added);
             }
-            trainer = new LmTrainer(model, recipe, cache.clips());
+            try {
+                trainer = new LmTrainer(model, recipe, cache.clips());
+            } catch (IllegalArgumentException e) {
+                model.close();
+                throw new UserInputException(e.getMessage());
+            }
         }
         // Only once the run is known to start: a refused one leaves nothing behind.
         copyCodec(Path.of(cache.meta().codec()), out.resolve(MusicModel.CODEC_DIR));
@@ -273,6 +289,8 @@ final class TrainLmCommand implements Callable<Integer> {
         }
         printContrast("key", trainer.config().keyContrast());
         printContrast("tempo", trainer.config().tempoContrast());
+        printContrast("style", trainer.config().styleContrast());
+        printContrast("instrument", trainer.config().instrumentContrast());
         TrainingReporter report = new TrainingReporter(25, 0.05);
         CancellationToken cancel = new CancellationToken();
         long startStep = trainer.step();
@@ -283,7 +301,8 @@ final class TrainLmCommand implements Callable<Integer> {
                 report.step(log.step(), () -> String.format(Locale.ROOT,
                         "step %d  loss %.4f (avg %.4f)  per codebook %s  rr %.4f%s  lr %.2e", log.step(), log.loss(),
                         average, format(log.perCodebook()), log.rr(),
-                        gap("key", log.keyGap()) + gap("tempo", log.tempoGap()),
+                        gap("key", log.keyGap()) + gap("tempo", log.tempoGap()) + gap("style", log.styleGap())
+                                + gap("instrument", log.instrumentGap()),
                         log.learningRate()));
             }, v -> {
                 lastValidation[0] = v;

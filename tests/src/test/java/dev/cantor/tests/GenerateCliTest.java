@@ -278,26 +278,35 @@ class GenerateCliTest {
     }
 
     @Test
-    void keyAndTempoContrastsAreRecipesOfTheRunAndTheirGapsAreLogged() throws Exception {
+    void contrastsAreRecipesOfTheRunAndTheirGapsAreLogged() throws Exception {
         Path contrasted = dir.resolve("contrasted");
         CliHarness.Result r = ok(CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
                 contrasted.toString(), "--from", model.toString(), "--key-contrast", "0.5:0.15:10",
-                "--tempo-contrast", "0.25:0.3:12", "--steps", "2", "--batch", "4", "--rr-weight", "0"));
+                "--tempo-contrast", "0.25:0.3:12", "--style-contrast", "0.75:0.2:8", "--instrument-contrast",
+                "0.5:0.1:6", "--steps", "2", "--batch", "4", "--rr-weight", "0"));
         assertTrue(r.stderr().contains("key contrast: weight 0.5, margin 0.15 nats, over the first 10 frames"),
                 r.stderr());
         assertTrue(r.stderr().contains("tempo contrast: weight 0.25, margin 0.3 nats, over the first 12 frames"),
+                r.stderr());
+        assertTrue(r.stderr().contains("style contrast: weight 0.75, margin 0.2 nats, over the first 8 frames"),
+                r.stderr());
+        assertTrue(r.stderr().contains("instrument contrast: weight 0.5, margin 0.1 nats, over the first 6 frames"),
                 r.stderr());
         Path lm = contrasted.resolve("lm");
         JsonNode recipe = JSON.readTree(lm.resolve("training").resolve("training_config.json").toFile());
         assertEquals(10, recipe.get("key_contrast").get("frames").asInt());
         assertEquals(12, recipe.get("tempo_contrast").get("frames").asInt());
+        assertEquals(8, recipe.get("style_contrast").get("frames").asInt());
+        assertEquals(6, recipe.get("instrument_contrast").get("frames").asInt());
         for (String line : Files.readAllLines(lm.resolve("log.jsonl"))) {
             JsonNode step = JSON.readTree(line);
             // a number, or null in a step without the label
-            assertTrue(step.has("keyGap") && step.has("tempoGap"), line);
+            assertTrue(step.has("keyGap") && step.has("tempoGap") && step.has("styleGap") && step.has("instrumentGap"),
+                    line);
         }
 
-        for (String option : new String[] {"--key-contrast", "--tempo-contrast"}) {
+        for (String option : new String[] {"--key-contrast", "--tempo-contrast", "--style-contrast",
+                "--instrument-contrast"}) {
             assertRecipeOption(contrasted, option, "1:0.1:10",
                     "1", "0.5:0.15", "x:0.1:10", "0.5:0:10", "0.5:0.1:0", "-1:0.1:10");
         }

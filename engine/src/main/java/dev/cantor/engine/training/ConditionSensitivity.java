@@ -1,13 +1,16 @@
 package dev.cantor.engine.training;
 
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
+import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.TransformerLm;
-import dev.cantor.engine.music.Key;
-import dev.cantor.engine.music.Mode;
-import java.util.ArrayList;
+import dev.cantor.engine.music.GmInstruments;
+import dev.cantor.engine.music.Style;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,20 +25,36 @@ import java.util.function.UnaryOperator;
  */
 public final class ConditionSensitivity {
 
+    /** General MIDI's 128 programs come in 16 families of 8; half the table away is another family. */
+    private static final int PROGRAMS = 128;
+
     private ConditionSensitivity() {
     }
 
-    /** The variants, in report order: name → how a clip's labels change. */
-    static Map<String, UnaryOperator<TokenClip>> variants() {
-        Map<String, UnaryOperator<TokenClip>> v = new LinkedHashMap<>();
-        v.put("true", c -> relabel(c, c.key(), c.mode(), c.tempoBpm()));
-        v.put("key_tritone", c -> relabel(c, c.key() == null ? null
-                : Key.ofPitchClass((Key.fromLabel(c.key()).pitchClass() + 6) % 12).label(), c.mode(), c.tempoBpm()));
-        v.put("key_absent", c -> relabel(c, null, c.mode(), c.tempoBpm()));
-        v.put("mode_flipped", c -> relabel(c, c.key(), c.mode() == null ? null
-                : Mode.fromLabel(c.mode()).other().label(), c.tempoBpm()));
-        v.put("tempo_x1.5", c -> relabel(c, c.key(), c.mode(), c.tempoBpm() == null ? null : c.tempoBpm() * 1.5));
+    /**
+     * The variants, in report order: name → how a clip's full condition changes. The style and
+     * instrument variants change only the music attributes, so a model that reads the style from
+     * the prompt's sentence embedding alone shows nothing there: {@code attributes_absent} and
+     * {@code text_absent} tell the two channels apart.
+     */
+    static Map<String, UnaryOperator<LmCondition>> variants() {
+        Map<String, UnaryOperator<LmCondition>> v = new LinkedHashMap<>();
+        put(v, "true", c -> c);
+        put(v, "key_tritone", c -> c.keyRoot() == null ? c : c.withKey((c.keyRoot() + 6) % 12, c.mode()));
+        put(v, "key_absent", LmCondition::withoutKey);
+        put(v, "mode_flipped", c -> c.mode() == null ? c : c.withKey(c.keyRoot(), c.mode().other()));
+        put(v, "tempo_x1.5", c -> c.tempoBpm() == null ? c : c.withTempo(c.tempoBpm() * 1.5));
+        put(v, "style_other", c -> c.withDescriptors(otherStyle(c.descriptors())));
+        put(v, "instruments_other", c -> c.withDescriptors(otherInstruments(c.descriptors())));
+        put(v, "attributes_absent", c -> c.withDescriptors(MusicDescriptors.NONE));
+        put(v, "text_absent", c -> c.withText(null));
         return v;
+    }
+
+    /** Every variant leaves the melody out (class comment). */
+    private static void put(Map<String, UnaryOperator<LmCondition>> variants, String name,
+                            UnaryOperator<LmCondition> change) {
+        variants.put(name, c -> change.apply(c.withMelody(null)));
     }
 
     /**
@@ -45,17 +64,33 @@ public final class ConditionSensitivity {
     public static Map<String, Double> measure(TransformerLm model, List<TokenClip> clips, int windowFrames,
                                               int batchSize) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, UnaryOperator<TokenClip>> e : variants().entrySet()) {
-            List<TokenClip> changed = new ArrayList<>(clips.size());
-            for (TokenClip c : clips) {
-                changed.add(e.getValue().apply(c));
-            }
-            out.put(e.getKey(), LmLoss.mean(LmLoss.evaluate(model, changed, windowFrames, batchSize)));
+        for (Map.Entry<String, UnaryOperator<LmCondition>> e : variants().entrySet()) {
+            out.put(e.getKey(), LmLoss.mean(LmLoss.evaluate(model, clips, windowFrames, batchSize, e.getValue())));
         }
         return out;
     }
 
-    private static TokenClip relabel(TokenClip c, String key, String mode, Double tempo) {
-        return new TokenClip(c.file(), c.caption(), tempo, key, mode, c.style(), c.frames(), c.codes(), null, c.text());
+    /** The style half the list away (pop → funk, jazz → metal): always another, seldom a neighbour. */
+    static MusicDescriptors otherStyle(MusicDescriptors d) {
+        if (d.style() == null) {
+            return d;
+        }
+        Style[] all = Style.values();
+        return new MusicDescriptors(all[(d.style().ordinal() + all.length / 2) % all.length], d.mood(),
+                d.instruments());
+    }
+
+    /**
+     * Each named program moved to another family, half the General MIDI table away (piano →
+     * soprano sax, strings → synth pad); the drums have no such counterpart and stay.
+     */
+    static MusicDescriptors otherInstruments(MusicDescriptors d) {
+        Set<String> moved = new TreeSet<>();
+        for (String name : d.instruments()) {
+            int program = MusicDescriptors.INSTRUMENTS.indexOf(name);
+            moved.add(name.equals(GmInstruments.DRUMS) ? name
+                    : GmInstruments.name((program + PROGRAMS / 2) % PROGRAMS));
+        }
+        return new MusicDescriptors(d.style(), d.mood(), moved);
     }
 }

@@ -3,14 +3,19 @@ package dev.cantor.engine.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Style;
 import dev.cantor.engine.nn.ParameterStore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.BiFunction;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -22,13 +27,15 @@ final class ContrastLoss {
 
     /** The label a contrast makes wrong: which rows can have a twin, and how the twin is told. */
     enum Label {
-        KEY(c -> c.keyRoot() != null, ContrastLoss::wrongKey),
-        TEMPO(c -> c.tempoBpm() != null, ContrastLoss::wrongTempo);
+        KEY(c -> c.keyRoot() != null, (c, rng, corpus) -> wrongKey(c, rng)),
+        TEMPO(c -> c.tempoBpm() != null, (c, rng, corpus) -> wrongTempo(c, rng)),
+        STYLE(c -> c.descriptors().style() != null, ContrastLoss::wrongStyle),
+        INSTRUMENTS(c -> !c.descriptors().instruments().isEmpty(), ContrastLoss::wrongInstruments);
 
         private final Predicate<LmCondition> present;
-        private final BiFunction<LmCondition, SplittableRandom, LmCondition> wrong;
+        private final Relabel wrong;
 
-        Label(Predicate<LmCondition> present, BiFunction<LmCondition, SplittableRandom, LmCondition> wrong) {
+        Label(Predicate<LmCondition> present, Relabel wrong) {
             this.present = present;
             this.wrong = wrong;
         }
@@ -37,8 +44,47 @@ final class ContrastLoss {
             return present.test(c);
         }
 
-        LmCondition wrong(LmCondition c, SplittableRandom rng) {
-            return wrong.apply(c, rng);
+        LmCondition wrong(LmCondition c, SplittableRandom rng, Vocabulary corpus) {
+            return wrong.apply(c, rng, corpus);
+        }
+    }
+
+    /** How a label is made wrong. */
+    @FunctionalInterface
+    private interface Relabel {
+        LmCondition apply(LmCondition c, SplittableRandom rng, Vocabulary corpus);
+    }
+
+    /**
+     * The styles and instrument line-ups the training clips name, in a fixed order: a wrong style
+     * or line-up is drawn from these, so the twin is told something the corpus really has (a
+     * General MIDI program no clip plays would be an easy contrast that teaches nothing).
+     */
+    record Vocabulary(List<Style> styles, List<Set<String>> instrumentSets) {
+
+        static Vocabulary of(List<MusicDescriptors> clips) {
+            Set<Style> styles = new TreeSet<>();
+            Set<Set<String>> sets = new LinkedHashSet<>();
+            for (MusicDescriptors d : clips) {
+                if (d.style() != null) {
+                    styles.add(d.style());
+                }
+                if (!d.instruments().isEmpty()) {
+                    sets.add(d.instruments());
+                }
+            }
+            List<Set<String>> ordered = new ArrayList<>(sets);
+            ordered.sort(Comparator.comparing(Set::toString));
+            return new Vocabulary(List.copyOf(styles), List.copyOf(ordered));
+        }
+
+        /** Whether every row with {@code label} can be told something else. */
+        boolean canContrast(Label label) {
+            return switch (label) {
+                case STYLE -> styles.size() >= 2;
+                case INSTRUMENTS -> instrumentSets.size() >= 2;
+                default -> true;
+            };
         }
     }
 
@@ -66,7 +112,7 @@ final class ContrastLoss {
      */
     static Term of(Label label, TransformerLm model, ParameterStore.Bound p, NDManager m, LmBatch batch,
                    List<TokenClip> clips, LmLoss.Result main, LmTrainingConfig.Contrast recipe, SplittableRandom rng,
-                   float dropout) {
+                   float dropout, Vocabulary corpus) {
         List<Integer> rows = rowsWith(label, batch);
         if (rows.isEmpty()) {
             return null;
@@ -86,7 +132,7 @@ final class ContrastLoss {
             int row = picked.get(i);
             twinClips.add(clips.get(row));
             offsets[i] = batch.firstFrames()[row];
-            wrong.add(label.wrong(batch.conditions().get(row), rng));
+            wrong.add(label.wrong(batch.conditions().get(row), rng, corpus));
             select[i * batch.batch() + row] = 1;
         }
         // The model is causal, so the first `frames` frames need only themselves: the twins run
@@ -103,7 +149,8 @@ final class ContrastLoss {
     /**
      * Conditioned rows that kept the label through dropout and have no melody: a melody carries
      * the pitches and the rhythm itself, so there the key or tempo label hardly can, or need, make
-     * a difference.
+     * a difference (and the style and instruments are left to the same rows, so that each term
+     * is measured as the evaluation measures it, from the conditions alone).
      */
     private static List<Integer> rowsWith(Label label, LmBatch batch) {
         List<Integer> rows = new ArrayList<>();
@@ -139,5 +186,23 @@ final class ContrastLoss {
         double slower = c.tempoBpm() / 1.5;
         boolean useFaster = rng.nextBoolean() ? faster <= FASTEST_WRONG_BPM : slower < SLOWEST_WRONG_BPM;
         return c.withTempo(useFaster ? faster : slower);
+    }
+
+    /** The same condition naming another of the corpus's styles, each as likely. */
+    static LmCondition wrongStyle(LmCondition c, SplittableRandom rng, Vocabulary corpus) {
+        List<Style> others = new ArrayList<>(corpus.styles());
+        others.remove(c.descriptors().style());
+        return c.withDescriptors(c.descriptors().withStyle(others.get(rng.nextInt(others.size()))));
+    }
+
+    /**
+     * The same condition naming another line-up the corpus has, each distinct line-up as likely
+     * (not each clip: a common line-up would otherwise make most twins alike).
+     */
+    static LmCondition wrongInstruments(LmCondition c, SplittableRandom rng, Vocabulary corpus) {
+        List<Set<String>> others = new ArrayList<>(corpus.instrumentSets());
+        others.remove(c.descriptors().instruments());
+        MusicDescriptors d = c.descriptors();
+        return c.withDescriptors(new MusicDescriptors(d.style(), d.mood(), others.get(rng.nextInt(others.size()))));
     }
 }

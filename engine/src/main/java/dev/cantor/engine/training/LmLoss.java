@@ -11,6 +11,7 @@ import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.nn.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The LM's training objective: cross-entropy of each codebook's delayed targets, averaged over
@@ -68,13 +69,23 @@ public final class LmLoss {
      * with every condition the clip's labels give; NaN when there are no clips.
      */
     public static double[] evaluate(TransformerLm model, List<TokenClip> clips, int windowFrames, int batchSize) {
+        return evaluate(model, clips, windowFrames, batchSize, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #evaluate(TransformerLm, List, int, int)} with each clip's condition passed through
+     * {@code change} first: a label made wrong, or left out.
+     */
+    static double[] evaluate(TransformerLm model, List<TokenClip> clips, int windowFrames, int batchSize,
+                             UnaryOperator<LmCondition> change) {
         int k = model.config().numCodebooks();
         double[] sums = new double[k];
         for (int start = 0; start < clips.size(); start += batchSize) {
             List<TokenClip> chunk = clips.subList(start, Math.min(clips.size(), start + batchSize));
             List<LmCondition> conditions = new ArrayList<>();
             for (TokenClip c : chunk) {
-                conditions.add(LmBatch.fullCondition(c, LmBatch.descriptorsOf(model.config(), c), 0, windowFrames));
+                conditions.add(change.apply(
+                        LmBatch.fullCondition(c, LmBatch.descriptorsOf(model.config(), c), 0, windowFrames)));
             }
             LmBatch batch = LmBatch.of(model.config(), chunk, new int[chunk.size()], windowFrames, conditions, 0);
             try (NDManager m = model.manager().newSubManager()) {

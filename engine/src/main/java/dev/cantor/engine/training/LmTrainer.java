@@ -16,7 +16,9 @@ import dev.cantor.engine.nn.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -37,6 +39,7 @@ public final class LmTrainer {
     private final List<TokenClip> validation;
     /** What each training clip's caption names (same index as {@code train}), read once. */
     private final List<MusicDescriptors> trainDescriptors;
+    private final ContrastLoss.Vocabulary corpusVocabulary;
     private final AdamOptimizer optimizer;
     private final int windowFrames;
     private long step;
@@ -46,11 +49,12 @@ public final class LmTrainer {
     /**
      * One step's figures; {@code perCodebook} is the cross-entropy (nats) of each codebook, and
      * {@code windows} × {@code frames} the batch it trained on (short-window steps have more, shorter rows);
-     * {@code keyGap} and {@code tempoGap} are the contrast terms' mean gaps in nats per token (null in a step
-     * without the term: a NaN would not be JSON).
+     * {@code keyGap}, {@code tempoGap}, {@code styleGap} and {@code instrumentGap} are the contrast terms'
+     * mean gaps in nats per token (null in a step without the term: a NaN would not be JSON).
      */
     public record StepLog(long step, double loss, double[] perCodebook, double rr, double gradNorm,
-                          double learningRate, int windows, int frames, Double keyGap, Double tempoGap) {
+                          double learningRate, int windows, int frames, Double keyGap, Double tempoGap,
+                          Double styleGap, Double instrumentGap) {
     }
 
     /** Validation cross-entropy per codebook (nats) and its mean, with every condition given. */
@@ -77,6 +81,19 @@ public final class LmTrainer {
         this.validation = List.copyOf(validation);
         this.train = List.copyOf(train);
         this.trainDescriptors = this.train.stream().map(clip -> LmBatch.descriptorsOf(c, clip)).toList();
+        this.corpusVocabulary = ContrastLoss.Vocabulary.of(trainDescriptors);
+        for (ContrastLoss.Label label : List.of(ContrastLoss.Label.STYLE, ContrastLoss.Label.INSTRUMENTS)) {
+            boolean style = label == ContrastLoss.Label.STYLE;
+            String name = style ? "style" : "instrument";
+            if (config.contrast(label).enabled() && !c.musicAttributes()) {
+                throw new IllegalArgumentException("the " + name + " contrast needs a model that reads style, mood and"
+                        + " instruments (music attributes)");
+            }
+            if (config.contrast(label).enabled() && !corpusVocabulary.canContrast(label)) {
+                throw new IllegalArgumentException("the " + name + " contrast needs training clips whose captions"
+                        + " name at least two different " + (style ? "styles" : "sets of instruments"));
+            }
+        }
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.95, 1e-8, 1.0);
     }
 
@@ -141,8 +158,7 @@ public final class LmTrainer {
         try (NDManager stepManager = model.manager().newSubManager()) {
             LmLoss.Result losses;
             NDArray rr = null;
-            ContrastLoss.Term keyContrast = null;
-            ContrastLoss.Term tempoContrast = null;
+            Map<ContrastLoss.Label, Double> gaps = new EnumMap<>(ContrastLoss.Label.class);
             NDArray loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 ParameterStore.Bound p = model.parameters().bind(stepManager);
@@ -154,16 +170,18 @@ public final class LmTrainer {
                             RepresentationRegularizer.textSimilarities(batch.texts()));
                     loss = loss.add(rr.mul((float) config.rrWeight()));
                 }
-                // The key's draws come first, so a run without the tempo term draws as it always did.
-                if (config.keyContrast().enabled()) {
-                    keyContrast = ContrastLoss.of(ContrastLoss.Label.KEY, model, p, stepManager, batch, clips, losses,
-                            config.keyContrast(), rng, dropout);
-                    loss = withContrast(loss, keyContrast, config.keyContrast());
-                }
-                if (config.tempoContrast().enabled()) {
-                    tempoContrast = ContrastLoss.of(ContrastLoss.Label.TEMPO, model, p, stepManager, batch, clips,
-                            losses, config.tempoContrast(), rng, dropout);
-                    loss = withContrast(loss, tempoContrast, config.tempoContrast());
+                // In the labels' order, each drawing only when on: a run without the later terms draws
+                // exactly as runs before them did.
+                for (ContrastLoss.Label label : ContrastLoss.Label.values()) {
+                    LmTrainingConfig.Contrast recipe = config.contrast(label);
+                    if (recipe.enabled()) {
+                        ContrastLoss.Term term = ContrastLoss.of(label, model, p, stepManager, batch, clips, losses,
+                                recipe, rng, dropout, corpusVocabulary);
+                        if (term != null) {
+                            loss = loss.add(term.hinge().mul((float) recipe.weight()));
+                            gaps.put(label, term.gap());
+                        }
+                    }
                 }
                 gc.backward(loss);
             }
@@ -172,12 +190,9 @@ public final class LmTrainer {
             step++;
             return new StepLog(step, loss.getFloat(), toDoubles(losses.perCodebook().toFloatArray()),
                     rr == null ? 0 : rr.getFloat(), gradNorm, lr, batch.batch(), batch.frames(),
-                    keyContrast == null ? null : keyContrast.gap(), tempoContrast == null ? null : tempoContrast.gap());
+                    gaps.get(ContrastLoss.Label.KEY), gaps.get(ContrastLoss.Label.TEMPO),
+                    gaps.get(ContrastLoss.Label.STYLE), gaps.get(ContrastLoss.Label.INSTRUMENTS));
         }
-    }
-
-    private static NDArray withContrast(NDArray loss, ContrastLoss.Term term, LmTrainingConfig.Contrast recipe) {
-        return term == null ? loss : loss.add(term.hinge().mul((float) recipe.weight()));
     }
 
     /** Cross-entropy on the held-out clips (first window of each), every condition given. */

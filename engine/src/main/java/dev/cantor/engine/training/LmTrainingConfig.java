@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * @param keyContrast     the key-contrast term (absent in configs written before it: none)
  * @param tempoContrast   the tempo-contrast term, the same with a wrong tempo (absent in configs
  *                        written before it: none)
+ * @param styleContrast   the same with another style named (absent in configs written before it: none)
+ * @param instrumentContrast the same with another clip's instruments named (absent in configs
+ *                        written before it: none)
  */
 public record LmTrainingConfig(
         @JsonProperty("batch_size") int batchSize,
@@ -44,7 +47,9 @@ public record LmTrainingConfig(
         @JsonProperty("cfg_whole_batch") boolean cfgWholeBatch,
         @JsonProperty("short_windows") ShortWindows shortWindows,
         @JsonProperty("key_contrast") Contrast keyContrast,
-        @JsonProperty("tempo_contrast") Contrast tempoContrast) {
+        @JsonProperty("tempo_contrast") Contrast tempoContrast,
+        @JsonProperty("style_contrast") Contrast styleContrast,
+        @JsonProperty("instrument_contrast") Contrast instrumentContrast) {
 
     /**
      * Steps of short windows, mixed among the full ones. Within a long window the audio already
@@ -85,7 +90,7 @@ public record LmTrainingConfig(
      * Guidance can only amplify the difference the label makes, so the difference itself is what
      * this trains. For some rows with the label, the first {@code frames} frames are run again with
      * the label made wrong ({@link ContrastLoss.Label}: the key moved or its mode flipped; the
-     * tempo 3/2 or 2/3 of itself), and each row adds {@code max(0, margin − (CE_wrong − CE_true))},
+     * tempo 3/2 or 2/3 of itself; another style; another clip's instruments), and each row adds {@code max(0, margin − (CE_wrong − CE_true))},
      * weighted by {@code weight}.
      *
      * @param weight weight of the mean hinge in the step's loss (0: off)
@@ -127,6 +132,12 @@ public record LmTrainingConfig(
         if (tempoContrast == null) {
             tempoContrast = Contrast.NONE;
         }
+        if (styleContrast == null) {
+            styleContrast = Contrast.NONE;
+        }
+        if (instrumentContrast == null) {
+            instrumentContrast = Contrast.NONE;
+        }
         require(batchSize >= 2 && batchSize <= 1024, "batch_size must be 2..1024");
         require(learningRate > 0 && learningRate < 1, "learning_rate must be in (0, 1)");
         require(warmupSteps >= 0, "warmup_steps must be ≥ 0");
@@ -149,7 +160,7 @@ public record LmTrainingConfig(
     /** Defaults for a run of {@code steps} steps. */
     public static LmTrainingConfig defaults(long steps) {
         return new LmTrainingConfig(16, 5e-4, 200, steps, 0.15, 0.3, 0.5, DEFAULT_RR_WEIGHT, 64, 250, 1, false,
-                ShortWindows.NONE, Contrast.NONE, Contrast.NONE);
+                ShortWindows.NONE, Contrast.NONE, Contrast.NONE, Contrast.NONE, Contrast.NONE);
     }
 
     public LmTrainingConfig withBatchSize(int v) {
@@ -212,6 +223,24 @@ public record LmTrainingConfig(
         return edited(e -> e.tempoContrast = v);
     }
 
+    public LmTrainingConfig withStyleContrast(Contrast v) {
+        return edited(e -> e.styleContrast = v);
+    }
+
+    public LmTrainingConfig withInstrumentContrast(Contrast v) {
+        return edited(e -> e.instrumentContrast = v);
+    }
+
+    /** The recipe's term for {@code label} ({@link Contrast#NONE} when off). */
+    Contrast contrast(ContrastLoss.Label label) {
+        return switch (label) {
+            case KEY -> keyContrast;
+            case TEMPO -> tempoContrast;
+            case STYLE -> styleContrast;
+            case INSTRUMENTS -> instrumentContrast;
+        };
+    }
+
     /**
      * This recipe with one setting changed: the withers below each name theirs, so that the
      * positional constructor is written out once, in {@link Edit#build()}.
@@ -239,6 +268,8 @@ public record LmTrainingConfig(
         ShortWindows shortWindows;
         Contrast keyContrast;
         Contrast tempoContrast;
+        Contrast styleContrast;
+        Contrast instrumentContrast;
 
         Edit(LmTrainingConfig c) {
             batchSize = c.batchSize;
@@ -256,12 +287,14 @@ public record LmTrainingConfig(
             shortWindows = c.shortWindows;
             keyContrast = c.keyContrast;
             tempoContrast = c.tempoContrast;
+            styleContrast = c.styleContrast;
+            instrumentContrast = c.instrumentContrast;
         }
 
         LmTrainingConfig build() {
             return new LmTrainingConfig(batchSize, learningRate, warmupSteps, totalSteps, cfgDropout, attributeDropout,
                     melodyDropout, rrWeight, validationClips, checkpointEvery, seed, cfgWholeBatch, shortWindows,
-                    keyContrast, tempoContrast);
+                    keyContrast, tempoContrast, styleContrast, instrumentContrast);
         }
     }
 

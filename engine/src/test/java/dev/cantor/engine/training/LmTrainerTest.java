@@ -16,12 +16,14 @@ import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
 import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
+import dev.cantor.engine.music.Style;
 import dev.cantor.engine.sampling.TokenGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,13 +200,17 @@ class LmTrainerTest {
     void aResumedRunTakesExactlyTheStepsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
         Random r = new Random(6);
         List<TokenClip> clips = new ArrayList<>();
+        String[] captions = {"pop with piano", "jazz with trumpet and drums", "metal with distorted guitar"};
         for (int i = 0; i < 6; i++) {
-            clips.add(clip(r, "c" + i + ".wav", 30, 16));
+            TokenClip c = clip(r, "c" + i + ".wav", 30, 16);
+            clips.add(new TokenClip(c.file(), captions[i % 3], c.tempoBpm(), c.key(), c.mode(), c.style(), c.frames(),
+                    c.codes(), c.melody(), c.text()));
         }
-        // with both contrast terms, whose draws and dropout must repeat too
+        // with every contrast term, whose draws and dropout must repeat too
         LmTrainingConfig config = LmTrainingConfig.defaults(20).withBatchSize(4).withCfgDropout(0.5)
-                .withValidationClips(0).withKeyContrast(KC).withTempoContrast(TC);
-        LmConfig withDropout = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.1);
+                .withValidationClips(0).withKeyContrast(KC).withTempoContrast(TC).withStyleContrast(SC)
+                .withInstrumentContrast(IC);
+        LmConfig withDropout = new LmConfig(4, 16, 48, 2, 2, 96, 24, 384, 0.1).withMusicAttributes();
         double[] straight = new double[2];
         try (TransformerLm lm = TransformerLm.create(withDropout, 3)) {
             LmTrainer t = new LmTrainer(lm, config, clips);
@@ -360,6 +366,8 @@ class LmTrainerTest {
 
     static final LmTrainingConfig.Contrast KC = new LmTrainingConfig.Contrast(2.0, 0.5, 8);
     static final LmTrainingConfig.Contrast TC = new LmTrainingConfig.Contrast(1.0, 0.3, 8);
+    static final LmTrainingConfig.Contrast SC = new LmTrainingConfig.Contrast(1.5, 0.4, 8);
+    static final LmTrainingConfig.Contrast IC = new LmTrainingConfig.Contrast(0.5, 0.2, 6);
 
     /**
      * Clips whose tokens come from one half of the vocabulary (0–7 or 8–15, alternating), with
@@ -401,19 +409,98 @@ class LmTrainerTest {
     private static double[] excessWithoutAndWith(List<TokenClip> clips, LmTrainingConfig plain,
                                                  LmTrainingConfig withTerm, String variant,
                                                  java.util.function.Function<LmTrainer.StepLog, Double> gap) {
-        double[] excess = new double[2];
+        return excessWithoutAndWith(CONFIG, clips, plain, withTerm, gap, lm -> {
+            java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
+            return ce.get(variant) - ce.get("true");
+        });
+    }
+
+    /** The same with the model's shape and the excess ({@code excess} of the trained model) given. */
+    private static double[] excessWithoutAndWith(LmConfig shape, List<TokenClip> clips, LmTrainingConfig plain,
+                                                 LmTrainingConfig withTerm,
+                                                 java.util.function.Function<LmTrainer.StepLog, Double> gap,
+                                                 java.util.function.ToDoubleFunction<TransformerLm> excess) {
+        double[] out = new double[2];
         LmTrainingConfig[] recipes = {plain, withTerm};
         for (int k = 0; k < 2; k++) {
-            try (TransformerLm lm = TransformerLm.create(CONFIG, 9)) {
+            try (TransformerLm lm = TransformerLm.create(shape, 9)) {
                 LmTrainer t = new LmTrainer(lm, recipes[k], clips);
                 for (int i = 0; i < 40; i++) {
                     assertEquals(k == 1, gap.apply(t.trainStep()) != null, "a gap is logged only with the term");
                 }
-                java.util.Map<String, Double> ce = ConditionSensitivity.measure(lm, clips, 8, 8);
-                excess[k] = ce.get(variant) - ce.get("true");
+                out[k] = excess.applyAsDouble(lm);
             }
         }
-        return excess;
+        return out;
+    }
+
+    /** Excess cross-entropy over the first 8 frames when {@code swap} changes each clip's condition. */
+    private static double swappedExcess(TransformerLm lm, List<TokenClip> clips,
+                                        java.util.function.UnaryOperator<LmCondition> swap) {
+        return LmLoss.mean(LmLoss.evaluate(lm, clips, 8, 8, swap))
+                - LmLoss.mean(LmLoss.evaluate(lm, clips, 8, 8, java.util.function.UnaryOperator.identity()));
+    }
+
+    @Test
+    void styleContrastWidensHowMuchAnotherStyleCosts() {
+        // the halves are "pop" and "funk" clips: only the style attribute tells them apart
+        List<TokenClip> clips = halvesClips(new Random(24), 8, 24, (i, codes) -> new TokenClip("st" + i + ".wav",
+                i % 2 == 1 ? "funk" : "pop", null, null, null, null, 24, codes, null, null));
+        LmTrainingConfig plain = quiet(40).withBatchSize(8);
+        double[] excess = excessWithoutAndWith(CONFIG.withMusicAttributes(), clips, plain,
+                plain.withStyleContrast(new LmTrainingConfig.Contrast(5, 2, 8)), LmTrainer.StepLog::styleGap,
+                lm -> swappedExcess(lm, clips, c -> c.withDescriptors(c.descriptors().withStyle(
+                        c.descriptors().style() == Style.POP ? Style.FUNK : Style.POP))));
+        assertTrue(excess[1] > 2 * excess[0] && excess[0] > 0,
+                "other-style excess without / with the term: " + java.util.Arrays.toString(excess));
+    }
+
+    @Test
+    void instrumentContrastWidensHowMuchOtherInstrumentsCost() {
+        List<TokenClip> clips = halvesClips(new Random(25), 8, 24, (i, codes) -> new TokenClip("in" + i + ".wav",
+                i % 2 == 1 ? "solo trumpet" : "solo piano", null, null, null, null, 24, codes, null, null));
+        Set<String> piano = Set.of("piano");
+        Set<String> trumpet = Set.of("trumpet");
+        LmTrainingConfig plain = quiet(40).withBatchSize(8);
+        double[] excess = excessWithoutAndWith(CONFIG.withMusicAttributes(), clips, plain,
+                plain.withInstrumentContrast(new LmTrainingConfig.Contrast(5, 2, 8)), LmTrainer.StepLog::instrumentGap,
+                lm -> swappedExcess(lm, clips, c -> c.withDescriptors(new MusicDescriptors(null, null,
+                        c.descriptors().instruments().equals(piano) ? trumpet : piano))));
+        assertTrue(excess[1] > 2 * excess[0] && excess[0] > 0,
+                "other-instruments excess without / with the term: " + java.util.Arrays.toString(excess));
+    }
+
+    @Test
+    void aWrongStyleOrLineUpIsAnotherThatTheCorpusHas() {
+        List<MusicDescriptors> corpus = List.of(MusicDescriptors.parse("pop with piano"),
+                MusicDescriptors.parse("jazz with piano and drums"), MusicDescriptors.parse("pop with piano"),
+                MusicDescriptors.parse("metal"));
+        ContrastLoss.Vocabulary v = ContrastLoss.Vocabulary.of(corpus);
+        assertEquals(List.of(Style.POP, Style.JAZZ, Style.METAL), v.styles());
+        assertEquals(2, v.instrumentSets().size(), "distinct, non-empty sets: " + v.instrumentSets());
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        LmCondition pop = new LmCondition(null, null, null, null, null, corpus.get(0));
+        java.util.Set<Style> drawn = new java.util.HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            LmCondition w = ContrastLoss.wrongStyle(pop, rng, v);
+            assertEquals(pop.descriptors().instruments(), w.descriptors().instruments(), "only the style moves");
+            drawn.add(w.descriptors().style());
+            assertEquals(Set.of("piano", "drums"), ContrastLoss.wrongInstruments(pop, rng, v).descriptors()
+                    .instruments(), "the only other set");
+        }
+        assertEquals(Set.of(Style.JAZZ, Style.METAL), drawn);
+        assertFalse(ContrastLoss.Vocabulary.of(corpus.subList(0, 1)).canContrast(ContrastLoss.Label.STYLE));
+        assertTrue(v.canContrast(ContrastLoss.Label.INSTRUMENTS));
+        try (TransformerLm lm = TransformerLm.create(CONFIG, 1)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new LmTrainer(lm, quiet(5).withStyleContrast(SC), keyedClips(new Random(1), 6, 12)));
+            assertTrue(e.getMessage().contains("style, mood and instruments"), e.getMessage());
+        }
+        try (TransformerLm lm = TransformerLm.create(CONFIG.withMusicAttributes(), 1)) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new LmTrainer(lm, quiet(5).withInstrumentContrast(IC), keyedClips(new Random(1), 6, 12)));
+            assertTrue(e.getMessage().contains("two different sets of instruments"), e.getMessage());
+        }
     }
 
     @Test
@@ -535,8 +622,9 @@ class LmTrainerTest {
         LmTrainingConfig c = LmTrainingConfig.defaults(10).withBatchSize(5).withLearningRate(0.01).withWarmupSteps(7)
                 .withTotalSteps(99).withCfgDropout(0.2).withAttributeDropout(0.4).withMelodyDropout(0.6)
                 .withRrWeight(0.7).withValidationClips(11).withCheckpointEvery(13).withSeed(17)
-                .withCfgWholeBatch(true).withShortWindows(sw).withKeyContrast(KC).withTempoContrast(TC);
-        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw, KC, TC), c);
+                .withCfgWholeBatch(true).withShortWindows(sw).withKeyContrast(KC).withTempoContrast(TC)
+                .withStyleContrast(SC).withInstrumentContrast(IC);
+        assertEquals(new LmTrainingConfig(5, 0.01, 7, 99, 0.2, 0.4, 0.6, 0.7, 11, 13, 17, true, sw, KC, TC, SC, IC), c);
     }
 
     private static void assertThrowsIllegal(org.junit.jupiter.api.function.Executable e) {
