@@ -149,8 +149,8 @@ final class ContrastLoss {
     /**
      * Conditioned rows that kept the label through dropout and have no melody: a melody carries
      * the pitches and the rhythm itself, so there the key or tempo label hardly can, or need, make
-     * a difference (and the style and instruments are left to the same rows, so that each term
-     * is measured as the evaluation measures it, from the conditions alone).
+     * a difference. The style and instrument terms keep to the same rows, so that all four
+     * measure what the conditions alone make, as at the start of a piece made from nothing.
      */
     private static List<Integer> rowsWith(Label label, LmBatch batch) {
         List<Integer> rows = new ArrayList<>();
