@@ -310,6 +310,15 @@ class GenerateCliTest {
             assertRecipeOption(contrasted, option, "1:0.1:10",
                     "1", "0.5:0.15", "x:0.1:10", "0.5:0:10", "0.5:0.1:0", "-1:0.1:10");
         }
+
+        // a model that does not read style and instruments cannot be contrasted on them
+        CliHarness.Result refused = CliHarness.run(dir, "train-lm", "--tokens", tiny.tokens().toString(), "--out",
+                dir.resolve("never").toString(), "--config", "tiny", "--no-music-attributes", "--style-contrast",
+                "1:0.2:10", "--steps", "1", "--rr-weight", "0");
+        assertEquals(2, refused.exitCode(), refused.stderr());
+        assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
+        assertTrue(refused.stderr().contains("style, mood and instruments"), refused.stderr());
+        assertFalse(Files.exists(dir.resolve("never")));
     }
 
     /**
