@@ -92,11 +92,12 @@ public final class TokenGenerator {
      * conditional rows of the takes then their unconditional rows (2N rows with guidance, N
      * without, 3N with key guidance's keyless rows), so the per-op overhead that dominates a step
      * on the CPU is paid once for all of them. Each take has its own sampler and random stream,
-     * drawn in the order a single run draws, and every row of the batch is computed as it would be alone (PyTorch's CPU kernels
-     * reduce each row in the same order whatever the batch size), so take i is the single run with
-     * seed {@code seeds[i]} token for token: {@code TokenGeneratorBatchTest} checks it on both
-     * kinds of positions, and the shipped model's takes are byte-identical to its single runs. A
-     * kernel that rounded differently by batch size would show there first.
+     * drawn in the order a single run draws, and every row of the batch is computed as it would
+     * be alone (PyTorch's CPU kernels reduce each row in the same order whatever the batch size),
+     * so take i is the single run with seed {@code seeds[i]} token for token:
+     * {@code TokenGeneratorBatchTest} checks it on both kinds of positions, and the shipped model's
+     * takes are byte-identical to its single runs. A kernel that rounded differently by batch size
+     * would show there first.
      *
      * <p>{@code sink} hears, after every step that completes a frame (and first of all for the
      * prompt), how many frames of every take are final; those frames never change again.

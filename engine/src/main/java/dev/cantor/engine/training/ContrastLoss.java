@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.cantor.engine.conditioning.MusicDescriptors;
 import dev.cantor.engine.data.TokenClip;
 import dev.cantor.engine.lm.LmCondition;
+import dev.cantor.engine.lm.LmConfig;
 import dev.cantor.engine.lm.TransformerLm;
 import dev.cantor.engine.music.Style;
 import dev.cantor.engine.nn.ParameterStore;
@@ -85,6 +86,29 @@ final class ContrastLoss {
                 case INSTRUMENTS -> instrumentSets.size() >= 2;
                 default -> true;
             };
+        }
+    }
+
+    /**
+     * Refuses a term on {@code label} that could never run: the style and instruments need a
+     * model that reads them and a corpus that names two of them or more, so that every row has
+     * something else to be told.
+     *
+     * @throws IllegalArgumentException naming what is missing
+     */
+    static void requireUsable(Label label, LmConfig config, Vocabulary corpus) {
+        if (label != Label.STYLE && label != Label.INSTRUMENTS) {
+            return;
+        }
+        boolean style = label == Label.STYLE;
+        String term = "the " + (style ? "style" : "instrument") + " contrast";
+        if (!config.musicAttributes()) {
+            throw new IllegalArgumentException(term + " needs a model that reads style, mood and instruments"
+                    + " (music attributes)");
+        }
+        if (!corpus.canContrast(label)) {
+            throw new IllegalArgumentException(term + " needs training clips whose captions name at least two"
+                    + " different " + (style ? "styles" : "sets of instruments"));
         }
     }
 
@@ -202,7 +226,6 @@ final class ContrastLoss {
     static LmCondition wrongInstruments(LmCondition c, SplittableRandom rng, Vocabulary corpus) {
         List<Set<String>> others = new ArrayList<>(corpus.instrumentSets());
         others.remove(c.descriptors().instruments());
-        MusicDescriptors d = c.descriptors();
-        return c.withDescriptors(new MusicDescriptors(d.style(), d.mood(), others.get(rng.nextInt(others.size()))));
+        return c.withDescriptors(c.descriptors().withInstruments(others.get(rng.nextInt(others.size()))));
     }
 }

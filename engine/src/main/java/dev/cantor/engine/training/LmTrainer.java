@@ -82,16 +82,9 @@ public final class LmTrainer {
         this.train = List.copyOf(train);
         this.trainDescriptors = this.train.stream().map(clip -> LmBatch.descriptorsOf(c, clip)).toList();
         this.corpusVocabulary = ContrastLoss.Vocabulary.of(trainDescriptors);
-        for (ContrastLoss.Label label : List.of(ContrastLoss.Label.STYLE, ContrastLoss.Label.INSTRUMENTS)) {
-            boolean style = label == ContrastLoss.Label.STYLE;
-            String name = style ? "style" : "instrument";
-            if (config.contrast(label).enabled() && !c.musicAttributes()) {
-                throw new IllegalArgumentException("the " + name + " contrast needs a model that reads style, mood and"
-                        + " instruments (music attributes)");
-            }
-            if (config.contrast(label).enabled() && !corpusVocabulary.canContrast(label)) {
-                throw new IllegalArgumentException("the " + name + " contrast needs training clips whose captions"
-                        + " name at least two different " + (style ? "styles" : "sets of instruments"));
+        for (ContrastLoss.Label label : ContrastLoss.Label.values()) {
+            if (config.contrast(label).enabled()) {
+                ContrastLoss.requireUsable(label, c, corpusVocabulary);
             }
         }
         this.optimizer = new AdamOptimizer(model.parameters(), 0.9, 0.95, 1e-8, 1.0);

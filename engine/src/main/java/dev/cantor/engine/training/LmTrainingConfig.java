@@ -90,8 +90,8 @@ public record LmTrainingConfig(
      * Guidance can only amplify the difference the label makes, so the difference itself is what
      * this trains. For some rows with the label, the first {@code frames} frames are run again with
      * the label made wrong ({@link ContrastLoss.Label}: the key moved or its mode flipped; the
-     * tempo 3/2 or 2/3 of itself; another style; another clip's instruments), and each row adds {@code max(0, margin − (CE_wrong − CE_true))},
-     * weighted by {@code weight}.
+     * tempo 3/2 or 2/3 of itself; another style; another clip's instruments), and each row adds
+     * {@code max(0, margin − (CE_wrong − CE_true))}, weighted by {@code weight}.
      *
      * @param weight weight of the mean hinge in the step's loss (0: off)
      * @param margin the gap, in nats per token, beyond which a row adds nothing, so the term
